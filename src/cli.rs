@@ -1,0 +1,68 @@
+//! Command-line interface: clap arguments, subcommands, and exit codes.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "report-tui",
+    version,
+    about = "Browse, search and copy from Chinese government work reports"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Write the model of a plain-text report as JSON.
+    Import {
+        file: PathBuf,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("report-tui: {e}");
+            2
+        }
+    }
+}
+
+fn run(cli: Cli) -> crate::Result<i32> {
+    match cli.command {
+        Some(Command::Import { file, output }) => {
+            let path = file.display().to_string();
+            let bytes = std::fs::read(&file).map_err(|source| crate::Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let report =
+                crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
+            let json = serde_json::to_string_pretty(&report).map_err(crate::Error::from)?;
+            match output {
+                Some(out) => {
+                    std::fs::write(&out, json + "\n").map_err(|source| crate::Error::Io {
+                        path: out.display().to_string(),
+                        source,
+                    })?
+                }
+                None => println!("{json}"),
+            }
+            Ok(0)
+        }
+        None => Ok(0),
+    }
+}

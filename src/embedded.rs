@@ -1,0 +1,22 @@
+//! The report compiled into the binary, and loading a model from JSON.
+
+use crate::error::Result;
+use crate::model::Report;
+
+/// The model of 市桥街 2020 年法治政府建设工作报告, embedded at build time.
+pub const REPORT_JSON: &str = include_str!("../assets/report.json");
+/// Its source text, embedded so tests and `rebuild` checks need no file system.
+pub const REPORT_TEXT: &str = include_str!("../assets/report.txt");
+
+/// Parse the embedded model. It is tested to parse, so an error here is a build defect.
+pub fn report() -> Result<Report> {
+    from_json(REPORT_JSON)
+}
+
+/// Parse a model from JSON and sanitise every string in it, since a JSON file from
+/// elsewhere may carry terminal escape sequences just like a text file.
+pub fn from_json(json: &str) -> Result<Report> {
+    let mut report: Report = serde_json::from_str(json)?;
+    report.sanitize();
+    Ok(report)
+}

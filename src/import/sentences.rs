@@ -1,0 +1,145 @@
+//! Splits text into sentences (measures) and clauses (statistic quotes), bracket-aware.
+//!
+//! The source mixes full-width `。；“”《》（）` with half-width `; ( ) .`, so both count
+//! everywhere. A terminator inside 《》“”() never splits: `《…(2015-2020年)》` stays whole.
+
+/// Characters that end a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+/// Characters that end a clause (a sentence end, or a comma-like pause).
+fn ends_clause(c: char) -> bool {
+    ends_sentence(c) || matches!(c, '，' | ',' | '、' | '：' | ':')
+}
+
+fn opens(c: char) -> bool {
+    matches!(c, '《' | '“' | '（' | '(' | '「' | '『' | '【' | '〈' | '‘')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, '》' | '”' | '）' | ')' | '」' | '』' | '】' | '〉' | '’')
+}
+
+/// A `.` that is not a decimal point (`143.4`) ends a sentence like `。`.
+fn is_full_stop(chars: &[(usize, char)], i: usize) -> bool {
+    if chars[i].1 != '.' {
+        return false;
+    }
+    let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();
+    let digit_after = chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit());
+    !(digit_before && digit_after)
+}
+
+/// Byte ranges of the pieces of `text`, cut after each boundary at bracket depth 0.
+/// Closing quotes right after a terminator (`。”`) and trailing whitespace stay with the
+/// piece they close, so the pieces concatenate back to `text`.
+fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && (boundary(c) || is_full_stop(&chars, i)) {
+            let mut j = i + 1;
+            while j < chars.len() && (closes(chars[j].1) || chars[j].1.is_whitespace()) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+            pieces.push((start, end));
+            start = end;
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        pieces.push((start, text.len()));
+    }
+    pieces
+}
+
+/// The sentences of a paragraph, verbatim; they concatenate to `text`.
+pub fn sentences(text: &str) -> Vec<&str> {
+    cut(text, ends_sentence)
+        .into_iter()
+        .map(|(a, b)| &text[a..b])
+        .collect()
+}
+
+/// The clause around byte range `start..end` of `text`, without its closing punctuation.
+pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
+    let (a, b) = cut(text, ends_clause)
+        .into_iter()
+        .find(|(a, b)| *a <= start && end <= *b)
+        .unwrap_or((0, text.len()));
+    let piece = text[a..b].trim_end();
+    let piece = piece.trim_end_matches(|c: char| ends_clause(c) || c == '.');
+    // Never cut the figure itself off the quote.
+    if a + piece.len() < end {
+        text[a..end].trim()
+    } else {
+        piece.trim()
+    }
+}
+
+/// True when a sentence is a closing terminator (used to strip it from titles and leads).
+pub fn strip_terminator(sentence: &str) -> &str {
+    sentence
+        .trim_end()
+        .trim_end_matches(|c: char| ends_sentence(c) || c == '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_full_and_half_width_terminators() {
+        let t = "加强审计监督。今年没有发生行政赔偿案件;好!";
+        assert_eq!(
+            sentences(t),
+            ["加强审计监督。", "今年没有发生行政赔偿案件;", "好!"]
+        );
+    }
+
+    #[test]
+    fn never_splits_inside_brackets_or_quotes() {
+        let t = "根据《纲要(2015-2020年)。》的要求。落实“五个百分百。”工作。";
+        assert_eq!(
+            sentences(t),
+            [
+                "根据《纲要(2015-2020年)。》的要求。",
+                "落实“五个百分百。”工作。"
+            ]
+        );
+    }
+
+    #[test]
+    fn decimal_points_do_not_split() {
+        assert_eq!(sentences("约143.4万元。好."), ["约143.4万元。", "好."]);
+    }
+
+    #[test]
+    fn whitespace_after_terminator_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("他说“好。”然后走了。 再见。"),
+            ["他说“好。”然后走了。 ", "再见。"]
+        );
+    }
+
+    #[test]
+    fn clause_is_cut_at_commas_and_enumeration_marks() {
+        let t = "平台,接受群众咨询718人次、审查合同37份。";
+        let s = t.find("718").unwrap();
+        assert_eq!(clause_around(t, s, s + 3), "接受群众咨询718人次");
+        let s = t.find("37").unwrap();
+        assert_eq!(clause_around(t, s, s + 2), "审查合同37份");
+    }
+}

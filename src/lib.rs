@@ -1,0 +1,15 @@
+//! report-tui: browse, search and copy from Chinese government work reports.
+//!
+//! The domain (`model`, `import`, `search`, `export`) has no terminal dependency; the
+//! `tui` feature adds the terminal browser on top.
+
+pub mod cli;
+pub mod embedded;
+pub mod error;
+pub mod import;
+pub mod model;
+pub mod rebuild;
+pub mod sanitize;
+
+pub use error::{Error, Result};
+pub use model::Report;

@@ -1,0 +1,270 @@
+//! The report as data: `Report` → `Section` → `Paragraph` → `Measure` / `Statistic`, serde-ready.
+//!
+//! Every string here is verbatim from the source (after `sanitize`), so the model can
+//! rebuild its source byte for byte (see `rebuild`). Field names are a public contract:
+//! scripts read them from `--json` output, so rename nothing.
+
+use serde::{Deserialize, Serialize};
+
+/// One work report. A value type: the app holds a `Vec<Report>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub title: String,
+    /// True when the source has no title line and `title` was supplied by us.
+    #[serde(default)]
+    pub title_supplied: bool,
+    /// Issuer lines of the sign-off, verbatim, in order.
+    #[serde(default)]
+    pub issuers: Vec<String>,
+    /// Sign-off date as ISO `YYYY-MM-DD`, when the source has a date line.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The date line as printed (`2020年12月17日`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
+    /// The opening text before the first numbered section, verbatim (lines joined by `\n`).
+    #[serde(default)]
+    pub preamble: String,
+    /// The preamble as paragraphs, so its sentences and figures are searchable like any other.
+    #[serde(default)]
+    pub intro: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    /// What the rebuild needs beyond the content: line endings, blank lines, padding.
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+/// A numbered section (`四、`), sub-item (`(三)`) or third-level item (`1.`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// `"4"`, `"4.3"`, `"4.3.1"`.
+    pub id: String,
+    /// `四` for sections; `(三)`, `（三）`, `1.`, `（1）` for lower levels, as printed.
+    pub number: String,
+    /// Verbatim, without the trailing `。`.
+    pub title: String,
+    /// The heading as printed: number, separator, title and any closing punctuation.
+    pub heading: String,
+    /// True when the first paragraph continues on the heading's line (`(一)标题。正文…`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inline: bool,
+    pub paragraphs: Vec<Paragraph>,
+    pub subsections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// `"4.3.p1"`; preamble paragraphs are `"intro.p1"`.
+    pub id: String,
+    pub text: String,
+    /// A short opening sentence that acts as an unnumbered heading (`严格履行行政决策程序`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    pub measures: Vec<Measure>,
+    pub statistics: Vec<Statistic>,
+}
+
+/// One sentence of a paragraph. The measures of a paragraph concatenate to its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// `"4.3.p1.m2"`.
+    pub id: String,
+    pub text: String,
+}
+
+/// One Arabic-numeral figure: a count, an amount or a ratio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statistic {
+    /// `"1.4.p1.s3"`.
+    pub id: String,
+    /// A short self-contained description (`群众法律咨询`).
+    pub label: String,
+    pub value: f64,
+    pub unit: String,
+    /// The figure as printed, with qualifiers (`约143.4万元`).
+    pub display: String,
+    pub approx: bool,
+    /// The clause that contains the figure, verbatim.
+    pub quote: String,
+    /// Byte offset of `display` in the paragraph's text, for highlighting.
+    pub offset: usize,
+    /// Id of the measure (sentence) that holds the figure.
+    pub measure: String,
+}
+
+/// Source layout: enough to rebuild the text byte for byte.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Layout {
+    /// Line ending of the source (`"\n"` or `"\r\n"`).
+    #[serde(default = "lf")]
+    pub line_ending: String,
+    #[serde(default)]
+    pub final_newline: bool,
+    /// The source starts with a UTF-8 byte-order mark.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bom: bool,
+    /// Lines (0-based) that hold only whitespace, with that whitespace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blank_lines: Vec<(usize, String)>,
+    /// Leading and trailing whitespace of content lines (0-based), where there is any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub padding: Vec<(usize, String, String)>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            line_ending: lf(),
+            final_newline: false,
+            bom: false,
+            blank_lines: Vec::new(),
+            padding: Vec::new(),
+        }
+    }
+}
+
+fn lf() -> String {
+    "\n".to_string()
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Section {
+    /// Sections in document order, this one first.
+    pub fn walk(&self) -> Vec<&Section> {
+        let mut out = vec![self];
+        for s in &self.subsections {
+            out.extend(s.walk());
+        }
+        out
+    }
+
+    /// The id of the top-level section this one belongs to (`"4.3"` → `"4"`).
+    pub fn top_id(&self) -> &str {
+        self.id.split('.').next().unwrap_or(&self.id)
+    }
+
+    /// Every statistic of this section and its sub-items, in document order.
+    pub fn all_statistics(&self) -> impl Iterator<Item = &Statistic> {
+        self.walk()
+            .into_iter()
+            .flat_map(|s| s.paragraphs.iter().flat_map(|p| p.statistics.iter()))
+    }
+}
+
+impl Report {
+    /// Every section and sub-item in document order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        self.sections.iter().flat_map(|s| s.walk()).collect()
+    }
+
+    /// The section or sub-item with this id (`"4"`, `"4.3"`).
+    pub fn find_section(&self, id: &str) -> Option<&Section> {
+        self.all_sections().into_iter().find(|s| s.id == id)
+    }
+
+    /// The chain of sections from the top level down to `id`, for breadcrumbs.
+    pub fn section_path(&self, id: &str) -> Vec<&Section> {
+        let mut path = Vec::new();
+        let mut level = &self.sections;
+        'outer: loop {
+            for s in level {
+                if s.id == id || id.starts_with(&format!("{}.", s.id)) {
+                    path.push(s);
+                    if s.id == id {
+                        break 'outer;
+                    }
+                    level = &s.subsections;
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+        path
+    }
+
+    /// Every paragraph (preamble included) with the id of the node that holds it.
+    pub fn all_paragraphs(&self) -> Vec<(&str, &Paragraph)> {
+        let mut out: Vec<(&str, &Paragraph)> = self.intro.iter().map(|p| ("intro", p)).collect();
+        for s in self.all_sections() {
+            out.extend(s.paragraphs.iter().map(|p| (s.id.as_str(), p)));
+        }
+        out
+    }
+
+    /// Every statistic with the id of the node that holds it, in document order.
+    pub fn all_statistics(&self) -> Vec<(&str, &Statistic)> {
+        self.all_paragraphs()
+            .into_iter()
+            .flat_map(|(node, p)| p.statistics.iter().map(move |s| (node, s)))
+            .collect()
+    }
+
+    /// The year the report covers, taken from its date or title.
+    pub fn year(&self) -> Option<&str> {
+        if let Some(d) = &self.date {
+            return d.get(..4);
+        }
+        let t = &self.title;
+        t.char_indices()
+            .find(|(i, _)| t[*i..].len() >= 4 && t[*i..i + 4].bytes().all(|b| b.is_ascii_digit()))
+            .map(|(i, _)| &t[i..i + 4])
+    }
+}
+
+impl Report {
+    /// Make every string safe for a terminal (see `sanitize`). Idempotent.
+    pub fn sanitize(&mut self) {
+        use crate::sanitize::sanitize_in_place as clean;
+        clean(&mut self.title);
+        self.issuers.iter_mut().for_each(clean);
+        self.date.iter_mut().for_each(clean);
+        self.date_text.iter_mut().for_each(clean);
+        clean(&mut self.preamble);
+        self.intro.iter_mut().for_each(Paragraph::sanitize);
+        self.sections.iter_mut().for_each(Section::sanitize);
+    }
+}
+
+impl Section {
+    fn sanitize(&mut self) {
+        use crate::sanitize::sanitize_in_place as clean;
+        for s in [
+            &mut self.id,
+            &mut self.number,
+            &mut self.title,
+            &mut self.heading,
+        ] {
+            clean(s);
+        }
+        self.paragraphs.iter_mut().for_each(Paragraph::sanitize);
+        self.subsections.iter_mut().for_each(Section::sanitize);
+    }
+}
+
+impl Paragraph {
+    fn sanitize(&mut self) {
+        use crate::sanitize::sanitize_in_place as clean;
+        clean(&mut self.id);
+        clean(&mut self.text);
+        self.lead.iter_mut().for_each(clean);
+        for m in &mut self.measures {
+            clean(&mut m.id);
+            clean(&mut m.text);
+        }
+        for s in &mut self.statistics {
+            for f in [
+                &mut s.id,
+                &mut s.label,
+                &mut s.unit,
+                &mut s.display,
+                &mut s.quote,
+                &mut s.measure,
+            ] {
+                clean(f);
+            }
+        }
+    }
+}
