@@ -16,7 +16,7 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    #[error("no section or sub-item with id {0:?}")]
+    #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
     UnknownSection(String),
     #[error("{path}: {source}")]
     Io {

@@ -79,6 +79,8 @@ pub struct Statistic {
     pub id: String,
     /// A short self-contained description (`群众法律咨询`).
     pub label: String,
+    /// Written as an integer when it is one (`718`, not `718.0`), so scripts compare cleanly.
+    #[serde(serialize_with = "whole_or_decimal")]
     pub value: f64,
     pub unit: String,
     /// The figure as printed, with qualifiers (`约143.4万元`).
@@ -125,6 +127,23 @@ impl Default for Layout {
 
 fn lf() -> String {
     "\n".to_string()
+}
+
+fn whole_or_decimal<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// A figure's value as people write it: `718`, `143.4`.
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }
 
 fn is_false(b: &bool) -> bool {

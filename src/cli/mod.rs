@@ -1,7 +1,13 @@
 //! Command-line interface: clap arguments, subcommands, and exit codes.
+//!
+//! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
+
+mod data;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+use crate::export::StatFormat;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -16,6 +22,28 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Print the section tree, one node per line (id, then the indented heading).
+    Outline {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a section or sub-item (`4`, `4.3`) as it stands in the report.
+    Show {
+        /// Section id, as `outline` prints it; `intro` for the preamble.
+        id: String,
+        /// Print the section's model as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every statistic (figure) with its label, value, unit and source clause.
+    Stats {
+        /// Only the statistics of this section or sub-item and its sub-items.
+        #[arg(long)]
+        section: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatFormat,
+    },
     /// Write the model of a plain-text report as JSON.
     Import {
         file: PathBuf,
@@ -27,7 +55,14 @@ pub enum Command {
 
 /// Run the CLI; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints usage errors itself; --help and --version are successes.
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -39,30 +74,10 @@ pub fn main() -> i32 {
 
 fn run(cli: Cli) -> crate::Result<i32> {
     match cli.command {
-        Some(Command::Import { file, output }) => {
-            let path = file.display().to_string();
-            let bytes = std::fs::read(&file).map_err(|source| crate::Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let stem = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let report =
-                crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
-            let json = serde_json::to_string_pretty(&report).map_err(crate::Error::from)?;
-            match output {
-                Some(out) => {
-                    std::fs::write(&out, json + "\n").map_err(|source| crate::Error::Io {
-                        path: out.display().to_string(),
-                        source,
-                    })?
-                }
-                None => println!("{json}"),
-            }
-            Ok(0)
-        }
-        None => Ok(0),
+        Some(Command::Outline { json }) => data::outline(json),
+        Some(Command::Show { id, json }) => data::show(&id, json),
+        Some(Command::Stats { section, format }) => data::stats(section.as_deref(), format),
+        Some(Command::Import { file, output }) => data::import(&file, output.as_deref()),
+        None => data::outline(false),
     }
 }
