@@ -23,11 +23,8 @@ pub fn outline_text(reports: &[Report]) -> String {
         if !r.issuers.is_empty() || r.date_text.is_some() {
             let who = r.issuers.join("、");
             let when = r.date_text.clone().unwrap_or_default();
-            out.push_str(
-                &format!("{:<8}落款 {who} {when}\n", "signoff")
-                    .trim_end()
-                    .to_string(),
-            );
+            let line = format!("{:<8}落款 {who} {when}", "signoff");
+            out.push_str(line.trim_end());
             out.push('\n');
         }
     }
