@@ -41,7 +41,8 @@ pub struct Section {
     pub id: String,
     /// `四` for sections; `(三)`, `（三）`, `1.`, `（1）` for lower levels, as printed.
     pub number: String,
-    /// Verbatim, without the trailing `。`.
+    /// Verbatim, without the trailing `。`. Empty when the item opens with a statement
+    /// instead of a heading (`(一)本次新冠肺炎疫情时间长,…`): then all its text is paragraph.
     pub title: String,
     /// The heading as printed: number, separator, title and any closing punctuation.
     pub heading: String,
@@ -158,6 +159,22 @@ impl Section {
             out.extend(s.walk());
         }
         out
+    }
+
+    /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`),
+    /// cut at `max_chars`; what a tree or breadcrumb shows.
+    pub fn display_title(&self, max_chars: usize) -> String {
+        let text = if self.title.is_empty() {
+            self.paragraphs.first().map_or("", |p| p.text.as_str())
+        } else {
+            self.title.as_str()
+        };
+        if text.chars().count() <= max_chars {
+            return text.to_string();
+        }
+        // ASCII dots: `…` is ambiguous-width and shifts layouts in CJK terminals.
+        let cut: String = text.chars().take(max_chars).collect();
+        format!("{cut}...")
     }
 
     /// The id of the top-level section this one belongs to (`"4.3"` → `"4"`).
