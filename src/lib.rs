@@ -8,6 +8,7 @@ pub mod embedded;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod load;
 pub mod model;
 pub mod rebuild;
 pub mod sanitize;

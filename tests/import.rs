@@ -118,12 +118,18 @@ fn broken_input_gets_a_clear_error() {
     assert!(matches!(err("empty.txt"), Error::Empty));
     assert!(matches!(err("no_sections.txt"), Error::NoSections));
     match err("not_utf8.txt") {
-        Error::NotUtf8 { offset } => assert_eq!(offset, "一、标题\n正常文字".len()),
+        Error::NotUtf8 {
+            offset,
+            line,
+            column,
+        } => {
+            assert_eq!((offset, line, column), ("一、标题\n正常文字".len(), 2, 5))
+        }
         e => panic!("{e}"),
     }
     assert_eq!(
         err("not_utf8.txt").to_string(),
-        "not UTF-8 text: invalid byte at offset 25"
+        "not UTF-8 text: invalid byte at offset 25 (line 2, column 5)"
     );
     assert!(matches!(import("  \n\t\n", "x"), Err(Error::Empty)));
 }
@@ -149,7 +155,10 @@ fn json_models_from_files_are_sanitised_and_checked() {
     use report_tui::embedded::from_json;
     let bad = String::from_utf8(fixture("malformed.json")).unwrap();
     let e = from_json(&bad).unwrap_err().to_string();
-    assert!(e.starts_with("malformed JSON at line 1, column"), "{e}");
+    assert!(
+        e.starts_with("malformed JSON: EOF while parsing a list at line 1, column"),
+        "{e}"
+    );
     let shape = String::from_utf8(fixture("wrong_shape.json")).unwrap();
     assert!(from_json(&shape)
         .unwrap_err()

@@ -7,11 +7,6 @@ use crate::error::{Error, Result};
 use crate::export::{self, StatFormat};
 use crate::model::Report;
 
-/// The reports the commands work on: for now the embedded one.
-fn reports() -> Result<Vec<Report>> {
-    Ok(vec![crate::embedded::report()?])
-}
-
 /// Write to stdout; a closed pipe (`| head`) ends quietly instead of panicking.
 fn print(text: &str) -> Result<i32> {
     let mut out = std::io::stdout().lock();
@@ -28,44 +23,58 @@ fn json(value: &impl serde::Serialize) -> Result<String> {
     Ok(serde_json::to_string_pretty(value)? + "\n")
 }
 
-pub fn outline(as_json: bool) -> Result<i32> {
-    let reports = reports()?;
+pub fn outline(reports: &[Report], as_json: bool) -> Result<i32> {
     if as_json {
-        print(&json(&export::outline_json(&reports))?)
+        print(&json(&export::outline_json(reports))?)
     } else {
-        print(&export::outline_text(&reports))
+        print(&export::outline_text(reports))
     }
 }
 
-pub fn show(id: &str, as_json: bool) -> Result<i32> {
-    let reports = reports()?;
-    for r in &reports {
+/// With several reports open, the section of each report that has it, each under a
+/// `== title ==` line, so years or districts can be compared.
+pub fn show(reports: &[Report], id: &str, as_json: bool) -> Result<i32> {
+    let mut texts = Vec::new();
+    let mut values = Vec::new();
+    for r in reports {
         if matches!(id, "intro" | "preamble") {
-            return if as_json {
-                print(&json(&r.intro)?)
-            } else {
-                print(&format!("{}\n", r.preamble))
-            };
-        }
-        if let Some(s) = r.find_section(id) {
-            return if as_json {
-                print(&json(s)?)
-            } else {
-                print(&export::show_text(s))
-            };
+            texts.push((r, format!("{}\n", r.preamble)));
+            values.push(serde_json::to_value(&r.intro)?);
+        } else if let Some(s) = r.find_section(id) {
+            texts.push((r, export::show_text(s)));
+            values.push(serde_json::to_value(s)?);
         }
     }
-    Err(Error::UnknownSection(id.to_string()))
+    if texts.is_empty() {
+        return Err(Error::UnknownSection(id.to_string()));
+    }
+    if as_json {
+        return match values.len() {
+            1 => print(&json(&values[0])?),
+            _ => print(&json(&values)?),
+        };
+    }
+    let many = reports.len() > 1;
+    let out: String = texts
+        .into_iter()
+        .map(|(r, t)| {
+            if many {
+                format!("== {} ==\n{t}", r.title)
+            } else {
+                t
+            }
+        })
+        .collect();
+    print(&out)
 }
 
-pub fn stats(section: Option<&str>, format: StatFormat) -> Result<i32> {
-    let reports = reports()?;
+pub fn stats(reports: &[Report], section: Option<&str>, format: StatFormat) -> Result<i32> {
     if let Some(id) = section {
         if !reports.iter().any(|r| r.find_section(id).is_some()) {
             return Err(Error::UnknownSection(id.to_string()));
         }
     }
-    let rows = export::stat_rows(&reports, section);
+    let rows = export::stat_rows(reports, section);
     print(&export::stats(&rows, format, reports.len() > 1))
 }
 

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
 
 mod data;
+mod open;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -16,6 +17,10 @@ use crate::export::StatFormat;
     about = "Browse, search and copy from Chinese government work reports"
 )]
 pub struct Cli {
+    /// Open this report instead of the embedded one: a plain-text report, a JSON model
+    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable.
+    #[arg(long = "report", short = 'r', global = true, value_name = "PATH")]
+    pub reports: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -73,11 +78,18 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
-    match cli.command {
-        Some(Command::Outline { json }) => data::outline(json),
-        Some(Command::Show { id, json }) => data::show(&id, json),
-        Some(Command::Stats { section, format }) => data::stats(section.as_deref(), format),
-        Some(Command::Import { file, output }) => data::import(&file, output.as_deref()),
-        None => data::outline(false),
+    if let Some(Command::Import { file, output }) = &cli.command {
+        return data::import(file, output.as_deref());
     }
+    let opened = open::open(&cli.reports)?;
+    let code = match cli.command {
+        Some(Command::Outline { json }) => data::outline(&opened.reports, json),
+        Some(Command::Show { id, json }) => data::show(&opened.reports, &id, json),
+        Some(Command::Stats { section, format }) => {
+            data::stats(&opened.reports, section.as_deref(), format)
+        }
+        Some(Command::Import { .. }) | None => data::outline(&opened.reports, false),
+    }?;
+    // Files that failed were reported as they loaded; the exit code still says so.
+    Ok(if opened.failed { 2 } else { code })
 }

@@ -24,9 +24,7 @@ const TITLE_MAX_CHARS: usize = 60;
 
 /// Import raw bytes: checks UTF-8 (reporting the offset of the first bad byte).
 pub fn import_bytes(bytes: &[u8], fallback_title: &str) -> Result<Report> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::not_utf8(bytes, e))?;
     import(text, fallback_title)
 }
 
