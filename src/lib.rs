@@ -10,6 +10,7 @@ pub mod import;
 pub mod model;
 pub mod rebuild;
 pub mod sanitize;
+pub mod search;
 
 pub use error::{Error, Result};
 pub use model::Report;

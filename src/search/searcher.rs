@@ -1,0 +1,59 @@
+//! Search as you type: each keystroke's query is searched among the previous keystroke's
+//! hits when it only grows (as fzf does), so a keystroke on a large corpus stays within a
+//! frame; backspace returns to the hits kept for the shorter query.
+
+use super::index::Index;
+use super::matcher;
+use super::query::Query;
+use super::Hit;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+pub struct Searcher<'a> {
+    index: &'a Index,
+    skim: SkimMatcherV2,
+    /// Each entry's query refines the one below; its items are that query's hits, sorted
+    /// by item so the next scan reads the index in order.
+    levels: Vec<(Query, Vec<u32>)>,
+    /// The query that `hits` answer.
+    last: Option<Query>,
+    hits: Vec<Hit>,
+}
+
+impl<'a> Searcher<'a> {
+    pub fn new(index: &'a Index) -> Self {
+        Searcher {
+            index,
+            skim: matcher::skim(),
+            levels: Vec::new(),
+            last: None,
+            hits: Vec::new(),
+        }
+    }
+
+    /// The hits for `input`, best first. An input with no words (`""`, `"#"`) lists every
+    /// item, of the prefix's kind if there is one, in document order.
+    pub fn search(&mut self, input: &str) -> &[Hit] {
+        let query = Query::lenient(input);
+        if self.last.as_ref() == Some(&query) {
+            return &self.hits;
+        }
+        while self.levels.last().is_some_and(|(q, _)| !query.refines(q)) {
+            self.levels.pop();
+        }
+        let top = self.levels.last();
+        let pool = top.map(|(_, items)| items.as_slice());
+        self.hits = matcher::run(self.index, &query, pool, &self.skim);
+        if top.is_none_or(|(q, _)| *q != query) {
+            let mut items: Vec<u32> = self.hits.iter().map(|h| h.item as u32).collect();
+            items.sort_unstable();
+            self.levels.push((query.clone(), items));
+        }
+        self.last = Some(query);
+        &self.hits
+    }
+
+    /// The hits of the last `search`.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+}
