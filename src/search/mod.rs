@@ -26,6 +26,7 @@
 //! 16 a character, bonuses at word and figure boundaries); on ties statistics before
 //! measures before sections; then document order. Results are deterministic.
 
+pub mod corpus;
 mod index;
 mod matcher;
 mod query;
