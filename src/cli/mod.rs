@@ -1,5 +1,7 @@
 //! Command-line interface: clap arguments, subcommands, and exit codes.
 
+mod search;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -23,6 +25,8 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Search sections, measures and statistics: hanzi, pinyin, figures.
+    Search(search::SearchArgs),
 }
 
 /// Run the CLI; returns the process exit code.
@@ -63,6 +67,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
             }
             Ok(0)
         }
+        Some(Command::Search(args)) => Ok(search::run(args)),
         None => Ok(0),
     }
 }
