@@ -131,3 +131,6 @@ pub struct Hit {
     /// Char indices (not bytes, not columns) into the item's `text`, ascending.
     pub indices: Vec<usize>,
 }
+
+#[cfg(test)]
+mod tests;
