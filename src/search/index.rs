@@ -1,8 +1,8 @@
 //! The index: every searchable item of a list of reports, in document order, with its
 //! folded text stored as symbol ids and a bloom filter of the symbols it holds.
 
-use super::matcher;
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
+use super::{matcher, scan, score};
 use super::{Figure, Hit, Item, Kind, Query};
 use crate::model::{Paragraph, Report, Section, Statistic};
 
@@ -12,6 +12,8 @@ pub struct Index {
     pub(crate) symbols: Symbols,
     /// The folded text of every item as symbol ids, concatenated; `spans` cut it.
     text: Vec<u32>,
+    /// A scoring mark per char of `text` (see `score::mark`).
+    marks: Vec<u8>,
     spans: Vec<(u32, u32)>,
     pub(crate) blooms: Vec<Bloom>,
     /// Kinds again, dense, so filtering by kind does not touch the items.
@@ -41,6 +43,7 @@ impl Index {
         }
         let mut symbols = Symbols::new();
         let mut text = Vec::with_capacity(items.iter().map(|i| i.text.len() / 3).sum());
+        let mut marks = Vec::with_capacity(text.capacity());
         let mut spans = Vec::with_capacity(items.len());
         let mut blooms = Vec::with_capacity(items.len());
         for item in &items {
@@ -51,6 +54,7 @@ impl Index {
                 bloom_add(&mut bloom, sym);
                 text.push(sym);
             }
+            score::mark(&symbols, &text[start..], &mut marks);
             spans.push((start as u32, (text.len() - start) as u32));
             blooms.push(bloom);
         }
@@ -59,6 +63,7 @@ impl Index {
             items,
             symbols,
             text,
+            marks,
             spans,
             blooms,
             kinds,
@@ -72,13 +77,19 @@ impl Index {
 
     /// Every hit for `query` over the whole index, best first.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        matcher::run(self, query, None, &matcher::skim())
+        scan::run(self, query, None, &matcher::skim()).hits
     }
 
     /// An item's folded text as symbol ids, one per char of its `text`.
     pub(crate) fn text_of(&self, item: usize) -> &[u32] {
         let (start, len) = self.spans[item];
         &self.text[start as usize..(start + len) as usize]
+    }
+
+    /// An item's scoring marks, one per char of its `text`.
+    pub(crate) fn marks_of(&self, item: usize) -> &[u8] {
+        let (start, len) = self.spans[item];
+        &self.marks[start as usize..(start + len) as usize]
     }
 }
 

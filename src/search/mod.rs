@@ -30,6 +30,8 @@ pub mod corpus;
 mod index;
 mod matcher;
 mod query;
+mod scan;
+mod score;
 mod searcher;
 mod spell;
 mod symbols;

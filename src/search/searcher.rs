@@ -3,9 +3,9 @@
 //! frame; backspace returns to the hits kept for the shorter query.
 
 use super::index::Index;
-use super::matcher;
 use super::query::Query;
 use super::Hit;
+use super::{matcher, scan};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub struct Searcher<'a> {
@@ -42,11 +42,10 @@ impl<'a> Searcher<'a> {
         }
         let top = self.levels.last();
         let pool = top.map(|(_, items)| items.as_slice());
-        self.hits = matcher::run(self.index, &query, pool, &self.skim);
+        let outcome = scan::run(self.index, &query, pool, &self.skim);
+        self.hits = outcome.hits;
         if top.is_none_or(|(q, _)| *q != query) {
-            let mut items: Vec<u32> = self.hits.iter().map(|h| h.item as u32).collect();
-            items.sort_unstable();
-            self.levels.push((query.clone(), items));
+            self.levels.push((query.clone(), outcome.items));
         }
         self.last = Some(query);
         &self.hits

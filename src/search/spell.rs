@@ -27,12 +27,15 @@ pub(crate) struct Run {
     pub(crate) shortcuts: u32,
 }
 
-/// A word's spelling, prepared against one index: for every symbol and every offset into
-/// the word, the lengths of word the symbol can consume there (bit `n`: `n` units; low
-/// half any way, high half as a whole reading). Built per query so the scan does table
-/// lookups, not string comparisons.
+/// A word's spelling, prepared against one index: for every offset into the word and
+/// every symbol, the lengths of word the symbol can consume there (bit `n`: `n` units;
+/// low half any way, high half as a whole reading). Built per query so the scan does
+/// table lookups, not string comparisons.
 pub(crate) struct Spelling {
     len: usize,
+    symbols: usize,
+    /// Offset-major: `steps[k * symbols + sym]`, so the row for offset 0, which the scan
+    /// reads for every character, is dense.
     steps: Vec<u64>,
 }
 
@@ -42,39 +45,49 @@ impl Spelling {
         if units.is_empty() || units.len() > MAX_UNITS {
             return None;
         }
-        let steps = (0..symbols.len() as u32)
-            .flat_map(|sym| (0..units.len()).map(move |k| steps(symbols, sym, &units[k..])))
+        let count = symbols.len();
+        let steps = (0..units.len())
+            .flat_map(|k| (0..count as u32).map(move |sym| steps(symbols, sym, &units[k..])))
             .collect();
         Some(Spelling {
             len: units.len(),
+            symbols: count,
             steps,
         })
     }
 
     fn steps(&self, sym: u32, k: usize) -> u64 {
-        self.steps[sym as usize * self.len + k]
+        self.steps[k * self.symbols + sym as usize]
     }
 
-    /// Every run of `text` the word spells.
-    pub(crate) fn runs<'t>(&'t self, text: &'t [u32]) -> impl Iterator<Item = Run> + 't {
-        text.iter().enumerate().filter_map(move |(at, &sym)| {
+    /// Call `found` with every run of `text` the word spells.
+    pub(crate) fn each_run(&self, text: &[u32], mut found: impl FnMut(Run)) {
+        let first = &self.steps[..self.symbols];
+        for (at, &sym) in text.iter().enumerate() {
             // Checked inline, before the recursive search: most characters fail here.
-            if self.steps(sym, 0) == 0 {
-                return None;
+            let steps = first[sym as usize];
+            if steps == 0 {
+                continue;
             }
-            let (end, shortcuts) = self.from(text, at, 0)?;
-            Some(Run {
-                start: at,
-                end,
-                shortcuts,
-            })
-        })
+            // A one-letter word is one step: the first keystroke scans everything.
+            let run = match self.len {
+                1 => Some((at + 1, u32::from(steps & (1 << 33) == 0))),
+                _ => self.from(text, at, 0, steps),
+            };
+            if let Some((end, shortcuts)) = run {
+                found(Run {
+                    start: at,
+                    end,
+                    shortcuts,
+                });
+            }
+        }
     }
 
     /// The end (exclusive) of the run from `at` that spells the word from unit `k` on,
-    /// with its shortcuts. Longer steps are tried first, so whole syllables come first.
-    fn from(&self, text: &[u32], at: usize, k: usize) -> Option<(usize, u32)> {
-        let steps = self.steps(*text.get(at)?, k);
+    /// with its shortcuts, given the steps of `text[at]` there. Longer steps are tried
+    /// first, so whole syllables come first.
+    fn from(&self, text: &[u32], at: usize, k: usize, steps: u64) -> Option<(usize, u32)> {
         let (mut any, whole) = (steps as u32, (steps >> 32) as u32);
         while any != 0 {
             let n = 31 - any.leading_zeros() as usize;
@@ -83,7 +96,14 @@ impl Spelling {
             if k + n == self.len {
                 return Some((at + 1, short));
             }
-            if let Some((end, shortcuts)) = self.from(text, at + 1, k + n) {
+            let Some(&next) = text.get(at + 1) else {
+                continue;
+            };
+            let next_steps = self.steps(next, k + n);
+            if next_steps == 0 {
+                continue;
+            }
+            if let Some((end, shortcuts)) = self.from(text, at + 1, k + n, next_steps) {
                 return Some((end, shortcuts + short));
             }
         }
@@ -151,8 +171,11 @@ mod tests {
         let mut symbols = Symbols::new();
         let syms: Vec<u32> = text.chars().map(|c| symbols.intern(fold(c))).collect();
         let spelling = Spelling::new(&symbols, &units(&symbols, word)?)?;
-        let runs: Vec<Run> = spelling.runs(&syms).take(1).collect();
-        runs.first().copied()
+        let mut first = None;
+        spelling.each_run(&syms, |run| {
+            first.get_or_insert(run);
+        });
+        first
     }
 
     /// Where `word` spells a run of `text`: (start, end) in chars, first found.

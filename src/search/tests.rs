@@ -1,7 +1,7 @@
 //! Matching and ranking on a small made-up report: hanzi, initials, full pinyin,
 //! polyphones, ü, figures, several words, exact, kinds, ties and the Searcher.
 
-use super::matcher::{rank, skim};
+use super::matcher::skim;
 use super::*;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -168,33 +168,6 @@ fn kinds_by_prefix_or_override() {
     let overridden = Query::parse("#44").unwrap().with_kind(Some(Kind::Measure));
     assert!(only(kinds(overridden), Kind::Measure));
     assert_eq!(kinds(Query::parse("#44").unwrap().with_kind(None)).len(), 3);
-}
-
-#[test]
-fn ties_go_statistics_measures_sections_then_document_order() {
-    let kinds = [
-        Kind::Section,
-        Kind::Measure,
-        Kind::Statistic,
-        Kind::Measure,
-        Kind::Statistic,
-    ];
-    let hit = |item, score, exact| Hit {
-        item,
-        score,
-        exact,
-        indices: vec![],
-    };
-    let mut hits = vec![
-        hit(0, 50, true),
-        hit(1, 50, true),
-        hit(2, 50, true),
-        hit(3, 90, false),
-        hit(4, 40, true),
-    ];
-    rank(&mut hits, &kinds);
-    let order: Vec<usize> = hits.iter().map(|h| h.item).collect();
-    assert_eq!(order, [2, 1, 0, 4, 3]);
 }
 
 #[test]
