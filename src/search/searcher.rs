@@ -8,6 +8,9 @@ use super::Hit;
 use super::{matcher, scan};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+/// Hit lists this long are freed on another thread.
+const BIG: usize = 20_000;
+
 pub struct Searcher<'a> {
     index: &'a Index,
     skim: SkimMatcherV2,
@@ -43,7 +46,13 @@ impl<'a> Searcher<'a> {
         let top = self.levels.last();
         let pool = top.map(|(_, items)| items.as_slice());
         let outcome = scan::run(self.index, &query, pool, &self.skim);
-        self.hits = outcome.hits;
+        let spent = std::mem::replace(&mut self.hits, outcome.hits);
+        if spent.len() >= BIG {
+            // Freeing 150,000 index vectors takes milliseconds of a keystroke; nothing
+            // waits for it, so it happens beside the next frame rather than before it.
+            // If no thread can be had, the closure and the hits are dropped right here.
+            let _ = std::thread::Builder::new().spawn(move || drop(spent));
+        }
         if top.is_none_or(|(q, _)| *q != query) {
             self.levels.push((query.clone(), outcome.items));
         }

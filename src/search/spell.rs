@@ -46,9 +46,18 @@ impl Spelling {
             return None;
         }
         let count = symbols.len();
-        let steps = (0..units.len())
-            .flat_map(|k| (0..count as u32).map(move |sym| steps(symbols, sym, &units[k..])))
-            .collect();
+        let mut steps = vec![0; units.len() * count];
+        for (k, unit) in units.iter().enumerate() {
+            let row = &mut steps[k * count..(k + 1) * count];
+            // Only symbols that can start this unit can have steps here.
+            let candidates = match unit {
+                Unit::Letter(l) => symbols.starting_with(*l),
+                Unit::Char(id) => std::slice::from_ref(id),
+            };
+            for &sym in candidates {
+                row[sym as usize] = steps_of(symbols, sym, &units[k..]);
+            }
+        }
         Some(Spelling {
             len: units.len(),
             symbols: count,
@@ -114,7 +123,7 @@ impl Spelling {
 /// How many of `units` one character can consume, as bit sets of lengths (see
 /// `Spelling`): a whole reading, `zh`/`ch`/`sh`, the first letter, or, when the word ends
 /// inside this character's syllable, all that is left (the user is still typing it).
-fn steps(symbols: &Symbols, sym: u32, units: &[Unit]) -> u64 {
+fn steps_of(symbols: &Symbols, sym: u32, units: &[Unit]) -> u64 {
     let whole_one = (1 << 1) << 32 | 1 << 1;
     let letter = match units[0] {
         Unit::Char(id) => return if sym == id { whole_one } else { 0 },

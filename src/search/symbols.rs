@@ -51,6 +51,9 @@ pub(crate) struct Symbols {
     starts: Vec<u32>,
     /// Plain readings (no tones); ü appears twice, as `v` and as `u`.
     readings: Vec<Vec<Box<[u8]>>>,
+    /// For each letter, the symbols that `starts` with it, so a query's pinyin table is
+    /// filled only where it can be non-zero.
+    by_letter: [Vec<u32>; 26],
 }
 
 pub(crate) fn letter_bit(letter: u8) -> u32 {
@@ -100,6 +103,11 @@ impl Symbols {
             Class::Other
         });
         self.starts.push(starts);
+        for (n, list) in self.by_letter.iter_mut().enumerate() {
+            if starts & (1 << n) != 0 {
+                list.push(id);
+            }
+        }
         self.readings.push(readings);
         id
     }
@@ -119,6 +127,11 @@ impl Symbols {
 
     pub(crate) fn starts(&self, sym: u32) -> u32 {
         self.starts[sym as usize]
+    }
+
+    /// Symbols with a reading starting with `letter` (or that are the Latin letter).
+    pub(crate) fn starting_with(&self, letter: u8) -> &[u32] {
+        &self.by_letter[usize::from(letter - b'a')]
     }
 
     pub(crate) fn readings(&self, sym: u32) -> &[Box<[u8]>] {
