@@ -2,7 +2,7 @@
 //! folded text stored as symbol ids and a bloom filter of the symbols it holds.
 
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
-use super::{matcher, scan, score};
+use super::{matcher, parallel, scan, score};
 use super::{Figure, Hit, Item, Kind, Query};
 use crate::model::{Paragraph, Report, Section, Statistic};
 
@@ -23,8 +23,9 @@ pub struct Index {
 impl Index {
     /// Index every section and sub-item heading, paragraph lead, measure and statistic.
     pub fn build(reports: &[Report]) -> Index {
-        let mut items = Vec::new();
-        for (r, report) in reports.iter().enumerate() {
+        // Reports are independent: their items are made on every core, then joined.
+        let per_report = parallel::map(reports, |r, report| {
+            let mut items = Vec::new();
             let mut add = Adder {
                 report: r,
                 items: &mut items,
@@ -40,7 +41,10 @@ impl Index {
             for s in &report.sections {
                 add.section(s, &mut Vec::new());
             }
-        }
+            items
+        });
+        let mut items = Vec::with_capacity(per_report.iter().map(Vec::len).sum());
+        per_report.into_iter().for_each(|r| items.extend(r));
         let mut symbols = Symbols::new();
         let mut text = Vec::with_capacity(items.iter().map(|i| i.text.len() / 3).sum());
         let mut marks = Vec::with_capacity(text.capacity());
@@ -164,10 +168,17 @@ impl Adder<'_> {
             approx: s.approx,
             quote: s.quote.clone(),
         };
-        self.push(Kind::Statistic, &s.id, place, text, Some(figure));
+        self.push(Kind::Statistic, &s.id, place, text, Some(Box::new(figure)));
     }
 
-    fn push(&mut self, kind: Kind, id: &str, place: Place, text: String, figure: Option<Figure>) {
+    fn push(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        place: Place,
+        text: String,
+        figure: Option<Box<Figure>>,
+    ) {
         self.items.push(Item {
             report: self.report,
             kind,

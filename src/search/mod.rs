@@ -29,6 +29,7 @@
 pub mod corpus;
 mod index;
 mod matcher;
+mod parallel;
 mod query;
 mod scan;
 mod score;
@@ -104,9 +105,10 @@ pub struct Item {
     /// (`(三)加强执法保障`); leads: the lead; measures: the sentence; statistics:
     /// `label：display（quote）`, e.g. `群众法律咨询：718人次（接受群众咨询718人次）`.
     pub text: String,
-    /// For statistics: the figure's fields, flattened into JSON output.
+    /// For statistics: the figure's fields, flattened into JSON output. Boxed, since
+    /// most items are not statistics and a corpus has hundreds of thousands of items.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub figure: Option<Figure>,
+    pub figure: Option<Box<Figure>>,
 }
 
 /// A statistic's fields, copied from the model.
