@@ -4,6 +4,7 @@ use super::symbols::fold;
 use super::Kind;
 use thiserror::Error;
 
+/// Why a query cannot be searched; the messages are for the user.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum QueryError {
     #[error("the query is empty: type a word, pinyin or a figure")]

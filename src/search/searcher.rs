@@ -11,11 +11,12 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// Hit lists this long are freed on another thread.
 const BIG: usize = 20_000;
 
+/// The search box's engine: call `search` with the whole input after every keystroke.
 pub struct Searcher<'a> {
     index: &'a Index,
     skim: SkimMatcherV2,
-    /// Each entry's query refines the one below; its items are that query's hits, sorted
-    /// by item so the next scan reads the index in order.
+    /// Each entry's query refines the one below; its items are that query's hits in
+    /// document order, the pool for the next query that refines it.
     levels: Vec<(Query, Vec<u32>)>,
     /// The query that `hits` answer.
     last: Option<Query>,
