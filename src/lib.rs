@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod rebuild;
 pub mod sanitize;
+pub mod search;
 
 pub use error::{Error, Result};
 pub use model::Report;
