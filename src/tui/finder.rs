@@ -1,0 +1,121 @@
+//! The search screen's state and its seam to the search engine (`crate::search`).
+//!
+//! The UI sees the engine only through `SearchBackend`, so tests can drive the screen with
+//! a fake and the engine can change without touching views or `update`.
+
+use super::document::{TargetKind, TargetRef};
+use super::input::LineInput;
+use super::nodes::{self, NodeKey};
+use crate::model::Report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundKind {
+    Section,
+    Measure,
+    Statistic,
+}
+
+/// One search hit, in the UI's terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub report: usize,
+    pub kind: FoundKind,
+    /// Section, measure or statistic id.
+    pub id: String,
+    /// Section id holding it, `"intro"` for the preamble.
+    pub node: String,
+    /// The text the engine matched.
+    pub text: String,
+    /// Matched positions in `text`, as char indices.
+    pub indices: Vec<usize>,
+}
+
+/// The search engine as the UI needs it: a query line in, ranked hits out.
+pub trait SearchBackend {
+    /// Hits for `input`, best first; `Err` holds a message for the user (a bad query).
+    fn search(&mut self, input: &str) -> Result<Vec<Found>, String>;
+}
+
+/// Where a hit takes the reader: a tree node, and the sentence or figure in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Jump {
+    pub key: NodeKey,
+    pub target: Option<TargetRef>,
+}
+
+impl Jump {
+    /// The node that shows a hit: the lead paragraph when the hit's paragraph has one
+    /// (the most precise node), else its section or the preamble.
+    pub fn to(reports: &[Report], f: &Found) -> Jump {
+        let node_key = |node: &str| match node {
+            "intro" => NodeKey::Intro(f.report),
+            id => NodeKey::Section(f.report, id.to_string()),
+        };
+        let kind = match f.kind {
+            FoundKind::Section => {
+                return Jump {
+                    key: node_key(&f.id),
+                    target: None,
+                }
+            }
+            FoundKind::Measure => TargetKind::Measure,
+            FoundKind::Statistic => TargetKind::Statistic,
+        };
+        let paragraph = f.id.rsplit_once('.').map_or("", |(p, _)| p);
+        let lead = reports
+            .get(f.report)
+            .and_then(|r| nodes::find_paragraph(r, paragraph))
+            .is_some_and(|p| p.lead.is_some());
+        Jump {
+            key: match lead {
+                true => NodeKey::Lead(f.report, paragraph.to_string()),
+                false => node_key(&f.node),
+            },
+            target: Some(TargetRef {
+                kind,
+                id: f.id.clone(),
+            }),
+        }
+    }
+}
+
+/// The search screen: query line and results list.
+#[derive(Default)]
+pub struct Finder {
+    pub input: LineInput,
+    pub found: Vec<Found>,
+    /// Why the last query gave no results list (a malformed query, no engine).
+    pub error: Option<String>,
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+impl Finder {
+    /// Run the query through the engine; the selection goes back to the best hit.
+    pub fn refresh(&mut self, backend: &mut dyn SearchBackend) {
+        self.selected = 0;
+        self.scroll = 0;
+        match backend.search(self.input.text()) {
+            Ok(found) => {
+                self.found = found;
+                self.error = None;
+            }
+            Err(e) => {
+                self.found.clear();
+                self.error = Some(e);
+            }
+        }
+    }
+}
+
+/// Stands in until the search engine is wired in; says so instead of pretending.
+pub struct NoEngine;
+
+impl SearchBackend for NoEngine {
+    fn search(&mut self, input: &str) -> Result<Vec<Found>, String> {
+        match input.trim().is_empty() {
+            true => Ok(Vec::new()),
+            false => Err("search engine not built into this version".to_string()),
+        }
+    }
+}
