@@ -4,12 +4,16 @@
 //! `tui` feature adds the terminal browser on top.
 
 pub mod cli;
+#[cfg(feature = "tui")]
+pub mod clipboard;
 pub mod embedded;
 pub mod error;
 pub mod import;
 pub mod model;
 pub mod rebuild;
 pub mod sanitize;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 pub use error::{Error, Result};
 pub use model::Report;

@@ -12,6 +12,12 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Browser: leave the mouse to the terminal (for selecting text).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Browser: UI language (default: from the locale, else Chinese).
+    #[arg(long, global = true, value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -63,6 +69,18 @@ fn run(cli: Cli) -> crate::Result<i32> {
             }
             Ok(0)
         }
-        None => Ok(0),
+        #[cfg(feature = "tui")]
+        None => {
+            let options = crate::tui::Options {
+                no_mouse: cli.no_mouse,
+                lang: cli.lang,
+            };
+            crate::tui::run(vec![crate::embedded::report()?], &options)
+        }
+        #[cfg(not(feature = "tui"))]
+        None => Err(crate::Error::Io {
+            path: "report-tui".into(),
+            source: std::io::Error::other("built without the terminal browser (feature `tui`)"),
+        }),
     }
 }

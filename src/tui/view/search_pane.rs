@@ -1,0 +1,125 @@
+//! The search screen: the query line, the ranked hits with matched characters highlighted,
+//! and the selected hit previewed in context.
+
+use super::detail_pane::{header, render_doc};
+use super::{char_ranges, layered, two_sided};
+use crate::tui::app::App;
+use crate::tui::finder::{Found, FoundKind};
+use crate::tui::layout::{text_area, SearchAreas};
+use crate::tui::nodes::{self, NodeKey};
+use crate::tui::wrap;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Cells before the query text: `/ `.
+pub const PROMPT: &str = "/ ";
+
+pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
+    let t = &app.theme;
+    let f = &app.finder;
+
+    let count = match &f.error {
+        Some(e) => Span::styled(format!("{e} "), t.error()),
+        None => Span::styled(
+            format!("{} {} ", f.found.len(), app.lang.pick("条", "hits")),
+            t.dim(),
+        ),
+    };
+    let query = vec![Span::styled(PROMPT, t.key()), Span::raw(f.input.text())];
+    frame.render_widget(
+        Paragraph::new(two_sided(
+            query,
+            vec![count],
+            usize::from(areas.query.width),
+        )),
+        areas.query,
+    );
+    let x = areas.query.x + (wrap::width(PROMPT) + f.input.cursor_column()) as u16;
+    if x < areas.query.right() {
+        frame.set_cursor_position((x, areas.query.y));
+    }
+
+    let cols = usize::from(areas.results.width);
+    let lines: Vec<Line> = match (f.found.is_empty(), f.input.text().trim().is_empty()) {
+        (true, true) => vec![Line::styled(
+            app.lang.pick(
+                " 输入汉字、拼音或数字；结果随输入更新",
+                " Type hanzi, pinyin or digits; hits update as you type",
+            ),
+            t.dim(),
+        )],
+        (true, false) => vec![Line::styled(
+            app.lang.pick(" 没有结果", " No hits"),
+            t.dim(),
+        )],
+        _ => f
+            .found
+            .iter()
+            .enumerate()
+            .skip(f.scroll)
+            .take(usize::from(areas.results.height))
+            .map(|(i, hit)| {
+                let line = result_line(app, hit, cols);
+                match i == f.selected {
+                    true => line.style(t.selected()),
+                    false => line,
+                }
+            })
+            .collect(),
+    };
+    frame.render_widget(Paragraph::new(lines), areas.results);
+
+    if let Some(sep) = areas.separator {
+        frame.render_widget(
+            Paragraph::new(vec![Line::raw("|"); usize::from(sep.height)]).style(t.dim()),
+            sep,
+        );
+    }
+    if let (Some(pane), Some(view)) = (areas.preview, &app.preview) {
+        header(frame, app, view, pane.header, false);
+        render_doc(frame, app, view, text_area(pane.content), true);
+    }
+}
+
+/// ` [数] 四 › (三)  …执法记录仪等执法设备 44台`: kind, place, then the text from a little
+/// before the first match, so the match is on screen even in a long sentence.
+fn result_line<'a>(app: &App, hit: &'a Found, cols: usize) -> Line<'a> {
+    let t = &app.theme;
+    let kind = match hit.kind {
+        FoundKind::Section => app.lang.pick("[节]", "[S]"),
+        FoundKind::Measure => app.lang.pick("[句]", "[M]"),
+        FoundKind::Statistic => app.lang.pick("[数]", "[#]"),
+    };
+    let key = match hit.node.as_str() {
+        "intro" => NodeKey::Intro(hit.report),
+        id => NodeKey::Section(hit.report, id.to_string()),
+    };
+    let place = wrap::pad(&nodes::place(&app.reports, &key, app.lang), 12);
+    let lead = format!(" {kind} {place} ");
+    let room = cols.saturating_sub(wrap::width(&lead));
+    let matches = char_ranges(&hit.text, &hit.indices);
+    // Start a few characters before the first match when it would fall off the line.
+    let first = matches.first().map_or(0, |r| r.start);
+    let mut start = 0;
+    if wrap::width(&hit.text[..first]) + 4 > room {
+        start = hit.text[..first]
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or(0, |(b, _)| b);
+    }
+    let mut spans = vec![Span::styled(lead, t.dim())];
+    if start > 0 {
+        spans.push(Span::styled("..", t.dim()));
+    }
+    let layers: Vec<_> = matches.into_iter().map(|r| (r, t.matched())).collect();
+    spans.extend(layered(
+        &hit.text,
+        start..hit.text.len(),
+        Style::new(),
+        &layers,
+    ));
+    two_sided(spans, vec![], cols)
+}
