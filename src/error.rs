@@ -8,26 +8,55 @@ pub enum Error {
     Empty,
     #[error("no numbered sections (一、 二、 …) were found")]
     NoSections,
-    #[error("not UTF-8 text: invalid byte at offset {offset}")]
-    NotUtf8 { offset: usize },
-    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    #[error("not UTF-8 text: invalid byte at offset {offset} (line {line}, column {column})")]
+    NotUtf8 {
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    /// `message` starts with what went wrong: `malformed JSON` or `not a report model`.
+    #[error("{message} at line {line}, column {column}")]
     Json {
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("no section or sub-item with id {0:?}")]
+    #[error("no report could be opened")]
+    NothingOpened,
+    #[error("{0}: no .txt or .json reports in this folder")]
+    NoReportsInFolder(String),
+    #[error("larger than the {limit}-byte limit ({size} bytes)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
     UnknownSection(String),
     #[error("{path}: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: {source}")]
+    #[error("{}", in_file_message(path, source))]
     InFile { path: String, source: Box<Error> },
 }
 
 impl Error {
+    /// The error for bytes that are not UTF-8, with where the first bad byte is.
+    pub fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Error {
+        let offset = e.valid_up_to();
+        let before = &bytes[..offset];
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        // The prefix is valid UTF-8 by definition, so columns count characters.
+        let column =
+            std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+        Error::NotUtf8 {
+            offset,
+            line: before.iter().filter(|b| **b == b'\n').count() + 1,
+            column,
+        }
+    }
+
     /// Attach the file name, so a message names what to fix.
     pub fn in_file(self, path: impl Into<String>) -> Error {
         Error::InFile {
@@ -41,15 +70,33 @@ impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Self {
         let message = e.to_string();
         // serde_json appends " at line L column C"; we report those as fields.
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
+        let detail = match message.rfind(" at line ") {
+            Some(i) => &message[..i],
+            None => &message,
         };
+        // A well-formed JSON of the wrong shape is a different mistake from a broken file.
+        let what = match e.classify() {
+            serde_json::error::Category::Data => "not a report model",
+            _ => "malformed JSON",
+        };
+        let message = format!("{what}: {detail}");
         Error::Json {
             line: e.line(),
             column: e.column(),
             message,
         }
+    }
+}
+
+/// `file:line:column: message` for JSON errors (editors jump there), `file: message` else.
+fn in_file_message(path: &str, source: &Error) -> String {
+    match source {
+        Error::Json {
+            line,
+            column,
+            message,
+        } => format!("{path}:{line}:{column}: {message}"),
+        other => format!("{path}: {other}"),
     }
 }
 

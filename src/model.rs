@@ -41,7 +41,8 @@ pub struct Section {
     pub id: String,
     /// `四` for sections; `(三)`, `（三）`, `1.`, `（1）` for lower levels, as printed.
     pub number: String,
-    /// Verbatim, without the trailing `。`.
+    /// Verbatim, without the trailing `。`. Empty when the item opens with a statement
+    /// instead of a heading (`(一)本次新冠肺炎疫情时间长,…`): then all its text is paragraph.
     pub title: String,
     /// The heading as printed: number, separator, title and any closing punctuation.
     pub heading: String,
@@ -79,6 +80,8 @@ pub struct Statistic {
     pub id: String,
     /// A short self-contained description (`群众法律咨询`).
     pub label: String,
+    /// Written as an integer when it is one (`718`, not `718.0`), so scripts compare cleanly.
+    #[serde(serialize_with = "whole_or_decimal")]
     pub value: f64,
     pub unit: String,
     /// The figure as printed, with qualifiers (`约143.4万元`).
@@ -127,6 +130,23 @@ fn lf() -> String {
     "\n".to_string()
 }
 
+fn whole_or_decimal<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// A figure's value as people write it: `718`, `143.4`.
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -139,6 +159,22 @@ impl Section {
             out.extend(s.walk());
         }
         out
+    }
+
+    /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`),
+    /// cut at `max_chars`; what a tree or breadcrumb shows.
+    pub fn display_title(&self, max_chars: usize) -> String {
+        let text = if self.title.is_empty() {
+            self.paragraphs.first().map_or("", |p| p.text.as_str())
+        } else {
+            self.title.as_str()
+        };
+        if text.chars().count() <= max_chars {
+            return text.to_string();
+        }
+        // ASCII dots: `…` is ambiguous-width and shifts layouts in CJK terminals.
+        let cut: String = text.chars().take(max_chars).collect();
+        format!("{cut}...")
     }
 
     /// The id of the top-level section this one belongs to (`"4.3"` → `"4"`).

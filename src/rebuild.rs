@@ -44,7 +44,9 @@ pub fn rebuild(report: &Report) -> String {
     out
 }
 
-fn section_lines(s: &Section, out: &mut Vec<String>) {
+/// The lines of a section as printed: heading (with any inline paragraph), paragraphs,
+/// then sub-items.
+pub fn section_lines(s: &Section, out: &mut Vec<String>) {
     let mut paragraphs = s.paragraphs.iter();
     let mut heading = s.heading.clone();
     if s.inline {

@@ -1,4 +1,5 @@
 //! The embedded model against its source, `assets/report.txt`: nothing lost, nothing invented.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
 use report_tui::embedded::{report, REPORT_TEXT};
 use report_tui::import::import;

@@ -1,7 +1,14 @@
 //! Command-line interface: clap arguments, subcommands, and exit codes.
+//!
+//! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
+
+mod data;
+mod open;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+use crate::export::StatFormat;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -10,6 +17,10 @@ use std::path::PathBuf;
     about = "Browse, search and copy from Chinese government work reports"
 )]
 pub struct Cli {
+    /// Open this report instead of the embedded one: a plain-text report, a JSON model
+    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable.
+    #[arg(long = "report", short = 'r', global = true, value_name = "PATH")]
+    pub reports: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Browser: leave the mouse to the terminal (for selecting text).
@@ -22,6 +33,28 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Print the section tree, one node per line (id, then the indented heading).
+    Outline {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a section or sub-item (`4`, `4.3`) as it stands in the report.
+    Show {
+        /// Section id, as `outline` prints it; `intro` for the preamble.
+        id: String,
+        /// Print the section's model as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every statistic (figure) with its label, value, unit and source clause.
+    Stats {
+        /// Only the statistics of this section or sub-item and its sub-items.
+        #[arg(long)]
+        section: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatFormat,
+    },
     /// Write the model of a plain-text report as JSON.
     Import {
         file: PathBuf,
@@ -33,7 +66,14 @@ pub enum Command {
 
 /// Run the CLI; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints usage errors itself; --help and --version are successes.
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -44,30 +84,15 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
-    match cli.command {
-        Some(Command::Import { file, output }) => {
-            let path = file.display().to_string();
-            let bytes = std::fs::read(&file).map_err(|source| crate::Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let stem = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let report =
-                crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
-            let json = serde_json::to_string_pretty(&report).map_err(crate::Error::from)?;
-            match output {
-                Some(out) => {
-                    std::fs::write(&out, json + "\n").map_err(|source| crate::Error::Io {
-                        path: out.display().to_string(),
-                        source,
-                    })?
-                }
-                None => println!("{json}"),
-            }
-            Ok(0)
+    if let Some(Command::Import { file, output }) = &cli.command {
+        return data::import(file, output.as_deref());
+    }
+    let opened = open::open(&cli.reports)?;
+    let code = match cli.command {
+        Some(Command::Outline { json }) => data::outline(&opened.reports, json),
+        Some(Command::Show { id, json }) => data::show(&opened.reports, &id, json),
+        Some(Command::Stats { section, format }) => {
+            data::stats(&opened.reports, section.as_deref(), format)
         }
         #[cfg(feature = "tui")]
         None => {
@@ -75,12 +100,13 @@ fn run(cli: Cli) -> crate::Result<i32> {
                 no_mouse: cli.no_mouse,
                 lang: cli.lang,
             };
-            crate::tui::run(vec![crate::embedded::report()?], &options)
+            crate::tui::run(opened.reports, &options)
         }
+        // Without the terminal stack, no subcommand prints the outline instead.
         #[cfg(not(feature = "tui"))]
-        None => Err(crate::Error::Io {
-            path: "report-tui".into(),
-            source: std::io::Error::other("built without the terminal browser (feature `tui`)"),
-        }),
-    }
+        None => data::outline(&opened.reports, false),
+        Some(Command::Import { .. }) => data::outline(&opened.reports, false),
+    }?;
+    // Files that failed were reported as they loaded; the exit code still says so.
+    Ok(if opened.failed { 2 } else { code })
 }

@@ -17,14 +17,14 @@ use outline::{classify, Line};
 
 /// Longest first sentence that still counts as a paragraph's lead.
 const LEAD_MAX_CHARS: usize = 20;
+/// Longest first sentence of a numbered item that counts as its title.
+const HEADING_MAX_CHARS: usize = 40;
 /// Longest line that counts as a title or an issuer line.
 const TITLE_MAX_CHARS: usize = 60;
 
 /// Import raw bytes: checks UTF-8 (reporting the offset of the first bad byte).
 pub fn import_bytes(bytes: &[u8], fallback_title: &str) -> Result<Report> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::not_utf8(bytes, e))?;
     import(text, fallback_title)
 }
 
@@ -42,7 +42,15 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     if final_newline {
         raw.pop();
     }
-    let crlf = raw.iter().all(|l| l.ends_with('\r'));
+    // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding.
+    let broken = if final_newline {
+        &raw[..]
+    } else {
+        &raw[..raw.len() - 1]
+    };
+    let crlf = !broken.is_empty()
+        && broken.iter().all(|l| l.ends_with('\r'))
+        && (final_newline || !raw.last().is_some_and(|l| l.ends_with('\r')));
     let mut layout = Layout {
         line_ending: if crlf { "\r\n" } else { "\n" }.to_string(),
         final_newline,
@@ -52,7 +60,10 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     // Content lines, trimmed and sanitised; padding and blank lines go to the layout.
     let mut lines: Vec<String> = Vec::new();
     for (n, l) in raw.iter().enumerate() {
-        let l = if crlf { &l[..l.len() - 1] } else { l };
+        let l = match l.strip_suffix('\r') {
+            Some(stripped) if crlf => stripped,
+            _ => l,
+        };
         let content = l.trim();
         if content.is_empty() {
             layout.blank_lines.push((n, l.to_string()));
@@ -61,11 +72,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         let lead_len = l.len() - l.trim_start().len();
         let (lead, trail) = (&l[..lead_len], &l[lead_len + content.len()..]);
         if !lead.is_empty() || !trail.is_empty() {
-            layout.padding.push((
-                lines.len() + layout.blank_lines.len(),
-                lead.into(),
-                trail.into(),
-            ));
+            layout.padding.push((n, lead.into(), trail.into()));
         }
         lines.push(sanitize(content));
     }
@@ -94,7 +101,7 @@ fn build(lines: Vec<String>, layout: Layout, fallback_title: &str) -> Result<Rep
     let mut front = &lines[..first];
     let mut title = None;
     if let Some(t) = front.first() {
-        if front.len() >= 2 && is_title(t) || front.len() == 1 && is_title(t) {
+        if is_title(t) {
             title = Some(t.clone());
             front = &front[1..];
         }
@@ -116,6 +123,14 @@ fn build(lines: Vec<String>, layout: Layout, fallback_title: &str) -> Result<Rep
         sections,
         layout,
     })
+}
+
+/// A heading's first sentence is its title when it carries no figure and is either the
+/// whole line without a full stop (`一、依法全面履行政府职能`) or short (`加大市场监管。`).
+fn is_heading_sentence(first: &str) -> bool {
+    let bare = sentences::strip_terminator(first);
+    figures(first).is_empty()
+        && (bare.len() == first.trim_end().len() || bare.chars().count() <= HEADING_MAX_CHARS)
 }
 
 fn is_title(line: &str) -> bool {
@@ -152,6 +167,14 @@ fn sections(lines: &[String], kinds: &[Line]) -> Vec<Section> {
                 None => (siblings + 1).to_string(),
             };
             let first = sentences(rest).into_iter().next().unwrap_or("");
+            // An item that opens with a statement rather than a heading (`(一)本次疫情时间长,
+            // …并存。`) has no title: all its text is paragraph, so its sentences are
+            // measures and its figures statistics.
+            let first = if is_heading_sentence(first) {
+                first
+            } else {
+                ""
+            };
             let inline_text = &rest[first.len()..];
             let mut s = Section {
                 title: sentences::strip_terminator(first).to_string(),

@@ -74,11 +74,22 @@ pub fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// The clause around byte range `start..end` of `text`, without its closing punctuation.
+/// A list `执法记录仪、摄录仪、相机等共计44台` is one clause: a `、` only separates clauses
+/// when the part before it holds a figure of its own (`咨询718人次、审查合同37份`).
 pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
-    let (a, b) = cut(text, ends_clause)
-        .into_iter()
-        .find(|(a, b)| *a <= start && end <= *b)
-        .unwrap_or((0, text.len()));
+    let pieces = cut(text, ends_clause);
+    let Some(k) = pieces.iter().position(|(a, b)| *a <= start && end <= *b) else {
+        return text.trim();
+    };
+    let mut a = pieces[k].0;
+    for (pa, pb) in pieces[..k].iter().rev() {
+        let piece = &text[*pa..*pb];
+        if !piece.trim_end().ends_with('、') || piece.contains(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        a = *pa;
+    }
+    let b = pieces[k].1;
     let piece = text[a..b].trim_end();
     let piece = piece.trim_end_matches(|c: char| ends_clause(c) || c == '.');
     // Never cut the figure itself off the quote.
@@ -141,5 +152,11 @@ mod tests {
         assert_eq!(clause_around(t, s, s + 3), "接受群众咨询718人次");
         let s = t.find("37").unwrap();
         assert_eq!(clause_around(t, s, s + 2), "审查合同37份");
+        let t = "配备执法记录仪、摄录仪、相机等共计44台,以应对";
+        let s = t.find("44").unwrap();
+        assert_eq!(
+            clause_around(t, s, s + 5),
+            "配备执法记录仪、摄录仪、相机等共计44台"
+        );
     }
 }

@@ -1,0 +1,102 @@
+//! The data commands: `outline`, `show`, `stats`, `import`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::export::{self, StatFormat};
+use crate::model::Report;
+
+/// Write to stdout; a closed pipe (`| head`) ends quietly instead of panicking.
+fn print(text: &str) -> Result<i32> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "stdout".into(),
+            source: e,
+        }),
+        _ => Ok(0),
+    }
+}
+
+fn json(value: &impl serde::Serialize) -> Result<String> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}
+
+pub fn outline(reports: &[Report], as_json: bool) -> Result<i32> {
+    if as_json {
+        print(&json(&export::outline_json(reports))?)
+    } else {
+        print(&export::outline_text(reports))
+    }
+}
+
+/// With several reports open, the section of each report that has it, each under a
+/// `== title ==` line, so years or districts can be compared.
+pub fn show(reports: &[Report], id: &str, as_json: bool) -> Result<i32> {
+    let mut texts = Vec::new();
+    let mut values = Vec::new();
+    for r in reports {
+        if matches!(id, "intro" | "preamble") {
+            texts.push((r, format!("{}\n", r.preamble)));
+            values.push(serde_json::to_value(&r.intro)?);
+        } else if let Some(s) = r.find_section(id) {
+            texts.push((r, export::show_text(s)));
+            values.push(serde_json::to_value(s)?);
+        }
+    }
+    if texts.is_empty() {
+        return Err(Error::UnknownSection(id.to_string()));
+    }
+    if as_json {
+        return match values.len() {
+            1 => print(&json(&values[0])?),
+            _ => print(&json(&values)?),
+        };
+    }
+    let many = reports.len() > 1;
+    let out: String = texts
+        .into_iter()
+        .map(|(r, t)| {
+            if many {
+                format!("== {} ==\n{t}", r.title)
+            } else {
+                t
+            }
+        })
+        .collect();
+    print(&out)
+}
+
+pub fn stats(reports: &[Report], section: Option<&str>, format: StatFormat) -> Result<i32> {
+    if let Some(id) = section {
+        if !reports.iter().any(|r| r.find_section(id).is_some()) {
+            return Err(Error::UnknownSection(id.to_string()));
+        }
+    }
+    let rows = export::stat_rows(reports, section);
+    print(&export::stats(&rows, format, reports.len() > 1))
+}
+
+pub fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
+    let path = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let report = crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
+    let text = json(&report)?;
+    match output {
+        Some(out) => std::fs::write(out, text)
+            .map(|_| 0)
+            .map_err(|source| Error::Io {
+                path: out.display().to_string(),
+                source,
+            }),
+        None => print(&text),
+    }
+}

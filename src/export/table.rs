@@ -1,0 +1,188 @@
+//! Statistics as rows, and those rows as an aligned table, TSV, CSV, Markdown or JSON.
+
+use crate::model::{format_value, Report, Statistic};
+use serde_json::{json, Value};
+use unicode_width::UnicodeWidthStr;
+
+/// One statistic with its place, across any number of reports.
+#[derive(Debug, Clone, Copy)]
+pub struct StatRow<'a> {
+    pub report: &'a Report,
+    /// Id of the section or sub-item that holds it (`"1.4"`, `"intro"`).
+    pub node: &'a str,
+    pub stat: &'a Statistic,
+}
+
+impl StatRow<'_> {
+    /// Top-level section id (`"1.4"` → `"1"`).
+    pub fn section(&self) -> &str {
+        self.node.split('.').next().unwrap_or(self.node)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatFormat {
+    Table,
+    Tsv,
+    Csv,
+    Md,
+    Json,
+}
+
+/// Every statistic, in document order, of the node `section` (and its sub-items) or of all.
+pub fn stat_rows<'a>(reports: &'a [Report], section: Option<&str>) -> Vec<StatRow<'a>> {
+    let within = |node: &str| match section {
+        None => true,
+        Some(id) => node == id || node.starts_with(&format!("{id}.")),
+    };
+    reports
+        .iter()
+        .flat_map(|r| {
+            r.all_statistics()
+                .into_iter()
+                .filter(|(node, _)| within(node))
+                .map(move |(node, stat)| StatRow {
+                    report: r,
+                    node,
+                    stat,
+                })
+        })
+        .collect()
+}
+
+const HEADER: [&str; 9] = [
+    "id", "node", "section", "label", "value", "unit", "display", "approx", "quote",
+];
+
+fn fields(row: &StatRow) -> [String; 9] {
+    let s = row.stat;
+    [
+        s.id.clone(),
+        row.node.to_string(),
+        row.section().to_string(),
+        s.label.clone(),
+        format_value(s.value),
+        s.unit.clone(),
+        s.display.clone(),
+        s.approx.to_string(),
+        s.quote.clone(),
+    ]
+}
+
+/// Render rows. With more than one report open, every format gains a `report` column.
+pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String {
+    let mut header: Vec<&str> = HEADER.to_vec();
+    let mut body: Vec<Vec<String>> = rows.iter().map(|r| fields(r).to_vec()).collect();
+    if with_report {
+        header.insert(0, "report");
+        for (line, row) in body.iter_mut().zip(rows) {
+            line.insert(0, row.report.title.clone());
+        }
+    }
+    match format {
+        StatFormat::Json => {
+            let items: Vec<Value> = rows.iter().map(row_json).collect();
+            serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+        }
+        StatFormat::Tsv => delimited(&header, &body, '\t', tsv_field),
+        StatFormat::Csv => delimited(&header, &body, ',', csv_field),
+        StatFormat::Md => markdown(&header, &body),
+        StatFormat::Table => aligned(&header, &body),
+    }
+}
+
+fn row_json(row: &StatRow) -> Value {
+    let s = row.stat;
+    json!({
+        "report": row.report.title, "id": s.id, "node": row.node, "section": row.section(),
+        "label": s.label, "value": value_json(s.value), "unit": s.unit, "display": s.display,
+        "approx": s.approx, "quote": s.quote,
+    })
+}
+
+/// Whole numbers as JSON integers (`718`), others as decimals (`143.4`).
+fn value_json(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn delimited(
+    header: &[&str],
+    body: &[Vec<String>],
+    sep: char,
+    field: fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\n";
+    out.push_str(&line(header.iter().map(|h| field(h)).collect()));
+    for row in body {
+        out.push_str(&line(row.iter().map(|c| field(c)).collect()));
+    }
+    out
+}
+
+/// Tabs and line breaks would shift a spreadsheet's columns: they become spaces.
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn markdown(header: &[&str], body: &[Vec<String>]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = format!("| {} |\n", header.join(" | "));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for row in body {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// Columns padded by display width (hanzi are two cells), for reading in a terminal.
+/// Shows the columns a reader needs; `--format tsv` has them all.
+fn aligned(header: &[&str], body: &[Vec<String>]) -> String {
+    let keep: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| matches!(**h, "report" | "id" | "label" | "display" | "quote"))
+        .map(|(i, _)| i)
+        .collect();
+    let widths: Vec<usize> = keep
+        .iter()
+        .map(|&i| {
+            body.iter()
+                .map(|r| r[i].width())
+                .chain([header[i].width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    let mut line = |cells: Vec<&str>| {
+        let mut l = String::new();
+        for (k, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            l.push_str(c);
+            if k + 1 < cells.len() {
+                l.push_str(&" ".repeat(w - c.width() + 2));
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(keep.iter().map(|&i| header[i]).collect());
+    for row in body {
+        line(keep.iter().map(|&i| row[i].as_str()).collect());
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! Opening reports from files and folders: plain text or JSON, in parallel, each failure
+//! one error naming its file, the rest still opened.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::model::Report;
+
+/// Files larger than this are refused: real reports are tens of KB, and reading a
+/// multi-GB file by mistake would stall the app.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What loading produced: the reports in name order, and one error per file that failed.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub reports: Vec<Report>,
+    /// The file each report came from, parallel to `reports`.
+    pub paths: Vec<PathBuf>,
+    pub errors: Vec<Error>,
+}
+
+/// Expand paths into report files: a folder gives every `.txt` and `.json` in it,
+/// recursively, in name order; a file is taken as given.
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let before = files.len();
+                walk(p, &mut files, &mut errors);
+                files[before..].sort();
+                if files.len() == before {
+                    errors.push(Error::NoReportsInFolder(p.display().to_string()));
+                }
+            }
+            Ok(_) => files.push(p.clone()),
+            Err(source) => errors.push(Error::Io {
+                path: p.display().to_string(),
+                source,
+            }),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            errors.push(Error::Io {
+                path: dir.display().to_string(),
+                source,
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        // symlink_metadata: a symlinked folder is not followed, so a link loop cannot hang us.
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, files, errors);
+        } else if is_report_file(&path) {
+            files.push(path);
+        }
+    }
+}
+
+fn is_report_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "json")
+    )
+}
+
+/// Read and parse one file. JSON is recognised by its `.json` extension.
+pub fn load_file(path: &Path) -> Result<Report, Error> {
+    let name = path.display().to_string();
+    let io = |source| Error::Io {
+        path: name.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }
+        .in_file(&name));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let parsed = if is_json {
+        std::str::from_utf8(&bytes)
+            .map_err(|e| Error::not_utf8(&bytes, e))
+            .and_then(crate::embedded::from_json)
+            .and_then(|r| {
+                if r.sections.is_empty() {
+                    Err(Error::NoSections)
+                } else {
+                    Ok(r)
+                }
+            })
+    } else {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        crate::import::import_bytes(&bytes, &stem)
+    };
+    parsed.map_err(|e| e.in_file(&name))
+}
+
+/// Load every file, in parallel over the machine's cores; `progress(done, total)` is
+/// called as files finish (from worker threads).
+pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    let (files, mut errors) = expand(paths);
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(total.max(1));
+    let chunk = total.div_ceil(workers).max(1);
+    let results: Vec<Result<Report, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                let done = &done;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| {
+                            let r = load_file(f);
+                            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                            progress(n, total);
+                            r
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut loaded = Loaded::default();
+    for (path, r) in files.into_iter().zip(results) {
+        match r {
+            Ok(report) => {
+                loaded.reports.push(report);
+                loaded.paths.push(path);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    loaded.errors = errors;
+    loaded
+}
