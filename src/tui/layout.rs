@@ -60,10 +60,10 @@ fn pane(area: Rect) -> Pane {
 /// Splits `body` into a left part, a one-column separator and a right part.
 fn split(body: Rect, left: u16) -> (Rect, Rect, Rect) {
     let left = left.min(body.width.saturating_sub(2));
-    let right = body.width - left - 1;
+    let right = body.width.saturating_sub(left + 1);
     (
         Rect::new(body.x, body.y, left, body.height),
-        Rect::new(body.x + left, body.y, 1, body.height),
+        Rect::new(body.x + left, body.y, body.width.min(1), body.height),
         Rect::new(body.x + left + 1, body.y, right, body.height),
     )
 }
@@ -211,6 +211,7 @@ mod tests {
             (79, 24),
             (80, 24),
             (120, 40),
+            (120, 5),
             (250, 80),
             (1, 1),
             (0, 0),

@@ -41,7 +41,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
         frame.set_cursor_position((x, areas.query.y));
     }
 
-    let cols = usize::from(areas.results.width);
+    // Keep a column free before the separator.
+    let cols = usize::from(areas.results.width).saturating_sub(1);
     let lines: Vec<Line> = match (f.found.is_empty(), f.input.text().trim().is_empty()) {
         (true, true) => vec![Line::styled(
             app.lang.pick(
@@ -111,15 +112,22 @@ fn result_line<'a>(app: &App, hit: &'a Found, cols: usize) -> Line<'a> {
             .map_or(0, |(b, _)| b);
     }
     let mut spans = vec![Span::styled(lead, t.dim())];
+    let mut room = room;
     if start > 0 {
         spans.push(Span::styled("..", t.dim()));
+        room = room.saturating_sub(2);
+    }
+    // Cut at the last character that fits, so the text stops short of the separator.
+    let mut end = start;
+    let mut used = 0;
+    for (i, c) in hit.text[start..].char_indices() {
+        used += wrap::width(c.encode_utf8(&mut [0; 4]));
+        if used > room {
+            break;
+        }
+        end = start + i + c.len_utf8();
     }
     let layers: Vec<_> = matches.into_iter().map(|r| (r, t.matched())).collect();
-    spans.extend(layered(
-        &hit.text,
-        start..hit.text.len(),
-        Style::new(),
-        &layers,
-    ));
+    spans.extend(layered(&hit.text, start..end, Style::new(), &layers));
     two_sided(spans, vec![], cols)
 }

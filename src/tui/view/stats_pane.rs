@@ -11,11 +11,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Column widths in cells: place, label, value, unit, as printed (0 = hidden).
+/// Column widths in cells: place, label, value, unit, as printed (0 = hidden). Narrow
+/// terminals show the figure as printed instead of value and unit, which it combines.
 fn columns(cols: usize) -> [usize; 5] {
-    let (place, value, unit) = (12, 10, 6);
-    let printed = if cols >= 100 { 16 } else { 0 };
-    let label = cols.saturating_sub(place + value + unit + printed + 5);
+    let [place, value, unit, printed] = match cols {
+        100.. => [12, 10, 6, 16],
+        60..100 => [12, 10, 6, 0],
+        _ => [10, 0, 0, 12],
+    };
+    let used = [place, value, unit, printed]
+        .iter()
+        .filter(|&&w| w > 0)
+        .map(|w| w + 1)
+        .sum::<usize>();
+    let label = cols.saturating_sub(used + 2);
     [place, label, value, unit, printed]
 }
 

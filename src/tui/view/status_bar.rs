@@ -4,6 +4,7 @@
 use super::two_sided;
 use crate::tui::app::App;
 use crate::tui::keymap;
+use crate::tui::wrap::width;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
@@ -13,15 +14,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let left: Vec<Span> = match &app.message {
         Some(m) => vec![Span::styled(format!(" {m}"), t.message())],
-        None => keymap::hints(app.context(), app.lang)
-            .into_iter()
-            .flat_map(|(key, label)| {
-                [
-                    Span::styled(format!(" {key}"), t.key()),
-                    Span::raw(format!(" {label} ")),
-                ]
-            })
-            .collect(),
+        None => {
+            // Whole hints only: a hint cut in half reads as a different key.
+            let mut spans = Vec::new();
+            let mut used = 0;
+            for (key, label) in keymap::hints(app.context(), app.lang) {
+                let (key, label) = (format!(" {key}"), format!(" {label} "));
+                used += width(&key) + width(&label);
+                if used > usize::from(area.width) {
+                    break;
+                }
+                spans.extend([Span::styled(key, t.key()), Span::raw(label)]);
+            }
+            spans
+        }
     };
     let right = match app.mouse {
         true => vec![],

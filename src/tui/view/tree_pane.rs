@@ -13,7 +13,8 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, app: &App, pane: Pane) {
     let t = &app.theme;
     let focused = app.focus == Focus::Tree;
-    let cols = usize::from(pane.content.width);
+    // One column is kept free before the separator, so labels never touch it.
+    let cols = usize::from(pane.content.width).saturating_sub(1);
     let header = format!(" {}", app.lang.pick("目录", "Contents"));
     frame.render_widget(
         Paragraph::new(wrap::pad(&header, usize::from(pane.header.width)))
