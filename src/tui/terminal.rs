@@ -11,11 +11,21 @@ use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use std::io::{stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
-/// Undo everything `Guard::enter` may have done. Safe to call more than once and when
-/// setup stopped half way: each step is attempted whatever the others did.
+/// Whether the terminal is in our full-screen state. Restoring twice is not harmless:
+/// a second "leave alternate screen" moves the cursor back to where it was saved, so the
+/// panic message (printed after the hook's restore) would be overwritten when the
+/// unwinding guard restored again.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Undo everything `Guard::enter` may have done, once. Safe when setup stopped half way:
+/// each step is attempted whatever the others did.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let mut out = stdout();
     // ratatui::restore does not undo mouse capture or bracketed paste; we do both.
@@ -44,6 +54,7 @@ impl Guard {
         });
         // Made before the first change, so an error half way still restores on drop.
         let guard = Guard;
+        ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         set_mouse(mouse)?;
