@@ -298,6 +298,33 @@ fn resizing_keeps_the_selection_and_rewraps_the_text() {
 }
 
 #[test]
+fn growing_the_terminal_scrolls_the_tree_back_into_view() {
+    let mut a = app();
+    play(
+        &mut a,
+        [
+            Resize {
+                width: 120,
+                height: 12,
+            },
+            Bottom,
+        ],
+    );
+    assert!(a.tree.scroll > 0);
+    play(
+        &mut a,
+        [Resize {
+            width: 120,
+            height: 40,
+        }],
+    );
+    assert_eq!(
+        a.tree.scroll, 0,
+        "all rows fit again, so none is scrolled off"
+    );
+}
+
+#[test]
 fn quit_asks_the_loop_to_stop() {
     assert_eq!(play(&mut app(), [Quit]), vec![Effect::Quit]);
 }

@@ -13,7 +13,7 @@ use super::update::go_to_hit;
 fn step(selected: &mut usize, scroll: &mut usize, len: usize, height: usize, delta: isize) {
     let last = len.saturating_sub(1) as isize;
     *selected = (*selected as isize + delta).clamp(0, last.max(0)) as usize;
-    *scroll = keep_visible(*selected, *scroll, height);
+    *scroll = keep_visible(*selected, *scroll, height, len);
 }
 
 fn results_height(app: &App) -> usize {

@@ -7,15 +7,17 @@ use super::finder::Jump;
 use super::layout;
 use super::nodes::{self, NodeKey};
 
-/// The first row to show so that `selected` is visible in `height` rows.
-pub fn keep_visible(selected: usize, scroll: usize, height: usize) -> usize {
-    if height == 0 || selected < scroll {
+/// The first row to show so that `selected` is visible in `height` rows, and no blank
+/// space is left below the last of `len` rows (after the terminal grew, say).
+pub fn keep_visible(selected: usize, scroll: usize, height: usize, len: usize) -> usize {
+    let scroll = if height == 0 || selected < scroll {
         selected
     } else if selected >= scroll + height {
         selected + 1 - height
     } else {
         scroll
-    }
+    };
+    scroll.min(len.saturating_sub(height))
 }
 
 pub fn tree_height(app: &App) -> usize {
@@ -31,7 +33,12 @@ pub fn detail_height(app: &App) -> usize {
 pub fn select_row(app: &mut App, row: isize) {
     let last = app.tree.rows.len().saturating_sub(1);
     app.tree.selected = row.clamp(0, last as isize) as usize;
-    app.tree.scroll = keep_visible(app.tree.selected, app.tree.scroll, tree_height(app));
+    app.tree.scroll = keep_visible(
+        app.tree.selected,
+        app.tree.scroll,
+        tree_height(app),
+        app.tree.rows.len(),
+    );
     sync_detail(app);
 }
 

@@ -22,7 +22,13 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane) {
 /// The pane header: where the node is (`四 › (三) 加强执法保障`), and which lines show.
 pub fn header(frame: &mut Frame, app: &App, view: &DocView, area: Rect, focused: bool) {
     let key = &view.doc.key;
-    let place = nodes::place(&app.reports, key, app.lang);
+    let mut place = nodes::place(&app.reports, key, app.lang);
+    // With several reports, the place alone is ambiguous: every report has a 一.
+    if let (true, Some(r)) = (app.reports.len() > 1, app.reports.get(key.report())) {
+        if !matches!(key, NodeKey::Report(_)) {
+            place = format!("{} › {place}", r.title);
+        }
+    }
     let title = match key {
         NodeKey::Section(r, id) => app
             .reports
