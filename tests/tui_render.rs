@@ -171,3 +171,15 @@ fn no_color_draws_without_colours() {
         );
     }
 }
+
+#[test]
+fn in_east_asian_width_terminals_quotes_are_drawn_narrow() {
+    // 十 › (二) quotes “网格长” and “双网融合”.
+    let mut a = app_sized(120, 40);
+    play(&mut a, [Bottom, Up, Right, Down, Down]);
+    assert!(screen(&a).contains("“网格长”"));
+    a.narrow_ambiguous = true;
+    let shown = screen(&a);
+    assert!(shown.contains("\"网格长\""), "{shown}");
+    assert!(!shown.contains('“') && !shown.contains('”'));
+}

@@ -79,6 +79,8 @@ pub struct App {
     pub message: Option<String>,
     pub mouse: bool,
     pub theme: Theme,
+    /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
+    pub narrow_ambiguous: bool,
 }
 
 impl App {
@@ -121,6 +123,7 @@ impl App {
             message: None,
             mouse: true,
             theme: Theme::default(),
+            narrow_ambiguous: false,
         }
     }
 

@@ -2,6 +2,7 @@
 //! `update`, carries out its effects (copy, quit, mouse) and draws.
 
 pub mod action;
+pub mod ambiguous;
 pub mod app;
 pub mod bindings;
 pub mod copy_text;
@@ -59,6 +60,7 @@ pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
     app.mouse = !options.no_mouse;
 
     let guard = terminal::Guard::enter(app.mouse).map_err(io)?;
+    app.narrow_ambiguous = terminal::ambiguous_is_wide();
     let mut term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
     let mut clipboard = TerminalClipboard::new(stdout());
     let result = event_loop(&mut term, &mut app, &mut clipboard);

@@ -76,3 +76,18 @@ impl Drop for Guard {
         restore();
     }
 }
+
+/// Ask the terminal how wide it draws an ambiguous-width character: print `“` at the
+/// top-left corner and read the cursor position back. No answer (an old terminal) counts
+/// as narrow, the common case. Needs raw mode, so call it after `Guard::enter`.
+pub fn ambiguous_is_wide() -> bool {
+    use crossterm::cursor::{position, MoveTo};
+    use crossterm::style::Print;
+    use crossterm::terminal::{Clear, ClearType};
+    if execute!(stdout(), MoveTo(0, 0), Print("“")).is_err() {
+        return false;
+    }
+    let wide = matches!(position(), Ok((2, 0)));
+    let _ = execute!(stdout(), MoveTo(0, 0), Clear(ClearType::All));
+    wide
+}

@@ -19,6 +19,13 @@ use ratatui::Frame;
 use std::ops::Range;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_panes(frame, app);
+    if app.narrow_ambiguous {
+        super::ambiguous::narrow_buffer(frame.buffer_mut());
+    }
+}
+
+fn draw_panes(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if layout::too_small(area.width, area.height) {
         too_small(frame, app, area);
