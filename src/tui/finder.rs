@@ -20,7 +20,7 @@ pub enum FoundKind {
 pub struct Found {
     pub report: usize,
     pub kind: FoundKind,
-    /// Section, measure or statistic id.
+    /// Section id (`"4.3"`), paragraph id of a lead (`"3.p1"`), measure or statistic id.
     pub id: String,
     /// Section id holding it, `"intro"` for the preamble.
     pub node: String,
@@ -52,11 +52,13 @@ impl Jump {
             id => NodeKey::Section(f.report, id.to_string()),
         };
         let kind = match f.kind {
+            // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
             FoundKind::Section => {
-                return Jump {
-                    key: node_key(&f.id),
-                    target: None,
-                }
+                let key = match f.id.contains(".p") {
+                    true => NodeKey::Lead(f.report, f.id.clone()),
+                    false => node_key(&f.id),
+                };
+                return Jump { key, target: None };
             }
             FoundKind::Measure => TargetKind::Measure,
             FoundKind::Statistic => TargetKind::Statistic,
@@ -117,5 +119,37 @@ impl SearchBackend for NoEngine {
             true => Ok(Vec::new()),
             false => Err("search engine not built into this version".to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+
+    fn found(kind: FoundKind, id: &str, node: &str) -> Found {
+        Found {
+            report: 0,
+            kind,
+            id: id.into(),
+            node: node.into(),
+            text: String::new(),
+            indices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn hits_jump_to_the_most_precise_node() {
+        let r = vec![embedded::report().unwrap()];
+        let stat = Jump::to(&r, &found(FoundKind::Statistic, "4.3.p1.s1", "4.3"));
+        assert_eq!(stat.key, NodeKey::Section(0, "4.3".into()));
+        assert_eq!(stat.target.unwrap().kind, TargetKind::Statistic);
+        // 三's fourth paragraph opens with a lead, so its figures open that lead's node.
+        let led = Jump::to(&r, &found(FoundKind::Statistic, "3.p4.s2", "3"));
+        assert_eq!(led.key, NodeKey::Lead(0, "3.p4".into()));
+        let lead = Jump::to(&r, &found(FoundKind::Section, "3.p1", "3"));
+        assert_eq!((lead.key, lead.target), (NodeKey::Lead(0, "3.p1".into()), None));
+        let intro = Jump::to(&r, &found(FoundKind::Measure, "intro.p1.m1", "intro"));
+        assert_eq!(intro.key, NodeKey::Intro(0));
     }
 }
