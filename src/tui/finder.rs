@@ -30,10 +30,22 @@ pub struct Found {
     pub indices: Vec<usize>,
 }
 
+/// The best hits of a query and how many there were in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    pub found: Vec<Found>,
+    pub total: usize,
+}
+
+/// How many hits the results list holds: more than anyone scrolls through, few enough
+/// that copying them out of the engine stays cheap on a keystroke over a large corpus.
+pub const LIMIT: usize = 1000;
+
 /// The search engine as the UI needs it: a query line in, ranked hits out.
 pub trait SearchBackend {
-    /// Hits for `input`, best first; `Err` holds a message for the user (a bad query).
-    fn search(&mut self, input: &str) -> Result<Vec<Found>, String>;
+    /// The first `limit` hits for `input`, best first, and the total; `Err` holds a
+    /// message for the user (a bad query, no engine).
+    fn search(&mut self, input: &str, limit: usize) -> Result<Results, String>;
 }
 
 /// Where a hit takes the reader: a tree node, and the sentence or figure in it.
@@ -86,6 +98,8 @@ impl Jump {
 pub struct Finder {
     pub input: LineInput,
     pub found: Vec<Found>,
+    /// All hits of the query; `found` holds at most `LIMIT` of them.
+    pub total: usize,
     /// Why the last query gave no results list (a malformed query, no engine).
     pub error: Option<String>,
     pub selected: usize,
@@ -97,13 +111,15 @@ impl Finder {
     pub fn refresh(&mut self, backend: &mut dyn SearchBackend) {
         self.selected = 0;
         self.scroll = 0;
-        match backend.search(self.input.text()) {
-            Ok(found) => {
-                self.found = found;
+        match backend.search(self.input.text(), LIMIT) {
+            Ok(results) => {
+                self.found = results.found;
+                self.total = results.total;
                 self.error = None;
             }
             Err(e) => {
                 self.found.clear();
+                self.total = 0;
                 self.error = Some(e);
             }
         }
@@ -114,9 +130,9 @@ impl Finder {
 pub struct NoEngine;
 
 impl SearchBackend for NoEngine {
-    fn search(&mut self, input: &str) -> Result<Vec<Found>, String> {
+    fn search(&mut self, input: &str, _limit: usize) -> Result<Results, String> {
         match input.trim().is_empty() {
-            true => Ok(Vec::new()),
+            true => Ok(Results::default()),
             false => Err("search engine not built into this version".to_string()),
         }
     }
@@ -148,7 +164,10 @@ mod tests {
         let led = Jump::to(&r, &found(FoundKind::Statistic, "3.p4.s2", "3"));
         assert_eq!(led.key, NodeKey::Lead(0, "3.p4".into()));
         let lead = Jump::to(&r, &found(FoundKind::Section, "3.p1", "3"));
-        assert_eq!((lead.key, lead.target), (NodeKey::Lead(0, "3.p1".into()), None));
+        assert_eq!(
+            (lead.key, lead.target),
+            (NodeKey::Lead(0, "3.p1".into()), None)
+        );
         let intro = Jump::to(&r, &found(FoundKind::Measure, "intro.p1.m1", "intro"));
         assert_eq!(intro.key, NodeKey::Intro(0));
     }

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use report_tui::tui::action::{Action, Effect};
 use report_tui::tui::app::App;
-use report_tui::tui::finder::{Found, FoundKind, SearchBackend};
+use report_tui::tui::finder::{Found, FoundKind, Results, SearchBackend};
 use report_tui::tui::input::Edit;
 use report_tui::tui::lang::Lang;
 use report_tui::tui::update::update;
@@ -19,10 +19,10 @@ use unicode_width::UnicodeWidthStr;
 pub struct Substring(pub Vec<Report>);
 
 impl SearchBackend for Substring {
-    fn search(&mut self, input: &str) -> Result<Vec<Found>, String> {
+    fn search(&mut self, input: &str, limit: usize) -> Result<Results, String> {
         let q = input.trim();
         if q.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Results::default());
         }
         let mut out = Vec::new();
         for (r, report) in self.0.iter().enumerate() {
@@ -38,7 +38,9 @@ impl SearchBackend for Substring {
                 }
             }
         }
-        Ok(out)
+        let total = out.len();
+        out.truncate(limit);
+        Ok(Results { found: out, total })
     }
 }
 

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     let count = match &f.error {
         Some(e) => Span::styled(format!("{e} "), t.error()),
         None => Span::styled(
-            format!("{} {} ", f.found.len(), app.lang.pick("条", "hits")),
+            format!("{} {} ", f.total, app.lang.pick("条", "hits")),
             t.dim(),
         ),
     };
