@@ -135,7 +135,8 @@ def main():
         if bg != BG:
             top = pad + y * ch
             draw.rectangle([pad + x * cw, top, pad + cols * cw - 1, top + ch - 1], fill=bg)
-    img.save(out)
+    # A terminal has few colours: a palette image is a fraction of the size.
+    img.convert("P", palette=Image.ADAPTIVE, colors=128).save(out, optimize=True)
 
 
 if __name__ == "__main__":

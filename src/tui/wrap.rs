@@ -141,6 +141,18 @@ mod tests {
     }
 
     #[test]
+    fn quotes_stay_with_what_they_quote() {
+        // UAX #14 keeps quotes to their neighbours (LB19), so 设“积 is one piece: from
+        // 6 cells on, no line ends with “ or starts with ”.
+        let text = "开设“积分入户”“积分入学”等工作窗口";
+        for max in 6..20 {
+            for l in lines(text, max, &[]) {
+                assert!(!l.ends_with('“') && !l.starts_with('”'), "{max}: {l:?}");
+            }
+        }
+    }
+
+    #[test]
     fn newlines_force_breaks_and_empty_text_is_one_line() {
         assert_eq!(lines("甲\n\n乙", 10, &[]), vec!["甲", "", "乙"]);
         assert_eq!(wrap("", 10, &[]), vec![0..0]);
