@@ -263,3 +263,32 @@ fn a_panic_restores_the_terminal_and_shows_its_message() {
         "0 0 1"
     );
 }
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let t = Tmux::start("sigterm", "");
+    t.wait_for("目录");
+    // The pane runs `sh -c`, whose child is the app we started.
+    let shell = t.format("#{pane_pid}");
+    let out = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no child of the pane's shell {shell}");
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let screen = t.wait_for(" END");
+    assert!(screen.contains("EXIT:143"), "{screen}");
+    assert!(
+        screen.contains("icanon") && !screen.contains("-icanon"),
+        "{screen}"
+    );
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
+        "0 0 1"
+    );
+}

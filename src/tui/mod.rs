@@ -30,6 +30,8 @@ use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{stdout, IsTerminal};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 /// What the command line decides about the UI.
 #[derive(Debug, Clone, Default)]
@@ -63,9 +65,15 @@ pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
     app.narrow_ambiguous = terminal::ambiguous_is_wide();
     let mut term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
     let mut clipboard = TerminalClipboard::new(stdout());
-    let result = event_loop(&mut term, &mut app, &mut clipboard);
+    let stop = terminal::stop_signal();
+    let result = event_loop(&mut term, &mut app, &mut clipboard, &stop);
     drop(guard);
-    result.map(|()| 0).map_err(io)
+    // Killed by a signal: the shell convention, 128 + its number.
+    let code = match stop.load(Ordering::SeqCst) {
+        0 => 0,
+        signal => 128 + signal as i32,
+    };
+    result.map(|()| code).map_err(io)
 }
 
 /// The engine behind the search screen (see `finder::SearchBackend`).
@@ -77,6 +85,7 @@ fn event_loop<B: ratatui::backend::Backend>(
     term: &mut Terminal<B>,
     app: &mut App,
     clipboard: &mut dyn Clipboard,
+    stop: &AtomicUsize,
 ) -> std::io::Result<()>
 where
     B::Error: Into<std::io::Error>,
@@ -84,7 +93,14 @@ where
     loop {
         term.draw(|f| view::draw(f, app)).map_err(Into::into)?;
         // Events that mean nothing here (mouse moves, key releases) do not redraw.
+        // Polling (not a blocking read) lets a signal end the loop within a tick.
         let action = loop {
+            if stop.load(Ordering::SeqCst) != 0 {
+                return Ok(());
+            }
+            if !event::poll(Duration::from_millis(100))? {
+                continue;
+            }
             if let Some(a) = to_action(app, event::read()?) {
                 break a;
             }

@@ -91,3 +91,21 @@ pub fn ambiguous_is_wide() -> bool {
     let _ = execute!(stdout(), MoveTo(0, 0), Clear(ClearType::All));
     wide
 }
+
+/// The number of a terminating signal (SIGTERM, SIGHUP, SIGINT) once one has arrived; the
+/// event loop polls it and leaves through the same restore as `q`. In raw mode Ctrl-c is a
+/// key, not SIGINT, so SIGINT comes only from `kill`.
+pub fn stop_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        // Registration fails only for forbidden signals, which these are not; without it
+        // the app still quits by keys.
+        let _ = signal_hook::flag::register_usize(signal, flag.clone(), signal as usize);
+    }
+    flag
+}
