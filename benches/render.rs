@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use report_tui::tui::action::Action;
 use report_tui::tui::app::App;
-use report_tui::tui::finder::NoEngine;
+use report_tui::tui::engine::Engine;
 use report_tui::tui::lang::Lang;
 use report_tui::tui::update::update;
 
@@ -17,7 +17,8 @@ fn main() {
 /// The app at 一 › (四), the longest sub-item, with the detail pane focused.
 fn app(width: u16, height: u16) -> App {
     let report = report_tui::embedded::report().expect("embedded model parses");
-    let mut app = App::new(vec![report], Lang::Zh, Box::new(NoEngine), (width, height));
+    let engine = Box::new(Engine::new(std::slice::from_ref(&report)));
+    let mut app = App::new(vec![report], Lang::Zh, engine, (width, height));
     for a in [
         Action::Down,
         Action::Right,

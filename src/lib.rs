@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod rebuild;
 pub mod sanitize;
+pub mod search;
 #[cfg(feature = "tui")]
 pub mod tui;
 

@@ -130,7 +130,8 @@ fn lf() -> String {
     "\n".to_string()
 }
 
-fn whole_or_decimal<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+/// Serialise a figure as an integer when it is whole.
+pub fn whole_or_decimal<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     if v.fract() == 0.0 && v.abs() < 9e15 {
         s.serialize_i64(*v as i64)
     } else {

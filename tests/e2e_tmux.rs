@@ -175,7 +175,6 @@ fn copy_and_quit(t: &Tmux) {
 }
 
 #[test]
-#[ignore = "needs the search engine from the search branch"]
 fn hanzi_search_jumps_copies_by_osc52_and_quits_cleanly() {
     search_jump_copy_quit("hanzi", "执法记录仪");
 }
@@ -191,7 +190,6 @@ fn table_filter_jumps_copies_by_osc52_and_quits_cleanly() {
 }
 
 #[test]
-#[ignore = "needs the search engine (pinyin) from the search branch"]
 fn pinyin_search_does_the_same() {
     search_jump_copy_quit("pinyin", "zfjly");
 }

@@ -82,7 +82,7 @@ fn english_labels() {
     let mut a = App::new(
         common::reports(),
         report_tui::tui::lang::Lang::En,
-        Box::new(common::Substring(common::reports())),
+        Box::new(report_tui::tui::engine::Engine::new(&common::reports())),
         (80, 24),
     );
     play(&mut a, [Statistics]);

@@ -5,6 +5,8 @@
 mod data;
 mod open;
 
+mod search;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -62,16 +64,22 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Search sections, measures and statistics: hanzi, pinyin, figures.
+    Search(search::SearchArgs),
 }
 
 /// Run the CLI; returns the process exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints usage errors itself; --help and --version are successes.
+        // --help and --version are "errors" that print to stdout and succeed.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("report-tui: {}", one_line(&e.render().to_string()));
+            return 2;
         }
     };
     match run(cli) {
@@ -81,6 +89,18 @@ pub fn main() -> i32 {
             2
         }
     }
+}
+
+/// clap's usage error (message, hints, usage, "For more information…") as one line.
+fn one_line(rendered: &str) -> String {
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
+        .collect();
+    let line = parts.join("; ");
+    let line = line.strip_prefix("error: ").unwrap_or(&line);
+    format!("{line} (see --help)")
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
@@ -94,6 +114,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
         Some(Command::Stats { section, format }) => {
             data::stats(&opened.reports, section.as_deref(), format)
         }
+        Some(Command::Search(args)) => Ok(search::run(args, opened.reports)),
         #[cfg(feature = "tui")]
         None => {
             let options = crate::tui::Options {

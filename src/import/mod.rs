@@ -245,7 +245,9 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
     let lead = match measures.as_slice() {
         [first, _, ..] => {
             let t = sentences::strip_terminator(&first.text);
+            // A lead reads as a heading: short, one clause, no figure of its own.
             (t.chars().count() <= LEAD_MAX_CHARS
+                && figures(t).is_empty()
                 && t.len() < first.text.trim_end().len()
                 && !t.contains(['，', ',', '；', ';', '：', ':']))
             .then(|| t.to_string())

@@ -1,7 +1,7 @@
 //! The search screen's state and its seam to the search engine (`crate::search`).
 //!
-//! The UI sees the engine only through `SearchBackend`, so tests can drive the screen with
-//! a fake and the engine can change without touching views or `update`.
+//! The UI sees the engine only through `SearchBackend` (see `engine`), so the engine can
+//! change without touching views or `update`, and a test can stand in for it.
 
 use super::document::{TargetKind, TargetRef};
 use super::input::LineInput;
@@ -122,18 +122,6 @@ impl Finder {
                 self.total = 0;
                 self.error = Some(e);
             }
-        }
-    }
-}
-
-/// Stands in until the search engine is wired in; says so instead of pretending.
-pub struct NoEngine;
-
-impl SearchBackend for NoEngine {
-    fn search(&mut self, input: &str, _limit: usize) -> Result<Results, String> {
-        match input.trim().is_empty() {
-            true => Ok(Results::default()),
-            false => Err("search engine not built into this version".to_string()),
         }
     }
 }

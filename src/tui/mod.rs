@@ -7,6 +7,7 @@ pub mod app;
 pub mod bindings;
 pub mod copy_text;
 pub mod document;
+pub mod engine;
 pub mod finder;
 pub mod input;
 pub mod keymap;
@@ -57,7 +58,8 @@ pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
     }
     let lang = lang::Lang::choose(options.lang.as_deref(), |k| std::env::var(k).ok());
     let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let mut app = App::new(reports, lang, search_backend(), (width, height));
+    let backend = Box::new(engine::Engine::new(&reports));
+    let mut app = App::new(reports, lang, backend, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = !options.no_mouse;
 
@@ -74,11 +76,6 @@ pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
         signal => 128 + signal as i32,
     };
     result.map(|()| code).map_err(io)
-}
-
-/// The engine behind the search screen (see `finder::SearchBackend`).
-fn search_backend() -> Box<dyn finder::SearchBackend> {
-    Box::new(finder::NoEngine)
 }
 
 fn event_loop<B: ratatui::backend::Backend>(

@@ -55,20 +55,28 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
             app.lang.pick(" 没有结果", " No hits"),
             t.dim(),
         )],
-        _ => f
-            .found
-            .iter()
-            .enumerate()
-            .skip(f.scroll)
-            .take(usize::from(areas.results.height))
-            .map(|(i, hit)| {
-                let line = result_line(app, hit, cols);
-                match i == f.selected {
-                    true => line.style(t.selected()),
-                    false => line,
-                }
-            })
-            .collect(),
+        _ => {
+            let shown = f.found.iter().enumerate().skip(f.scroll);
+            let shown: Vec<_> = shown.take(usize::from(areas.results.height)).collect();
+            // The place column is as wide as the widest place on screen, at most 12 cells,
+            // so narrow terminals keep room for the text.
+            let place_cols = shown
+                .iter()
+                .map(|(_, hit)| wrap::width(&place(app, hit)))
+                .max()
+                .unwrap_or(0)
+                .min(12);
+            shown
+                .into_iter()
+                .map(|(i, hit)| {
+                    let line = result_line(app, hit, cols, place_cols);
+                    match i == f.selected {
+                        true => line.style(t.selected()),
+                        false => line,
+                    }
+                })
+                .collect()
+        }
     };
     frame.render_widget(Paragraph::new(lines), areas.results);
 
@@ -84,20 +92,25 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     }
 }
 
+/// Where a hit is: `四 › (三)`.
+fn place(app: &App, hit: &Found) -> String {
+    let key = match hit.node.as_str() {
+        "intro" => NodeKey::Intro(hit.report),
+        id => NodeKey::Section(hit.report, id.to_string()),
+    };
+    nodes::place(&app.reports, &key, app.lang)
+}
+
 /// ` [数] 四 › (三)  …执法记录仪等执法设备 44台`: kind, place, then the text from a little
 /// before the first match, so the match is on screen even in a long sentence.
-fn result_line<'a>(app: &App, hit: &'a Found, cols: usize) -> Line<'a> {
+fn result_line<'a>(app: &App, hit: &'a Found, cols: usize, place_cols: usize) -> Line<'a> {
     let t = &app.theme;
     let kind = match hit.kind {
         FoundKind::Section => app.lang.pick("[节]", "[S]"),
         FoundKind::Measure => app.lang.pick("[句]", "[M]"),
         FoundKind::Statistic => app.lang.pick("[数]", "[#]"),
     };
-    let key = match hit.node.as_str() {
-        "intro" => NodeKey::Intro(hit.report),
-        id => NodeKey::Section(hit.report, id.to_string()),
-    };
-    let place = wrap::pad(&nodes::place(&app.reports, &key, app.lang), 12);
+    let place = wrap::pad(&place(app, hit), place_cols);
     let lead = format!(" {kind} {place} ");
     let room = cols.saturating_sub(wrap::width(&lead));
     let matches = char_ranges(&hit.text, &hit.indices);

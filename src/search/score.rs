@@ -1,0 +1,104 @@
+//! Scores on SkimMatcherV2's scale, so exact runs and scattered matches compare: 16 a
+//! character, bonuses where a word or a figure starts. Each character's bonus is worked
+//! out once, when the index is built, because scoring runs for every candidate.
+
+use super::symbols::{Class, Symbols};
+
+// SkimMatcherV2's defaults.
+pub(crate) const MATCH: i64 = 16;
+const HEAD: i64 = 8;
+const CONSECUTIVE: i64 = 4;
+/// For a figure's first and last digit: typing a whole number (`18`) beats typing the
+/// tail or head of a longer one (`718`, `185`). Skim's camel-case bonus, reused.
+const FIGURE: i64 = 6;
+/// Cost of a character typed short (first letter, `zh`, half a syllable) in a pinyin run:
+/// more than it adds (16 + 4), so a run spelt in whole syllables beats a longer one that
+/// needs shortcuts: `hezhang` is 河长 (he-zhang), not 严[格执行] (he-z-hang).
+pub(crate) const SHORTCUT: i64 = 24;
+
+/// Set on a character's mark when a figure ends with it.
+const ENDS_FIGURE: u8 = 0x80;
+
+/// Append one mark a character of `text`: its in-place bonus (start of text, after
+/// punctuation, or a figure's first digit; Chinese punctuation counts, which Skim's ASCII
+/// rules miss) and whether a figure ends there.
+pub(crate) fn mark(symbols: &Symbols, text: &[u32], out: &mut Vec<u8>) {
+    let class = |i: usize| symbols.class(text[i]);
+    // A decimal point between digits is part of the figure, not a break.
+    let in_figure = |i: usize| {
+        class(i) == Class::Digit
+            || (symbols.char_of(text[i]) == '.'
+                && i > 0
+                && class(i - 1) == Class::Digit
+                && i + 1 < text.len()
+                && class(i + 1) == Class::Digit)
+    };
+    for i in 0..text.len() {
+        let bonus = match i {
+            0 => 2 * HEAD,
+            _ if class(i - 1) == Class::Other && !in_figure(i - 1) => HEAD,
+            _ if class(i) == Class::Digit && !in_figure(i - 1) => FIGURE,
+            _ => 0,
+        };
+        let ends = class(i) == Class::Digit && (i + 1 == text.len() || !in_figure(i + 1));
+        out.push(bonus as u8 | if ends { ENDS_FIGURE } else { 0 });
+    }
+}
+
+fn bonus(mark: u8) -> i64 {
+    i64::from(mark & !ENDS_FIGURE)
+}
+
+/// Skim's score of the contiguous run `start..end` of a text with these marks.
+pub(crate) fn run(marks: &[u8], start: usize, end: usize) -> i64 {
+    let mut carried = bonus(marks[start]);
+    let mut score = MATCH + carried;
+    for &m in &marks[start + 1..end] {
+        let b = bonus(m);
+        if b >= HEAD && b > carried {
+            carried = b;
+        }
+        score += MATCH + b.max(carried).max(CONSECUTIVE);
+    }
+    if marks[end - 1] & ENDS_FIGURE != 0 {
+        score += FIGURE;
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::symbols::fold;
+    use super::*;
+
+    fn score(text: &str, start: usize, end: usize) -> i64 {
+        let mut symbols = Symbols::new();
+        let syms: Vec<u32> = text.chars().map(|c| symbols.intern(fold(c))).collect();
+        let mut marks = Vec::new();
+        mark(&symbols, &syms, &mut marks);
+        run(&marks, start, end)
+    }
+
+    #[test]
+    fn word_starts_score_higher() {
+        // At the start of the text, after Chinese punctuation, and inside a sentence.
+        assert_eq!(score("依法行政", 0, 2), 16 + 16 + 16 + 16);
+        assert_eq!(score("、依法行政", 1, 3), 16 + 8 + 16 + 8);
+        assert_eq!(score("推进依法行政", 2, 4), 16 + 16 + 4);
+    }
+
+    #[test]
+    fn whole_figures_score_higher() {
+        let text = "咨询718人次、意见书18份";
+        assert_eq!(
+            score(text, 3, 5),
+            16 + 16 + 4 + 6,
+            "the tail of 718: ends, not starts"
+        );
+        assert_eq!(score(text, 11, 13), 16 + 6 + 16 + 6 + 6, "18 whole");
+        // 86.4 is one figure: no break at the point, and 86 alone is not whole.
+        let rate = "解决率达86.4%";
+        assert_eq!(score(rate, 4, 8), 16 + 6 + 3 * (16 + 6) + 6);
+        assert_eq!(score(rate, 4, 6), 16 + 6 + 16 + 6);
+    }
+}

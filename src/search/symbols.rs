@@ -1,0 +1,210 @@
+//! The characters of an index as small ids, each with its class and pinyin readings, so
+//! matching never hashes a character or looks up a pinyin table in its inner loop.
+
+use pinyin::ToPinyinMulti;
+use std::collections::HashMap;
+
+/// Folding applied to text and query alike: ASCII case, and full-width forms to ASCII
+/// (`Ａ`→`a`, `％`→`%`, `（`→`(`), since reports mix both. One char to one char, so char
+/// indices into the folded text are char indices into the original.
+pub(crate) fn fold(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// What a character is for scoring boundaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Hanzi, Latin letters, any alphanumeric that is not an ASCII digit.
+    Letter,
+    Digit,
+    /// Punctuation and spaces: a match right after one starts a word.
+    Other,
+}
+
+/// 256-bit set of symbols, per item, to skip items that lack a query's characters.
+pub(crate) type Bloom = [u64; 4];
+
+pub(crate) fn bloom_add(bloom: &mut Bloom, sym: u32) {
+    let h = sym.wrapping_mul(0x9E37_79B1) >> 24;
+    bloom[(h >> 6) as usize] |= 1 << (h & 63);
+}
+
+pub(crate) fn bloom_covers(item: &Bloom, word: &Bloom) -> bool {
+    item.iter().zip(word).all(|(i, w)| i & w == *w)
+}
+
+/// Interned characters. Ids are dense, in order of first appearance.
+#[derive(Debug, Default)]
+pub(crate) struct Symbols {
+    /// Basic Multilingual Plane char → id + 1 (0: never seen); a flat table because
+    /// interning every character of a 1,000-report corpus through a hash map is slow.
+    bmp: Vec<u32>,
+    astral: HashMap<char, u32>,
+    chars: Vec<char>,
+    classes: Vec<Class>,
+    /// Bit `n` set when a reading starts with letter `a + n`, or the char is that letter.
+    starts: Vec<u32>,
+    /// Plain readings (no tones); ü appears twice, as `v` and as `u`.
+    readings: Vec<Vec<Box<[u8]>>>,
+    /// For each letter, the symbols that `starts` with it, so a query's pinyin table is
+    /// filled only where it can be non-zero.
+    by_letter: [Vec<u32>; 26],
+}
+
+pub(crate) fn letter_bit(letter: u8) -> u32 {
+    1 << (letter - b'a')
+}
+
+impl Symbols {
+    pub(crate) fn new() -> Symbols {
+        Symbols {
+            bmp: vec![0; 0x10000],
+            ..Symbols::default()
+        }
+    }
+
+    /// The id of a folded char, if it occurs anywhere in the index.
+    pub(crate) fn get(&self, c: char) -> Option<u32> {
+        match self.bmp.get(c as usize) {
+            Some(0) => None,
+            Some(n) => Some(n - 1),
+            None => self.astral.get(&c).copied(),
+        }
+    }
+
+    /// The id of a folded char, adding it (and looking up its readings) when new.
+    pub(crate) fn intern(&mut self, c: char) -> u32 {
+        if let Some(id) = self.get(c) {
+            return id;
+        }
+        let id = self.chars.len() as u32;
+        match self.bmp.get_mut(c as usize) {
+            Some(slot) => *slot = id + 1,
+            None => {
+                self.astral.insert(c, id);
+            }
+        }
+        let readings = readings(c);
+        let mut starts = readings.iter().fold(0, |m, r| m | letter_bit(r[0]));
+        if c.is_ascii_lowercase() {
+            starts |= letter_bit(c as u8);
+        }
+        self.chars.push(c);
+        self.classes.push(if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_alphanumeric() {
+            Class::Letter
+        } else {
+            Class::Other
+        });
+        self.starts.push(starts);
+        for (n, list) in self.by_letter.iter_mut().enumerate() {
+            if starts & (1 << n) != 0 {
+                list.push(id);
+            }
+        }
+        self.readings.push(readings);
+        id
+    }
+
+    /// How many distinct symbols there are; ids run from 0 to this.
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub(crate) fn char_of(&self, sym: u32) -> char {
+        self.chars[sym as usize]
+    }
+
+    pub(crate) fn class(&self, sym: u32) -> Class {
+        self.classes[sym as usize]
+    }
+
+    pub(crate) fn starts(&self, sym: u32) -> u32 {
+        self.starts[sym as usize]
+    }
+
+    /// Symbols with a reading starting with `letter` (or that are the Latin letter).
+    pub(crate) fn starting_with(&self, letter: u8) -> &[u32] {
+        &self.by_letter[usize::from(letter - b'a')]
+    }
+
+    pub(crate) fn readings(&self, sym: u32) -> &[Box<[u8]>] {
+        &self.readings[sym as usize]
+    }
+}
+
+/// Every plain reading of a char, deduplicated, with ü spelt both `v` and `u`.
+fn readings(c: char) -> Vec<Box<[u8]>> {
+    let mut out: Vec<Box<[u8]>> = Vec::new();
+    let Some(multi) = c.to_pinyin_multi() else {
+        return out;
+    };
+    for p in multi {
+        let plain = p.plain();
+        for spelling in [plain.replace('ü', "v"), plain.replace('ü', "u")] {
+            let bytes: Box<[u8]> = spelling.into_bytes().into();
+            if !bytes.is_empty()
+                && bytes.iter().all(u8::is_ascii_lowercase)
+                && !out.contains(&bytes)
+            {
+                out.push(bytes);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spelt(c: char) -> Vec<String> {
+        readings(c)
+            .iter()
+            .map(|r| String::from_utf8_lossy(r).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn polyphones_keep_every_reading() {
+        let hang = spelt('行');
+        assert!(hang.contains(&"xing".to_string()) && hang.contains(&"hang".to_string()));
+    }
+
+    #[test]
+    fn u_umlaut_is_spelt_v_and_u() {
+        // 女 also has the classical reading rǔ.
+        assert_eq!(spelt('女')[..2], ["nv", "nu"]);
+        assert!(spelt('律').contains(&"lv".to_string()));
+    }
+
+    #[test]
+    fn folding_is_one_char_for_one() {
+        assert_eq!(fold('Ａ'), 'a');
+        assert_eq!(fold('％'), '%');
+        assert_eq!(fold('（'), '(');
+        assert_eq!(fold('法'), '法');
+    }
+
+    #[test]
+    fn interning_is_stable_and_classifies() {
+        let mut s = Symbols::new();
+        let fa = s.intern('法');
+        assert_eq!(s.intern('7'), fa + 1);
+        assert_eq!(s.intern('法'), fa);
+        assert_eq!(s.get('法'), Some(fa));
+        assert_eq!(s.get('律'), None);
+        assert_eq!(s.class(fa), Class::Letter);
+        assert_eq!(s.class(fa + 1), Class::Digit);
+        assert_eq!(s.starts(fa), letter_bit(b'f'));
+        let emoji = s.intern('😀');
+        assert_eq!(s.get('😀'), Some(emoji));
+        assert_eq!(s.class(emoji), Class::Other);
+    }
+}
