@@ -183,3 +183,21 @@ fn in_east_asian_width_terminals_quotes_are_drawn_narrow() {
     assert!(shown.contains("\"网格长\""), "{shown}");
     assert!(!shown.contains('“') && !shown.contains('”'));
 }
+
+#[test]
+fn the_path_to_the_selected_node_is_bold() {
+    let mut a = app_sized(120, 40);
+    play(&mut a, at_four_three());
+    let term = draw(&a);
+    let row = (0..40)
+        .find(|&y| row_text(&term, y).contains("四、公正文明执法"))
+        .unwrap();
+    let cells = cells_of(&term, row, "四、公正文明执法");
+    assert!(cells.iter().all(|c| c.modifier.contains(Modifier::BOLD)));
+    let other = (0..40)
+        .find(|&y| row_text(&term, y).contains("五、落实制度"))
+        .unwrap();
+    assert!(!cells_of(&term, other, "五、落实制度")[0]
+        .modifier
+        .contains(Modifier::BOLD));
+}

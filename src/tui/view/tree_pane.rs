@@ -1,5 +1,6 @@
 //! The section tree: one row per visible node with `+`/`-` markers (ASCII, one cell in every
-//! terminal), indentation, and each node's count of statistics on the right.
+//! terminal), indentation, each node's count of statistics on the right, and the path to
+//! the selected node in bold.
 
 use super::two_sided;
 use crate::tui::app::{App, Focus};
@@ -21,6 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane) {
             .style(t.pane_header(focused)),
         pane.header,
     );
+    let path = selected_path(app);
     let rows = app.tree.rows.iter().enumerate().skip(app.tree.scroll);
     let lines: Vec<Line> = rows
         .take(usize::from(pane.content.height))
@@ -42,9 +44,27 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane) {
             match (i == app.tree.selected, focused) {
                 (true, true) => line.style(t.selected()),
                 (true, false) => line.style(t.selected_unfocused()),
+                _ if path.contains(&i) => line.style(t.heading()),
                 _ => line,
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), pane.content);
+}
+
+/// Rows of the selected node's ancestors, drawn bold so the path to it stands out.
+fn selected_path(app: &App) -> Vec<usize> {
+    let rows = &app.tree.rows;
+    let mut depth = rows.get(app.tree.selected).map_or(0, |r| r.depth);
+    let mut path = Vec::new();
+    for i in (0..app.tree.selected.min(rows.len())).rev() {
+        if depth == 0 {
+            break;
+        }
+        if rows[i].depth < depth {
+            depth = rows[i].depth;
+            path.push(i);
+        }
+    }
+    path
 }
