@@ -100,3 +100,24 @@ pub fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
         None => print(&text),
     }
 }
+
+/// One plain-text file per variant, named `0001-沙头-2019.txt`; the title line is written
+/// so each report opens under its own title.
+pub fn gen_corpus(count: usize, folder: &Path) -> Result<i32> {
+    let io = |source| Error::Io {
+        path: folder.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(folder).map_err(io)?;
+    let base = crate::embedded::report()?;
+    for (i, mut r) in crate::search::corpus::generate(&base, count)
+        .into_iter()
+        .enumerate()
+    {
+        r.title_supplied = false;
+        let place: String = r.title.chars().take(2).collect();
+        let name = format!("{:04}-{place}-{}.txt", i + 1, r.year().unwrap_or("0000"));
+        std::fs::write(folder.join(name), crate::rebuild::rebuild(&r)).map_err(io)?;
+    }
+    Ok(0)
+}

@@ -66,6 +66,10 @@ pub enum Command {
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search::SearchArgs),
+    /// Write N synthetic reports (other places, years and figures) into a folder, as plain
+    /// text, for trying and measuring many reports.
+    #[command(hide = true)]
+    GenCorpus { count: usize, folder: PathBuf },
 }
 
 /// Run the CLI; returns the process exit code.
@@ -104,8 +108,10 @@ fn one_line(rendered: &str) -> String {
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
-    if let Some(Command::Import { file, output }) = &cli.command {
-        return data::import(file, output.as_deref());
+    match &cli.command {
+        Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
+        Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
+        _ => {}
     }
     let opened = open::open(&cli.reports)?;
     let code = match cli.command {
@@ -126,7 +132,9 @@ fn run(cli: Cli) -> crate::Result<i32> {
         // Without the terminal stack, no subcommand prints the outline instead.
         #[cfg(not(feature = "tui"))]
         None => data::outline(&opened.reports, false),
-        Some(Command::Import { .. }) => data::outline(&opened.reports, false),
+        Some(Command::Import { .. } | Command::GenCorpus { .. }) => {
+            data::outline(&opened.reports, false)
+        }
     }?;
     // Files that failed were reported as they loaded; the exit code still says so.
     Ok(if opened.failed { 2 } else { code })

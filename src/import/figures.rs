@@ -1,7 +1,7 @@
 //! Finds the figures (counts, amounts, ratios) in a paragraph and tells them from
 //! years, dates, names and slogans, which also contain digits but are not statistics.
 
-use super::sentences::clause_around;
+use super::sentences::Clauses;
 
 /// A figure found in a text, before it gets ids and a place in the model.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,8 +174,8 @@ fn classify(text: &str, start: usize, end_num: usize) -> Option<Figure> {
 
 /// The clause that holds a figure, and a label made from it by removing the figure and
 /// the connective words around it (`接受群众咨询718人次` → `接受群众咨询`).
-pub fn quote_and_label(text: &str, f: &Figure) -> (String, String) {
-    let quote = clause_around(text, f.start, f.end).to_string();
+pub fn quote_and_label(clauses: &Clauses, text: &str, f: &Figure) -> (String, String) {
+    let quote = clauses.around(f.start, f.end).to_string();
     let display = &text[f.start..f.end];
     let (head, tail) = quote.split_once(display).unwrap_or((quote.as_str(), ""));
     let mut head = head.trim();
@@ -228,7 +228,7 @@ mod tests {
         let t = "平台,接受群众咨询718人次、审查合同37份。";
         let f = &figures(t)[0];
         assert_eq!(
-            quote_and_label(t, f),
+            quote_and_label(&Clauses::new(t), t, f),
             ("接受群众咨询718人次".into(), "接受群众咨询".into())
         );
     }

@@ -223,12 +223,14 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         bounds.push(at + s.len());
         at += s.len();
     }
+    let clauses = sentences::Clauses::new(text);
     let statistics = figures(text)
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
-            let (quote, label) = figures::quote_and_label(text, &f);
-            let m = bounds.iter().position(|b| f.start < *b).unwrap_or(0);
+            let (quote, label) = figures::quote_and_label(&clauses, text, &f);
+            // Sentence ends ascend: the first past the figure's start holds it.
+            let m = bounds.partition_point(|b| *b <= f.start);
             Statistic {
                 id: format!("{id}.s{}", i + 1),
                 label,

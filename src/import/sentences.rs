@@ -77,10 +77,39 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// A list `执法记录仪、摄录仪、相机等共计44台` is one clause: a `、` only separates clauses
 /// when the part before it holds a figure of its own (`咨询718人次、审查合同37份`).
 pub fn clause_around(text: &str, start: usize, end: usize) -> &str {
-    let pieces = cut(text, ends_clause);
-    let Some(k) = pieces.iter().position(|(a, b)| *a <= start && end <= *b) else {
+    Clauses::new(text).around(start, end)
+}
+
+/// The clauses of one text, cut once, so that finding the clause of each of many figures
+/// stays linear in the text (a paragraph may be one huge line).
+pub struct Clauses<'a> {
+    text: &'a str,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl<'a> Clauses<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Clauses {
+            text,
+            pieces: cut(text, ends_clause),
+        }
+    }
+
+    /// See `clause_around`.
+    pub fn around(&self, start: usize, end: usize) -> &'a str {
+        clause_in(self.text, &self.pieces, start, end)
+    }
+}
+
+fn clause_in<'a>(text: &'a str, pieces: &[(usize, usize)], start: usize, end: usize) -> &'a str {
+    // Pieces are in order and cover the text: the one holding `start` ends after it.
+    let k = pieces.partition_point(|(_, b)| *b <= start);
+    if pieces
+        .get(k)
+        .is_none_or(|(a, b)| !(*a <= start && end <= *b))
+    {
         return text.trim();
-    };
+    }
     let mut a = pieces[k].0;
     for (pa, pb) in pieces[..k].iter().rev() {
         let piece = &text[*pa..*pb];
