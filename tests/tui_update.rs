@@ -328,3 +328,27 @@ fn growing_the_terminal_scrolls_the_tree_back_into_view() {
 fn quit_asks_the_loop_to_stop() {
     assert_eq!(play(&mut app(), [Quit]), vec![Effect::Quit]);
 }
+
+#[test]
+fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/two_reports/b_xihu_2019.json"
+    );
+    let xihu = report_tui::embedded::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let reports = vec![common::reports().remove(0), xihu];
+    let engine = Box::new(report_tui::tui::engine::Engine::new(&reports));
+    let mut a =
+        report_tui::tui::app::App::new(reports, report_tui::tui::lang::Lang::Zh, engine, (120, 40));
+    assert_eq!(
+        a.tree.rows.iter().filter(|r| r.depth == 0).count(),
+        2,
+        "a top-level node per report"
+    );
+    play(&mut a, [Statistics, Filter]);
+    play(&mut a, typing("西湖镇"));
+    assert!(!a.table.visible.is_empty());
+    assert!(a.table.visible.iter().all(|&i| a.table.rows[i].report == 1));
+    let shown = common::screen(&a);
+    assert!(shown.contains("西湖镇2019年 一"), "{shown}");
+}

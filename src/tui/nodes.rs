@@ -224,3 +224,22 @@ pub fn statistic_count(reports: &[Report], key: &NodeKey) -> usize {
         NodeKey::SignOff(_) => 0,
     }
 }
+
+/// A report's short name for rows that must say which report they are from: its title up
+/// to the year (`市桥街2020年`), or its first eight characters.
+pub fn short_title(report: &Report) -> String {
+    let chars: Vec<char> = report.title.chars().collect();
+    match chars.iter().take(14).position(|&c| c == '年') {
+        Some(i) => chars[..=i].iter().collect(),
+        None => chars.iter().take(8).collect(),
+    }
+}
+
+/// `place`, prefixed with the report's short name when there are several reports.
+pub fn place_in(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
+    let place = place(reports, key, lang);
+    match (reports.len() > 1, reports.get(key.report())) {
+        (true, Some(r)) => format!("{} {place}", short_title(r)),
+        _ => place,
+    }
+}

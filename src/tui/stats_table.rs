@@ -14,6 +14,9 @@ pub struct StatRow {
     pub id: String,
     /// `四 › (三)`.
     pub place: String,
+    /// The report's short name (`市桥街2020年`) when there are several, else empty; the
+    /// filter matches it, so typing a place or year narrows the table to one report.
+    pub source: String,
     pub label: String,
     pub value: f64,
     pub unit: String,
@@ -76,6 +79,10 @@ impl StatsTable {
                     node: node.to_string(),
                     id: s.id.clone(),
                     place: nodes::place(reports, &key, lang),
+                    source: match reports.len() {
+                        1 => String::new(),
+                        _ => nodes::short_title(report),
+                    },
                     label: s.label.clone(),
                     value: s.value,
                     unit: s.unit.clone(),
@@ -101,8 +108,8 @@ impl StatsTable {
         self.visible = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
-                let hay =
-                    format!("{} {} {} {}", r.place, r.label, r.display, r.quote).to_lowercase();
+                let fields = [&r.source, &r.place, &r.label, &r.display, &r.quote];
+                let hay = fields.map(|f| f.as_str()).join(" ").to_lowercase();
                 words.iter().all(|w| hay.contains(w))
             })
             .collect();

@@ -58,14 +58,15 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
         _ => {
             let shown = f.found.iter().enumerate().skip(f.scroll);
             let shown: Vec<_> = shown.take(usize::from(areas.results.height)).collect();
-            // The place column is as wide as the widest place on screen, at most 12 cells,
-            // so narrow terminals keep room for the text.
+            // The place column is as wide as the widest place on screen, at most 12 cells
+            // (24 with several reports, whose names it includes), so narrow terminals keep
+            // room for the text.
             let place_cols = shown
                 .iter()
                 .map(|(_, hit)| wrap::width(&place(app, hit)))
                 .max()
                 .unwrap_or(0)
-                .min(12);
+                .min(if app.reports.len() > 1 { 24 } else { 12 });
             shown
                 .into_iter()
                 .map(|(i, hit)| {
@@ -98,7 +99,7 @@ fn place(app: &App, hit: &Found) -> String {
         "intro" => NodeKey::Intro(hit.report),
         id => NodeKey::Section(hit.report, id.to_string()),
     };
-    nodes::place(&app.reports, &key, app.lang)
+    nodes::place_in(&app.reports, &key, app.lang)
 }
 
 /// ` [数] 四 › (三)  …执法记录仪等执法设备 44台`: kind, place, then the text from a little

@@ -13,11 +13,11 @@ use ratatui::Frame;
 
 /// Column widths in cells: place, label, value, unit, as printed (0 = hidden). Narrow
 /// terminals show the figure as printed instead of value and unit, which it combines.
-fn columns(cols: usize) -> [usize; 5] {
+fn columns(cols: usize, place: usize) -> [usize; 5] {
     let [place, value, unit, printed] = match cols {
-        100.. => [12, 10, 6, 16],
-        60..100 => [12, 10, 6, 0],
-        _ => [10, 0, 0, 12],
+        100.. => [place, 10, 6, 16],
+        60..100 => [place, 10, 6, 0],
+        _ => [place.min(10), 0, 0, 12],
     };
     let used = [place, value, unit, printed]
         .iter()
@@ -75,7 +75,13 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         }
     }
 
-    let widths = columns(usize::from(areas.rows.width));
+    // With several reports the place names its report, so the column widens.
+    let many = app.reports.len() > 1;
+    let widths = columns(usize::from(areas.rows.width), if many { 24 } else { 12 });
+    let place = |row: &StatRow| match many {
+        true => format!("{} {}", row.source, row.place),
+        false => row.place.clone(),
+    };
     let names = [
         l.pick("位置", "Place"),
         l.pick("标签", "Label"),
@@ -99,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
             let row: &StatRow = &table.rows[r];
             let value = row.value.to_string();
             let text = row_text(
-                [&row.place, &row.label, &value, &row.unit, &row.display],
+                [&place(row), &row.label, &value, &row.unit, &row.display],
                 widths,
             );
             let line = two_sided(vec![Span::raw(text)], vec![], cols);
