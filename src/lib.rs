@@ -4,6 +4,8 @@
 //! `tui` feature adds the terminal browser on top.
 
 pub mod cli;
+#[cfg(feature = "tui")]
+pub mod clipboard;
 pub mod embedded;
 pub mod error;
 pub mod export;
@@ -13,6 +15,8 @@ pub mod model;
 pub mod rebuild;
 pub mod sanitize;
 pub mod search;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 pub use error::{Error, Result};
 pub use model::Report;

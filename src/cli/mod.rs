@@ -25,6 +25,12 @@ pub struct Cli {
     pub reports: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Browser: leave the mouse to the terminal (for selecting text).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Browser: UI language (default: from the locale, else Chinese).
+    #[arg(long, global = true, value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -115,7 +121,18 @@ fn run(cli: Cli) -> crate::Result<i32> {
             data::stats(&opened.reports, section.as_deref(), format)
         }
         Some(Command::Search(args)) => Ok(search::run(args, opened.reports)),
-        Some(Command::Import { .. } | Command::GenCorpus { .. }) | None => {
+        #[cfg(feature = "tui")]
+        None => {
+            let options = crate::tui::Options {
+                no_mouse: cli.no_mouse,
+                lang: cli.lang,
+            };
+            crate::tui::run(opened.reports, &options)
+        }
+        // Without the terminal stack, no subcommand prints the outline instead.
+        #[cfg(not(feature = "tui"))]
+        None => data::outline(&opened.reports, false),
+        Some(Command::Import { .. } | Command::GenCorpus { .. }) => {
             data::outline(&opened.reports, false)
         }
     }?;

@@ -1,0 +1,145 @@
+//! The terminal browser: the event loop that turns terminal events into actions, runs
+//! `update`, carries out its effects (copy, quit, mouse) and draws.
+
+pub mod action;
+pub mod ambiguous;
+pub mod app;
+pub mod bindings;
+pub mod copy_text;
+pub mod document;
+pub mod engine;
+pub mod finder;
+pub mod input;
+pub mod keymap;
+pub mod lang;
+pub mod layout;
+pub mod lists;
+pub mod navigate;
+pub mod nodes;
+pub mod stats_table;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wrap;
+
+use crate::clipboard::{Clipboard, TerminalClipboard};
+use crate::model::Report;
+use action::{Action, Effect};
+use app::App;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{stdout, IsTerminal};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// What the command line decides about the UI.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub no_mouse: bool,
+    /// `--lang`; `None` follows the locale.
+    pub lang: Option<String>,
+}
+
+fn io(source: std::io::Error) -> crate::Error {
+    crate::Error::Io {
+        path: "terminal".into(),
+        source,
+    }
+}
+
+/// Open the browser on `reports` and return the exit code when the user quits.
+pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
+    if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(io(std::io::Error::other(
+            "not a terminal: the browser needs one (use a subcommand, see --help)",
+        )));
+    }
+    let lang = lang::Lang::choose(options.lang.as_deref(), |k| std::env::var(k).ok());
+    let (width, height) = crossterm::terminal::size().map_err(io)?;
+    let backend = Box::new(engine::Engine::new(&reports));
+    let mut app = App::new(reports, lang, backend, (width, height));
+    app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
+    app.mouse = !options.no_mouse;
+
+    let guard = terminal::Guard::enter(app.mouse).map_err(io)?;
+    app.narrow_ambiguous = terminal::ambiguous_is_wide();
+    let mut term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
+    let mut clipboard = TerminalClipboard::new(stdout());
+    let stop = terminal::stop_signal();
+    let result = event_loop(&mut term, &mut app, &mut clipboard, &stop);
+    drop(guard);
+    // Killed by a signal: the shell convention, 128 + its number.
+    let code = match stop.load(Ordering::SeqCst) {
+        0 => 0,
+        signal => 128 + signal as i32,
+    };
+    result.map(|()| code).map_err(io)
+}
+
+fn event_loop<B: ratatui::backend::Backend>(
+    term: &mut Terminal<B>,
+    app: &mut App,
+    clipboard: &mut dyn Clipboard,
+    stop: &AtomicUsize,
+) -> std::io::Result<()>
+where
+    B::Error: Into<std::io::Error>,
+{
+    loop {
+        term.draw(|f| view::draw(f, app)).map_err(Into::into)?;
+        // Events that mean nothing here (mouse moves, key releases) do not redraw.
+        // Polling (not a blocking read) lets a signal end the loop within a tick.
+        let action = loop {
+            if stop.load(Ordering::SeqCst) != 0 {
+                return Ok(());
+            }
+            if !event::poll(Duration::from_millis(100))? {
+                continue;
+            }
+            if let Some(a) = to_action(app, event::read()?) {
+                break a;
+            }
+        };
+        match update::update(app, action) {
+            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Copy { text, summary }) => {
+                let outcome = clipboard.copy(&text);
+                update::update(app, Action::Copied { summary, outcome });
+            }
+            Some(Effect::Mouse(on)) => terminal::set_mouse(on)?,
+            None => {}
+        }
+    }
+}
+
+/// Translate a terminal event through the keymap. Only key presses count: some
+/// terminals also report releases and repeats, which would act twice.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::action(app.context(), k),
+        Event::Paste(text) if app.context().takes_text() => {
+            Some(Action::Edit(input::Edit::Insert(text)))
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) if app.mouse => {
+            let (column, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}

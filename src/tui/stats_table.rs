@@ -1,0 +1,208 @@
+//! The statistics table's data: every figure of every report with its place, filtered and
+//! sorted, and the TSV that `Y` copies.
+
+use super::input::LineInput;
+use super::lang::Lang;
+use super::nodes::{self, NodeKey};
+use crate::model::Report;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatRow {
+    pub report: usize,
+    /// Section id holding the figure, or `"intro"`.
+    pub node: String,
+    pub id: String,
+    /// `四 › (三)`.
+    pub place: String,
+    /// The report's short name (`市桥街2020年`) when there are several, else empty; the
+    /// filter matches it, so typing a place or year narrows the table to one report.
+    pub source: String,
+    pub label: String,
+    pub value: f64,
+    pub unit: String,
+    /// As printed, with qualifiers: `约143.4万元`.
+    pub display: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Document order, which is also by section.
+    #[default]
+    Place,
+    ValueDown,
+    ValueUp,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Place => Sort::ValueDown,
+            Sort::ValueDown => Sort::ValueUp,
+            Sort::ValueUp => Sort::Place,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Sort::Place => lang.pick("按位置", "by place"),
+            Sort::ValueDown => lang.pick("按数值降序", "by value, largest first"),
+            Sort::ValueUp => lang.pick("按数值升序", "by value, smallest first"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct StatsTable {
+    pub rows: Vec<StatRow>,
+    pub filter: LineInput,
+    /// True while keys go into the filter line.
+    pub editing: bool,
+    pub sort: Sort,
+    /// Indices into `rows` that pass the filter, in display order.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+impl StatsTable {
+    pub fn new(reports: &[Report], lang: Lang) -> StatsTable {
+        let mut rows = Vec::new();
+        for (r, report) in reports.iter().enumerate() {
+            for (node, s) in report.all_statistics() {
+                let key = match node {
+                    "intro" => NodeKey::Intro(r),
+                    id => NodeKey::Section(r, id.to_string()),
+                };
+                rows.push(StatRow {
+                    report: r,
+                    node: node.to_string(),
+                    id: s.id.clone(),
+                    place: nodes::place(reports, &key, lang),
+                    source: match reports.len() {
+                        1 => String::new(),
+                        _ => nodes::short_title(report),
+                    },
+                    label: s.label.clone(),
+                    value: s.value,
+                    unit: s.unit.clone(),
+                    display: s.display.clone(),
+                    quote: s.quote.clone(),
+                });
+            }
+        }
+        let mut table = StatsTable {
+            rows,
+            ..StatsTable::default()
+        };
+        table.refresh();
+        table
+    }
+
+    /// Recompute the visible rows after the filter or sort changed; keeps the selection
+    /// on the same figure when it is still visible.
+    pub fn refresh(&mut self) {
+        let was = self.visible.get(self.selected).copied();
+        let needle = self.filter.text().to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        self.visible = (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i];
+                let fields = [&r.source, &r.place, &r.label, &r.display, &r.quote];
+                let hay = fields.map(|f| f.as_str()).join(" ").to_lowercase();
+                words.iter().all(|w| hay.contains(w))
+            })
+            .collect();
+        let rows = &self.rows;
+        match self.sort {
+            Sort::Place => {}
+            Sort::ValueDown => self
+                .visible
+                .sort_by(|&a, &b| rows[b].value.total_cmp(&rows[a].value)),
+            Sort::ValueUp => self
+                .visible
+                .sort_by(|&a, &b| rows[a].value.total_cmp(&rows[b].value)),
+        }
+        self.selected = was
+            .and_then(|w| self.visible.iter().position(|&i| i == w))
+            .unwrap_or(0);
+    }
+
+    pub fn selected_row(&self) -> Option<&StatRow> {
+        self.visible.get(self.selected).map(|&i| &self.rows[i])
+    }
+
+    /// The visible rows as tab-separated values with a header row, for a spreadsheet.
+    pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
+        let header = [
+            lang.pick("报告", "Report"),
+            lang.pick("位置", "Place"),
+            lang.pick("标签", "Label"),
+            lang.pick("数值", "Value"),
+            lang.pick("单位", "Unit"),
+            lang.pick("原文", "As printed"),
+        ];
+        // Tabs and newlines inside a cell would shift columns; the model has none, but a
+        // future imported report might.
+        let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let mut out = header.join("\t");
+        for &i in &self.visible {
+            let r = &self.rows[i];
+            let title = reports.get(r.report).map_or("", |rep| rep.title.as_str());
+            let fields = [
+                cell(title),
+                cell(&r.place),
+                cell(&r.label),
+                r.value.to_string(),
+                cell(&r.unit),
+                cell(&r.display),
+            ];
+            out.push('\n');
+            out.push_str(&fields.join("\t"));
+        }
+        out.push('\n');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+    use crate::tui::input::Edit;
+
+    fn table() -> (Vec<Report>, StatsTable) {
+        let reports = vec![embedded::report().unwrap()];
+        let t = StatsTable::new(&reports, Lang::Zh);
+        (reports, t)
+    }
+
+    #[test]
+    fn filter_keeps_matching_rows_and_sort_orders_by_value() {
+        let (_, mut t) = table();
+        let all = t.visible.len();
+        assert_eq!(all, t.rows.len());
+        t.filter.apply(&Edit::Insert("执法".into()));
+        t.refresh();
+        assert!(t.visible.len() < all && !t.visible.is_empty());
+        t.sort = Sort::ValueDown;
+        t.refresh();
+        let values: Vec<f64> = t.visible.iter().map(|&i| t.rows[i].value).collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    }
+
+    #[test]
+    fn tsv_has_a_header_and_one_line_per_visible_row() {
+        let (reports, mut t) = table();
+        t.filter.apply(&Edit::Insert("执法记录仪".into()));
+        t.refresh();
+        let tsv = t.tsv(&reports, Lang::Zh);
+        let lines: Vec<&str> = tsv.lines().collect();
+        assert_eq!(lines[0], "报告\t位置\t标签\t数值\t单位\t原文");
+        assert_eq!(
+            lines[1],
+            "市桥街2020年法治政府建设工作报告\t四 › (三)\t执法记录仪等执法设备\t44\t台\t44台"
+        );
+        assert_eq!(lines.len(), 2);
+    }
+}

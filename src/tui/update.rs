@@ -1,0 +1,213 @@
+//! `update(&mut App, Action) -> Option<Effect>`: every state change, with no terminal.
+
+use super::action::{Action, Effect};
+use super::app::{App, Focus, Hits, Mode};
+use super::copy_text;
+use super::finder::Jump;
+use super::lang::Lang;
+use super::lists;
+use super::navigate::{self, jump, scroll_detail, select_row, step_cursor, sync_detail};
+use crate::clipboard::Outcome;
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if !matches!(action, Action::Copied { .. } | Action::Resize { .. }) {
+        app.message = None;
+    }
+    match action {
+        Action::Quit => return Some(Effect::Quit),
+        Action::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            sync_detail(app);
+            navigate::select_row(app, app.tree.selected as isize);
+            lists::clamp_all(app);
+        }
+        Action::Copied { summary, outcome } => {
+            app.message = Some(copied_message(app.lang, &summary, &outcome))
+        }
+        Action::Help if app.mode != Mode::Help => {
+            app.help_from = app.mode;
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.message = Some(
+                match app.mouse {
+                    true => app.lang.pick("鼠标：本程序使用", "Mouse: used by the app"),
+                    false => app.lang.pick(
+                        "鼠标：交给终端（可选中文字）",
+                        "Mouse: left to the terminal (select text)",
+                    ),
+                }
+                .to_string(),
+            );
+            return Some(Effect::Mouse(app.mouse));
+        }
+        Action::Click { column, row } => return lists::click(app, column, row),
+        Action::Wheel { column, row, down } => lists::wheel(app, column, row, down),
+        _ => {
+            return match app.mode {
+                Mode::Browse => browse(app, action),
+                Mode::Search => lists::search(app, action),
+                Mode::Stats => lists::stats(app, action),
+                Mode::Help => {
+                    lists::help(app, action);
+                    None
+                }
+            }
+        }
+    }
+    None
+}
+
+fn browse(app: &mut App, action: Action) -> Option<Effect> {
+    let tree = app.focus == Focus::Tree;
+    let sel = app.tree.selected as isize;
+    let page = match tree {
+        true => navigate::tree_height(app),
+        false => navigate::detail_height(app),
+    }
+    .max(1) as isize;
+    match action {
+        Action::Down if tree => select_row(app, sel + 1),
+        Action::Up if tree => select_row(app, sel - 1),
+        Action::Down => step_cursor(app, 1),
+        Action::Up => step_cursor(app, -1),
+        Action::Top if tree => select_row(app, 0),
+        Action::Bottom if tree => select_row(app, isize::MAX),
+        Action::Top => step_cursor(app, isize::MIN / 2),
+        Action::Bottom => step_cursor(app, isize::MAX / 2),
+        Action::PageDown | Action::HalfPageDown | Action::PageUp | Action::HalfPageUp => {
+            let half = matches!(action, Action::HalfPageDown | Action::HalfPageUp);
+            let up = matches!(action, Action::PageUp | Action::HalfPageUp);
+            let step = if half { (page / 2).max(1) } else { page };
+            let step = if up { -step } else { step };
+            match tree {
+                true => select_row(app, sel + step),
+                false => scroll_detail(app, step),
+            }
+        }
+        Action::Left if tree => {
+            let row = app.tree.rows.get(app.tree.selected).cloned()?;
+            if row.expanded {
+                navigate::set_expanded(app, &row.key, false);
+            } else {
+                let parent = app.tree.rows[..app.tree.selected]
+                    .iter()
+                    .rposition(|r| r.depth + 1 == row.depth);
+                if let Some(p) = parent {
+                    select_row(app, p as isize);
+                }
+            }
+        }
+        Action::Right if tree => {
+            let row = app.tree.rows.get(app.tree.selected).cloned()?;
+            if row.expandable && !row.expanded {
+                navigate::set_expanded(app, &row.key, true);
+            } else if row.expanded {
+                select_row(app, sel + 1);
+            }
+        }
+        Action::Left | Action::Back if !tree => app.focus = Focus::Tree,
+        Action::Open | Action::SwitchFocus if tree => {
+            app.focus = Focus::Detail;
+            if app.detail.cursor.is_none() && !app.detail.doc.targets.is_empty() {
+                scroll_detail(app, 0);
+                let first = app
+                    .detail
+                    .doc
+                    .targets
+                    .iter()
+                    .position(|t| t.lines.start >= app.detail.scroll);
+                app.detail.cursor = first.or(Some(0));
+            }
+        }
+        Action::SwitchFocus => app.focus = Focus::Tree,
+        Action::Back => app.hits = None,
+        Action::Search => {
+            app.mode = Mode::Search;
+            lists::refresh_search(app);
+        }
+        Action::Statistics => app.mode = Mode::Stats,
+        Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
+        Action::Copy | Action::CopyCited => return copy(app, action == Action::CopyCited),
+        _ => {}
+    }
+    None
+}
+
+fn step_hit(app: &mut App, forward: bool) {
+    let Some(hits) = app.hits.as_mut().filter(|h| !h.jumps.is_empty()) else {
+        app.message = Some(
+            app.lang
+                .pick("没有搜索结果：按 / 搜索", "No hits: press / to search")
+                .to_string(),
+        );
+        return;
+    };
+    let n = hits.jumps.len();
+    hits.at = if forward {
+        (hits.at + 1) % n
+    } else {
+        (hits.at + n - 1) % n
+    };
+    let to = hits.jumps[hits.at].clone();
+    jump(app, &to);
+}
+
+/// Remember a search's hits for `n` / `N` and go to hit `at`.
+pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
+    let Some(to) = jumps.get(at).cloned() else {
+        return;
+    };
+    app.hits = Some(Hits { jumps, at });
+    app.mode = Mode::Browse;
+    jump(app, &to);
+}
+
+/// In the detail pane with a target: the figure or sentence; else the node's text.
+fn copy(app: &App, cited: bool) -> Option<Effect> {
+    let key = app.tree.selected_key()?;
+    let target = match app.focus {
+        Focus::Detail => app
+            .detail
+            .cursor
+            .and_then(|c| app.detail.doc.targets.get(c)),
+        Focus::Tree => None,
+    };
+    let text = match target {
+        Some(t) => copy_text::target_text(app.reports.get(key.report())?, &t.node, &t.what, cited)?,
+        None => copy_text::node_text(&app.reports, key, cited),
+    };
+    Some(Effect::Copy {
+        summary: text.clone(),
+        text,
+    })
+}
+
+/// What the status bar says after a copy: what, and by which means, honestly.
+pub fn copied_message(lang: Lang, summary: &str, outcome: &Outcome) -> String {
+    let what = super::wrap::truncate(summary.lines().next().unwrap_or(""), 24);
+    match (&outcome.osc52, &outcome.system) {
+        (Ok(()), Ok(())) => format!(
+            "{} {what} (OSC 52 + {})",
+            lang.pick("已复制", "Copied"),
+            lang.pick("系统剪贴板", "system clipboard")
+        ),
+        (Ok(()), Err(_)) => format!(
+            "{} {what} ({})",
+            lang.pick("已复制", "Copied"),
+            lang.pick(
+                "仅 OSC 52，无系统剪贴板",
+                "OSC 52 only, no system clipboard"
+            )
+        ),
+        (Err(_), Ok(())) => format!(
+            "{} {what} ({})",
+            lang.pick("已复制", "Copied"),
+            lang.pick("仅系统剪贴板", "system clipboard only")
+        ),
+        (Err(e), Err(_)) => format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
+    }
+}

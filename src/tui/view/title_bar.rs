@@ -1,0 +1,43 @@
+//! The title bar: report title and date on the left, the search-hit counter on the right.
+
+use super::two_sided;
+use crate::tui::app::App;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let left = match app.reports.as_slice() {
+        [one] => format!(
+            " {}  {}",
+            one.title,
+            one.date_text
+                .as_deref()
+                .or(one.date.as_deref())
+                .unwrap_or("")
+        ),
+        many => format!(
+            " report-tui  {} {}",
+            many.len(),
+            app.lang.pick("份报告", "reports")
+        ),
+    };
+    let right = match &app.hits {
+        Some(h) if !h.jumps.is_empty() => {
+            format!(
+                "{} {}/{} ",
+                app.lang.pick("结果", "hit"),
+                h.at + 1,
+                h.jumps.len()
+            )
+        }
+        _ => String::new(),
+    };
+    let line = two_sided(
+        vec![Span::raw(left)],
+        vec![Span::raw(right)],
+        usize::from(area.width),
+    );
+    frame.render_widget(Paragraph::new(line).style(app.theme.title_bar()), area);
+}

@@ -1,0 +1,292 @@
+//! End to end in a real terminal: the binary runs in a tmux pane (120x40, set-clipboard
+//! on), keys are typed with send-keys, the screen is read with capture-pane and the
+//! clipboard with show-buffer, which holds what the app sent by OSC 52.
+#![cfg(feature = "tui")]
+#![allow(clippy::unwrap_used)]
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed on drop, so tests never touch the
+/// user's sessions and can run in parallel.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, args: &str) -> Tmux {
+        Tmux::start_program(name, env!("CARGO_BIN_EXE_report-tui"), args)
+    }
+
+    fn start_program(name: &str, bin: &str, args: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("report-tui-e2e-{}-{name}", std::process::id()),
+        };
+        // After the app exits, print its exit code and the terminal modes on one line
+        // (ending in END, so a test never reads half of it), then keep the pane open.
+        let script = format!(
+            "'{bin}' {args}; code=$?; modes=$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '); echo \"EXIT:$code $modes END\"; sleep 60"
+        );
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-e",
+            "LANG=C.UTF-8",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed to start: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // tmux catches an application's OSC 52 only with set-clipboard on.
+        tmux.run(&["set", "-g", "set-clipboard", "on"]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let available = Command::new("tmux").arg("-V").output();
+        assert!(
+            available.is_ok(),
+            "tmux is not installed (.ci/run installs it)"
+        );
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "0", k]);
+        }
+    }
+
+    /// Type text literally (send-keys -l), as an IME would commit it.
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "0", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text`; fail with the screen after 10 s.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = self.run(&["display", "-p", "-t", "0", f]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn buffer(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["show-buffer"]).stdout).into_owned()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+/// Start the app and check the tree shows all ten sections.
+fn start_at_the_tree(name: &str) -> Tmux {
+    let t = Tmux::start(name, "");
+    let screen = t.wait_for("十、下一步工作意见");
+    for n in [
+        "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、",
+    ] {
+        assert!(
+            screen.contains(n),
+            "section {n} missing from the tree:\n{screen}"
+        );
+    }
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag}"),
+        "1 1",
+        "alternate screen and mouse on"
+    );
+    t
+}
+
+/// Search `query`, jump to the best hit, copy it; then check clipboard, screen and exit.
+fn search_jump_copy_quit(name: &str, query: &str) {
+    let t = start_at_the_tree(name);
+    t.keys(&["/"]);
+    t.wait_for("/ ");
+    t.type_text(query);
+    t.wait_for("[数]");
+    t.keys(&["Enter"]);
+    copy_and_quit(&t);
+}
+
+/// At 四 › (三) with the cursor on 44台: `y`, check the clipboard, `q`, check the terminal.
+fn copy_and_quit(t: &Tmux) {
+    t.wait_for("四 › (三)");
+    t.keys(&["y"]);
+    let screen = t.wait_for("已复制 44台");
+    assert_eq!(t.buffer(), "44台", "OSC 52 reached tmux's buffer");
+    assert!(screen.contains("四 › (三)"), "{screen}");
+
+    t.keys(&["q"]);
+    let screen = t.wait_for(" END");
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    // Restored: cooked mode with echo, main screen, no mouse reporting, cursor shown.
+    assert!(
+        screen.contains("icanon") && !screen.contains("-icanon"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("echo") && !screen.contains("-echo "),
+        "{screen}"
+    );
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
+        "0 0 1"
+    );
+}
+
+#[test]
+fn hanzi_search_jumps_copies_by_osc52_and_quits_cleanly() {
+    search_jump_copy_quit("hanzi", "执法记录仪");
+}
+
+#[test]
+fn table_filter_jumps_copies_by_osc52_and_quits_cleanly() {
+    let t = start_at_the_tree("table");
+    t.keys(&["s", "/"]);
+    t.type_text("执法记录仪");
+    t.wait_for("1/38");
+    t.keys(&["Enter", "Enter"]);
+    copy_and_quit(&t);
+}
+
+#[test]
+fn pinyin_search_does_the_same() {
+    search_jump_copy_quit("pinyin", "zfjly");
+}
+
+#[test]
+fn ctrl_c_and_no_mouse_leave_the_terminal_restored() {
+    let t = Tmux::start("ctrlc", "--no-mouse --lang en");
+    t.wait_for("Contents");
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag}"),
+        "1 0",
+        "--no-mouse captures nothing"
+    );
+    t.keys(&["C-c"]);
+    let screen = t.wait_for(" END");
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_eq!(t.format("#{alternate_on} #{cursor_flag}"), "0 1");
+}
+
+#[test]
+fn resizing_to_one_cell_and_back_never_breaks() {
+    let t = Tmux::start("resize", "");
+    t.wait_for("目录");
+    for (w, h) in [
+        ("80", "24"),
+        ("40", "12"),
+        ("20", "5"),
+        ("1", "1"),
+        ("120", "40"),
+    ] {
+        t.run(&["resize-window", "-t", "0", "-x", w, "-y", h]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    t.wait_for("目录");
+    t.keys(&["q"]);
+    assert!(t.wait_for(" END").contains("EXIT:0"));
+}
+
+/// Not a test: the program the panic test runs in tmux. It enters the full-screen terminal
+/// as the app does, draws, then panics, so the panic path is checked in a real terminal.
+#[test]
+#[ignore = "run by a_panic_restores_the_terminal_and_shows_its_message"]
+fn panic_probe() {
+    let _guard = report_tui::tui::terminal::Guard::enter(true).unwrap();
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+    let mut term = ratatui::Terminal::new(backend).unwrap();
+    term.draw(|f| f.render_widget("probe is drawing", f.area()))
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    panic!("probe panicked on purpose");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_its_message() {
+    let me = std::env::current_exe().unwrap().display().to_string();
+    let t = Tmux::start_program("panic", &me, "--ignored --exact panic_probe --nocapture");
+    let screen = t.wait_for(" END");
+    assert!(screen.contains("probe panicked on purpose"), "{screen}");
+    assert!(
+        !screen.contains("EXIT:0"),
+        "the probe fails as it should: {screen}"
+    );
+    assert!(
+        screen.contains("icanon") && !screen.contains("-icanon"),
+        "{screen}"
+    );
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
+        "0 0 1"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let t = Tmux::start("sigterm", "");
+    t.wait_for("目录");
+    // The pane runs `sh -c`, whose child is the app we started.
+    let shell = t.format("#{pane_pid}");
+    let out = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no child of the pane's shell {shell}");
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let screen = t.wait_for(" END");
+    assert!(screen.contains("EXIT:143"), "{screen}");
+    assert!(
+        screen.contains("icanon") && !screen.contains("-icanon"),
+        "{screen}"
+    );
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
+        "0 0 1"
+    );
+}
