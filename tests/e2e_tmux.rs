@@ -290,3 +290,41 @@ fn sigterm_restores_the_terminal_and_exits_143() {
         "0 0 1"
     );
 }
+
+/// The pid of the app running in the pane (the child of the pane's `sh -c`).
+fn app_pid(t: &Tmux) -> String {
+    let shell = t.format("#{pane_pid}");
+    let out = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn closing_the_terminal_ends_the_app() {
+    // Found by hand: after `tmux kill-server` the app kept running at full CPU, its
+    // terminal gone, crossterm spinning on the tty's end-of-file.
+    let t = Tmux::start("hangup", "");
+    t.wait_for("目录");
+    let pid = app_pid(&t);
+    assert!(!pid.is_empty());
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    loop {
+        let out = Command::new("ps")
+            .args(["-o", "stat=", "-p", &pid])
+            .output()
+            .unwrap();
+        let stat = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        // Gone, or a zombie waiting for a parent that died with tmux: either way, ended.
+        if stat.is_empty() || stat.starts_with('Z') {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the app (pid {pid}, state {stat}) outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -92,20 +92,35 @@ pub fn ambiguous_is_wide() -> bool {
     wide
 }
 
+/// How long the event loop gets to leave by itself after a terminating signal.
+const SIGNAL_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The number of a terminating signal (SIGTERM, SIGHUP, SIGINT) once one has arrived; the
 /// event loop polls it and leaves through the same restore as `q`. In raw mode Ctrl-c is a
 /// key, not SIGINT, so SIGINT comes only from `kill`.
+///
+/// When the terminal itself goes away (a closed window, `tmux kill-server`: SIGHUP),
+/// crossterm's reader can spin on the tty's end-of-file inside `event::poll` and never
+/// return to the loop. So the thread that receives the signal also ends the process
+/// itself, after a grace period, restoring what it can.
 pub fn stop_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
     let flag = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         // Registration fails only for forbidden signals, which these are not; without it
         // the app still quits by keys.
-        let _ = signal_hook::flag::register_usize(signal, flag.clone(), signal as usize);
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+            let flag = flag.clone();
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    flag.store(signal as usize, Ordering::SeqCst);
+                    std::thread::sleep(SIGNAL_GRACE);
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
     }
     flag
 }
