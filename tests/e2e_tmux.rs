@@ -328,3 +328,38 @@ fn closing_the_terminal_ends_the_app() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_folder_of_two_reports_is_searched_together() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/two_reports");
+    let t = Tmux::start("two-reports", &format!("--report '{folder}'"));
+    t.wait_for("2 份报告");
+    t.keys(&["/"]);
+    t.wait_for("/ ");
+    // Figures with 12 in both reports: 审查规范性文件12件 (东山区) and 举办讲座12场 (西湖镇).
+    t.type_text("#12");
+    let screen = t.wait_for("举办讲座：12场");
+    assert!(
+        screen.contains("东山区2021年"),
+        "hits from the first report:\n{screen}"
+    );
+    assert!(
+        screen.contains("西湖镇2019年"),
+        "hits from the second report:\n{screen}"
+    );
+    // The second report's hit is the second row.
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("西湖镇2019年法治政府建设情况报告 › 一 › (一) 普法宣传");
+    t.keys(&["y"]);
+    t.wait_for("已复制 12场");
+    assert_eq!(t.buffer(), "12场");
+    t.keys(&["Y"]);
+    t.wait_for("已复制 举办讲座");
+    assert_eq!(
+        t.buffer(),
+        "举办讲座：12场（西湖镇2019年法治政府建设情况报告，一、(一)普法宣传）",
+        "the citation names the second report"
+    );
+    t.keys(&["q"]);
+    assert!(t.wait_for(" END").contains("EXIT:0"));
+}
