@@ -66,3 +66,37 @@ fn tree_step(bencher: divan::Bencher) {
         update(&mut app, if down { Action::Down } else { Action::Up });
     });
 }
+
+/// A hostile node: one paragraph of 1 MB holding 40,000 figures. Layout is linear in the
+/// text, and a frame only looks at the figures on its visible lines.
+fn huge_app() -> App {
+    let line = "开展执法检查12次、审查合同3份,".repeat(20_000);
+    let report = report_tui::import::import(&format!("一、标题\n{line}"), "huge").expect("imports");
+    let engine = Box::new(Engine::new(std::slice::from_ref(&report)));
+    let mut app = App::new(vec![report], Lang::Zh, engine, (200, 60));
+    for a in [Action::Down, Action::Open] {
+        update(&mut app, a);
+    }
+    app
+}
+
+#[divan::bench(sample_count = 20)]
+fn huge_paragraph_layout(bencher: divan::Bencher) {
+    let mut app = huge_app();
+    let mut wide = true;
+    bencher.bench_local(|| {
+        wide = !wide;
+        let width = if wide { 200 } else { 120 };
+        update(&mut app, Action::Resize { width, height: 60 });
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn huge_paragraph_frame(bencher: divan::Bencher) {
+    let app = huge_app();
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
+    bencher.bench_local(|| {
+        term.draw(|f| report_tui::tui::view::draw(f, &app))
+            .expect("draws");
+    });
+}

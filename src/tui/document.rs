@@ -23,7 +23,8 @@ pub struct TargetRef {
 pub struct Block {
     pub text: String,
     pub heading: bool,
-    /// Byte ranges of statistics in `text`, for inline highlighting.
+    /// Byte ranges of statistics in `text`, for inline highlighting, in ascending order
+    /// (drawing a line binary-searches them).
     pub statistics: Vec<Range<usize>>,
 }
 
@@ -53,6 +54,9 @@ pub enum DocLine {
     TableRow(usize),
 }
 
+/// The widest the figures table's value column gets (`约154.16万元` is 12 cells).
+const VALUE_COLS_MAX: usize = 14;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
     pub key: NodeKey,
@@ -60,6 +64,10 @@ pub struct Doc {
     pub blocks: Vec<Block>,
     pub targets: Vec<Target>,
     pub lines: Vec<DocLine>,
+    /// Rows of the figures table, and the width of its value column, worked out with the
+    /// layout rather than on every frame (a node can hold hundreds of thousands).
+    pub figures: usize,
+    pub value_cols: usize,
 }
 
 impl Doc {
@@ -71,6 +79,8 @@ impl Doc {
             blocks: Vec::new(),
             targets: Vec::new(),
             lines: Vec::new(),
+            figures: 0,
+            value_cols: 0,
         };
         if let Some(report) = reports.get(key.report()) {
             doc.fill(report, key);
@@ -131,6 +141,13 @@ impl Doc {
         let block = self.blocks.len();
         let valid = |r: &Range<usize>| p.text.get(r.clone()).is_some();
         let stat_range = |s: &crate::model::Statistic| s.offset..s.offset + s.display.len();
+        // Figures by sentence, gathered once: filtering every figure for every sentence is
+        // quadratic, and a hostile paragraph can hold hundreds of thousands of each.
+        let mut by_measure: std::collections::HashMap<&str, Vec<&crate::model::Statistic>> =
+            std::collections::HashMap::new();
+        for s in &p.statistics {
+            by_measure.entry(s.measure.as_str()).or_default().push(s);
+        }
         let mut start = 0;
         for m in &p.measures {
             let range = start..start + m.text.len();
@@ -138,14 +155,16 @@ impl Doc {
             if valid(&range) {
                 self.push_target(TargetKind::Measure, &m.id, "", node, block, range);
             }
-            for s in p.statistics.iter().filter(|s| s.measure == m.id) {
+            for s in by_measure.get(m.id.as_str()).into_iter().flatten() {
                 if valid(&stat_range(s)) {
                     let range = stat_range(s);
                     self.push_target(TargetKind::Statistic, &s.id, &s.label, node, block, range);
                 }
             }
         }
-        let statistics = p.statistics.iter().map(stat_range).filter(valid).collect();
+        let mut statistics: Vec<Range<usize>> =
+            p.statistics.iter().map(stat_range).filter(valid).collect();
+        statistics.sort_by_key(|r| r.start);
         self.blocks.push(Block {
             text: p.text.clone(),
             heading: false,
@@ -178,6 +197,8 @@ impl Doc {
     /// Wrap every block and place the statistics table; records each target's lines.
     fn layout(&mut self, width: usize) {
         self.lines.clear();
+        // Targets are pushed block by block, so each block's targets are the next run.
+        let mut next_target = 0;
         for (i, b) in self.blocks.iter().enumerate() {
             // A heading sits right above its text; other blocks are set apart by a blank line.
             if i > 0 && (b.heading || !self.blocks[i - 1].heading) {
@@ -185,19 +206,23 @@ impl Doc {
             }
             let first = self.lines.len();
             let ranges = wrap(&b.text, width, &b.statistics);
-            for t in self.targets.iter_mut().filter(|t| t.block == i) {
-                // The line holding a byte; a byte past every line (an empty target at the
-                // end) belongs to the last line.
+            let run = self.targets[next_target..]
+                .iter()
+                .take_while(|t| t.block == i)
+                .count();
+            for t in &mut self.targets[next_target..next_target + run] {
+                // The line holding a byte (lines ascend: a binary search); a byte past
+                // every line (an empty target at the end) belongs to the last line.
                 let line_of = |at: usize| {
                     ranges
-                        .iter()
-                        .position(|r| r.start <= at && at < r.end)
-                        .unwrap_or(ranges.len().saturating_sub(1))
+                        .partition_point(|r| r.end <= at)
+                        .min(ranges.len().saturating_sub(1))
                 };
                 let a = line_of(t.range.start);
                 let z = line_of(t.range.end.saturating_sub(1).max(t.range.start)).max(a);
                 t.lines = first + a..first + z + 1;
             }
+            next_target += run;
             self.lines.extend(
                 ranges
                     .into_iter()
@@ -207,6 +232,17 @@ impl Doc {
         let stats: Vec<usize> = (0..self.targets.len())
             .filter(|&t| self.targets[t].what.kind == TargetKind::Statistic)
             .collect();
+        self.figures = stats.len();
+        self.value_cols = stats
+            .iter()
+            .filter_map(|&t| {
+                let x = &self.targets[t];
+                self.blocks.get(x.block)?.text.get(x.range.clone())
+            })
+            .map(super::wrap::width)
+            .max()
+            .unwrap_or(0)
+            .min(VALUE_COLS_MAX);
         if !stats.is_empty() {
             self.lines.push(DocLine::Blank);
             self.lines.push(DocLine::TableHeader);

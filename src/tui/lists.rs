@@ -40,7 +40,9 @@ pub fn refresh_search(app: &mut App) {
 }
 
 fn refresh_preview(app: &mut App) {
-    app.preview = None;
+    // Kept to reuse its layout: while typing, the best hit often stays in the same node,
+    // and laying out a node again per keystroke stalls on a huge paragraph.
+    let previous = app.preview.take();
     let Some(area) = layout::search(app.width, app.height).preview else {
         return;
     };
@@ -49,7 +51,11 @@ fn refresh_preview(app: &mut App) {
     };
     let to = Jump::to(&app.reports, found);
     let text = layout::text_area(area.content);
-    let doc = Doc::build(&app.reports, &to.key, usize::from(text.width.max(1)));
+    let width = usize::from(text.width.max(1));
+    let doc = match previous {
+        Some(view) if view.doc.key == to.key && view.doc.width == width => view.doc,
+        _ => Doc::build(&app.reports, &to.key, width),
+    };
     let cursor = to.target.as_ref().and_then(|t| doc.find(t));
     let mut view = DocView {
         doc,

@@ -43,10 +43,22 @@ fn wrap_hard_line(
         return;
     }
     // Break positions (absolute byte offsets) that split no figure. The last one is the
-    // end of the line, which unicode-linebreak always reports.
+    // end of the line, which unicode-linebreak always reports. Breaks and kept ranges
+    // both ascend, so one pointer walks the ranges: linear even for a paragraph of
+    // megabytes holding many thousands of figures (checking every range at every break
+    // stalled the app for minutes on such a file).
+    let mut kept: Vec<&Range<usize>> = keep.iter().filter(|k| k.end > span.start).collect();
+    kept.sort_by_key(|k| k.start);
+    let mut next = 0;
     let breaks = unicode_linebreak::linebreaks(line)
         .map(|(at, _)| span.start + at)
-        .filter(|&at| !keep.iter().any(|k| k.start < at && at < k.end));
+        .filter(move |&at| {
+            while next < kept.len() && kept[next].end <= at {
+                next += 1;
+            }
+            // Ranges do not overlap (figures), so only the first unfinished one can hold `at`.
+            !kept.get(next).is_some_and(|k| k.start < at && at < k.end)
+        });
 
     let mut line_start = span.start;
     let mut line_width = 0;

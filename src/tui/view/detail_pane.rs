@@ -3,7 +3,7 @@
 
 use super::{layered, two_sided};
 use crate::tui::app::{App, DocView, Focus};
-use crate::tui::document::{DocLine, TargetKind};
+use crate::tui::document::DocLine;
 use crate::tui::layout::{text_area, Pane};
 use crate::tui::nodes::{self, NodeKey};
 use crate::tui::wrap;
@@ -63,22 +63,7 @@ pub fn render_doc(frame: &mut Frame, app: &App, view: &DocView, area: Rect, show
         .cursor
         .filter(|_| show_cursor)
         .and_then(|c| doc.targets.get(c).map(|t| (c, t)));
-    let values: Vec<&str> = doc
-        .targets
-        .iter()
-        .filter(|x| x.what.kind == TargetKind::Statistic)
-        .filter_map(|x| {
-            doc.blocks
-                .get(x.block)
-                .and_then(|b| b.text.get(x.range.clone()))
-        })
-        .collect();
-    let value_cols = values
-        .iter()
-        .map(|v| wrap::width(v))
-        .max()
-        .unwrap_or(0)
-        .min(14);
+    let value_cols = doc.value_cols;
     let cols = usize::from(area.width);
     let lines: Vec<Line> = doc
         .lines
@@ -91,9 +76,12 @@ pub fn render_doc(frame: &mut Frame, app: &App, view: &DocView, area: Rect, show
                     return Line::default();
                 };
                 let base = if b.heading { t.heading() } else { Style::new() };
-                let mut layers: Vec<_> = b
-                    .statistics
+                // Only the figures on this line: they ascend, so a binary search finds the
+                // first, and drawing stays cheap in a paragraph with very many figures.
+                let first = b.statistics.partition_point(|r| r.end <= range.start);
+                let mut layers: Vec<_> = b.statistics[first..]
                     .iter()
+                    .take_while(|r| r.start < range.end)
                     .map(|r| (r.clone(), t.statistic()))
                     .collect();
                 if let Some((_, c)) = cursor.filter(|(_, c)| c.block == *block) {
@@ -106,7 +94,7 @@ pub fn render_doc(frame: &mut Frame, app: &App, view: &DocView, area: Rect, show
                 format!(
                     "{} ({})",
                     app.lang.pick("本节数字", "Figures here"),
-                    values.len()
+                    doc.figures
                 ),
                 t.heading(),
             ),
