@@ -5,6 +5,8 @@ use super::symbols::{bloom_add, fold, Bloom, Symbols};
 use super::{matcher, parallel, scan, score};
 use super::{Figure, Hit, Item, Kind, Query};
 use crate::model::{Paragraph, Report, Section, Statistic};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Built once when reports are loaded; searching only reads it.
 pub struct Index {
@@ -30,10 +32,11 @@ impl Index {
                 report: r,
                 items: &mut items,
             };
+            let no_path: Arc<[String]> = Arc::from(Vec::new());
             let intro = Place {
                 node: "intro",
                 top: "intro",
-                path: &[],
+                path: &no_path,
             };
             for p in &report.intro {
                 add.paragraph(p, intro);
@@ -108,7 +111,9 @@ struct Adder<'a> {
 struct Place<'p> {
     node: &'p str,
     top: &'p str,
-    path: &'p [String],
+    /// Shared by every item of the node: one breadcrumb per node, not per item, which
+    /// was most of a 1,000-report index's memory.
+    path: &'p Arc<[String]>,
 }
 
 impl Adder<'_> {
@@ -119,10 +124,11 @@ impl Adder<'_> {
             .trim_end_matches(['。', '：', ':', '；', ';', '，', ','])
             .to_string();
         path.push(heading.clone());
+        let shared: Arc<[String]> = Arc::from(path.as_slice());
         let place = Place {
             node: &s.id,
             top: s.top_id(),
-            path,
+            path: &shared,
         };
         self.push(Kind::Section, &s.id, place, heading, None);
         for p in &s.paragraphs {
@@ -139,17 +145,22 @@ impl Adder<'_> {
         if let Some(lead) = &p.lead {
             self.push(Kind::Section, &p.id, place, lead.clone(), None);
         }
+        // Statistics by sentence, gathered once (filtering them per sentence is quadratic
+        // in a hostile paragraph); what no sentence claims stays searchable at the end.
+        let mut by_measure: HashMap<&str, Vec<&Statistic>> = HashMap::new();
+        for s in &p.statistics {
+            by_measure.entry(s.measure.as_str()).or_default().push(s);
+        }
         for m in &p.measures {
             self.push(Kind::Measure, &m.id, place, m.text.clone(), None);
-            for s in p.statistics.iter().filter(|s| s.measure == m.id) {
+            for s in by_measure.remove(m.id.as_str()).into_iter().flatten() {
                 self.statistic(s, place);
             }
         }
-        // A statistic that names no measure of its paragraph is still searchable.
         let orphans = p
             .statistics
             .iter()
-            .filter(|s| !p.measures.iter().any(|m| m.id == s.measure));
+            .filter(|s| by_measure.contains_key(s.measure.as_str()));
         for s in orphans {
             self.statistic(s, place);
         }
@@ -185,7 +196,7 @@ impl Adder<'_> {
             id: id.to_string(),
             node: place.node.to_string(),
             section: place.top.to_string(),
-            path: place.path.to_vec(),
+            path: Arc::clone(place.path),
             text,
             figure,
         });

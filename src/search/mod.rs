@@ -102,7 +102,7 @@ pub struct Item {
     pub section: String,
     /// Breadcrumb of headings down to `node`, e.g. `["四、公正文明执法", "(三)加强执法保障"]`;
     /// empty for the preamble.
-    pub path: Vec<String>,
+    pub path: std::sync::Arc<[String]>,
     /// What is shown and matched. Sections: the heading without closing punctuation
     /// (`(三)加强执法保障`); leads: the lead; measures: the sentence; statistics:
     /// `label：display（quote）`, e.g. `群众法律咨询：718人次（接受群众咨询718人次）`.
