@@ -157,9 +157,13 @@ fn copy_and_quit(t: &Tmux) {
     assert!(screen.contains("四 › (三)"), "{screen}");
 
     t.keys(&["q"]);
+    assert!(ended_restored(t).contains("EXIT:0"));
+}
+
+/// Wait for the app to end, check the terminal is restored (cooked mode with echo, main
+/// screen, no mouse reporting, cursor shown) and return the screen with its exit line.
+fn ended_restored(t: &Tmux) -> String {
     let screen = t.wait_for(" END");
-    assert!(screen.contains("EXIT:0"), "{screen}");
-    // Restored: cooked mode with echo, main screen, no mouse reporting, cursor shown.
     assert!(
         screen.contains("icanon") && !screen.contains("-icanon"),
         "{screen}"
@@ -172,6 +176,19 @@ fn copy_and_quit(t: &Tmux) {
         t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
         "0 0 1"
     );
+    screen
+}
+
+/// The pid of the app running in the pane (the child of the pane's `sh -c`).
+fn app_pid(t: &Tmux) -> String {
+    let shell = t.format("#{pane_pid}");
+    let out = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no child of the pane's shell {shell}");
+    pid
 }
 
 #[test]
@@ -204,9 +221,7 @@ fn ctrl_c_and_no_mouse_leave_the_terminal_restored() {
         "--no-mouse captures nothing"
     );
     t.keys(&["C-c"]);
-    let screen = t.wait_for(" END");
-    assert!(screen.contains("EXIT:0"), "{screen}");
-    assert_eq!(t.format("#{alternate_on} #{cursor_flag}"), "0 1");
+    assert!(ended_restored(&t).contains("EXIT:0"));
 }
 
 #[test]
@@ -225,7 +240,7 @@ fn resizing_to_one_cell_and_back_never_breaks() {
     }
     t.wait_for("目录");
     t.keys(&["q"]);
-    assert!(t.wait_for(" END").contains("EXIT:0"));
+    assert!(ended_restored(&t).contains("EXIT:0"));
 }
 
 /// Not a test: the program the panic test runs in tmux. It enters the full-screen terminal
@@ -246,19 +261,11 @@ fn panic_probe() {
 fn a_panic_restores_the_terminal_and_shows_its_message() {
     let me = std::env::current_exe().unwrap().display().to_string();
     let t = Tmux::start_program("panic", &me, "--ignored --exact panic_probe --nocapture");
-    let screen = t.wait_for(" END");
+    let screen = ended_restored(&t);
     assert!(screen.contains("probe panicked on purpose"), "{screen}");
     assert!(
         !screen.contains("EXIT:0"),
         "the probe fails as it should: {screen}"
-    );
-    assert!(
-        screen.contains("icanon") && !screen.contains("-icanon"),
-        "{screen}"
-    );
-    assert_eq!(
-        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
-        "0 0 1"
     );
 }
 
@@ -266,39 +273,14 @@ fn a_panic_restores_the_terminal_and_shows_its_message() {
 fn sigterm_restores_the_terminal_and_exits_143() {
     let t = Tmux::start("sigterm", "");
     t.wait_for("目录");
-    // The pane runs `sh -c`, whose child is the app we started.
-    let shell = t.format("#{pane_pid}");
-    let out = Command::new("ps")
-        .args(["-o", "pid=", "--ppid", &shell])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "no child of the pane's shell {shell}");
+    let pid = app_pid(&t);
     assert!(Command::new("kill")
         .args(["-TERM", &pid])
         .status()
         .unwrap()
         .success());
-    let screen = t.wait_for(" END");
+    let screen = ended_restored(&t);
     assert!(screen.contains("EXIT:143"), "{screen}");
-    assert!(
-        screen.contains("icanon") && !screen.contains("-icanon"),
-        "{screen}"
-    );
-    assert_eq!(
-        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
-        "0 0 1"
-    );
-}
-
-/// The pid of the app running in the pane (the child of the pane's `sh -c`).
-fn app_pid(t: &Tmux) -> String {
-    let shell = t.format("#{pane_pid}");
-    let out = Command::new("ps")
-        .args(["-o", "pid=", "--ppid", &shell])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 #[test]
@@ -361,5 +343,5 @@ fn a_folder_of_two_reports_is_searched_together() {
         "the citation names the second report"
     );
     t.keys(&["q"]);
-    assert!(t.wait_for(" END").contains("EXIT:0"));
+    assert!(ended_restored(&t).contains("EXIT:0"));
 }
