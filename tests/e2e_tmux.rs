@@ -345,3 +345,26 @@ fn a_folder_of_two_reports_is_searched_together() {
     t.keys(&["q"]);
     assert!(ended_restored(&t).contains("EXIT:0"));
 }
+
+#[test]
+fn a_broken_file_is_named_and_the_rest_still_open() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let dir = std::env::temp_dir().join(format!("report-tui-e2e-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(format!("{fixtures}/crlf_bom.txt"), dir.join("a.txt")).unwrap();
+    std::fs::copy(format!("{fixtures}/not_utf8.txt"), dir.join("b.txt")).unwrap();
+    let t = Tmux::start("broken", &format!("--report '{}'", dir.display()));
+    let screen = t.wait_for("1 个文件无法打开");
+    assert!(
+        screen.contains("西湖镇2019年"),
+        "the good report opened:\n{screen}"
+    );
+    t.keys(&["q"]);
+    let screen = ended_restored(&t);
+    assert!(screen.contains("EXIT:2"), "{screen}");
+    assert!(
+        screen.contains("b.txt: not UTF-8 text: invalid byte at offset 25"),
+        "{screen}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -125,6 +125,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
         None => {
             let options = crate::tui::Options {
                 no_mouse: cli.no_mouse,
+                failed_files: opened.failed,
                 lang: cli.lang,
             };
             crate::tui::run(opened.reports, &options)
@@ -137,5 +138,5 @@ fn run(cli: Cli) -> crate::Result<i32> {
         }
     }?;
     // Files that failed were reported as they loaded; the exit code still says so.
-    Ok(if opened.failed { 2 } else { code })
+    Ok(if opened.failed > 0 { 2 } else { code })
 }

@@ -9,8 +9,8 @@ use crate::model::Report;
 
 pub struct Opened {
     pub reports: Vec<Report>,
-    /// Some file could not be opened (already reported on stderr).
-    pub failed: bool,
+    /// How many files could not be opened (each already reported on stderr).
+    pub failed: usize,
 }
 
 /// With no paths, the embedded report. Otherwise every report the paths hold; an error
@@ -19,7 +19,7 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened> {
     if paths.is_empty() {
         return Ok(Opened {
             reports: vec![crate::embedded::report()?],
-            failed: false,
+            failed: 0,
         });
     }
     let show_progress = std::io::stderr().is_terminal();
@@ -36,7 +36,7 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened> {
     }
     Ok(Opened {
         reports: loaded.reports,
-        failed: !loaded.errors.is_empty(),
+        failed: loaded.errors.len(),
     })
 }
 

@@ -38,6 +38,9 @@ use std::time::Duration;
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub no_mouse: bool,
+    /// Files given with `--report` that could not be opened (their errors went to
+    /// stderr before the full screen, and show again when it closes).
+    pub failed_files: usize,
     /// `--lang`; `None` follows the locale.
     pub lang: Option<String>,
 }
@@ -62,6 +65,13 @@ pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
     let mut app = App::new(reports, lang, backend, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = !options.no_mouse;
+    if options.failed_files > 0 {
+        let n = options.failed_files;
+        app.message = Some(match lang {
+            lang::Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
+            lang::Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
+        });
+    }
 
     let guard = terminal::Guard::enter(app.mouse).map_err(io)?;
     app.narrow_ambiguous = terminal::ambiguous_is_wide();
