@@ -175,3 +175,35 @@ fn files_over_the_size_limit_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn search_across_reports_names_each_hit_s_report() {
+    let (code, out, _) = run(&["search", "#12", "--json", "-r", &fixture("two_reports")]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits: Vec<(&str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["report"].as_str().unwrap(),
+                h["display"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            ("东山区2021年法治政府建设年度报告", "12件"),
+            ("西湖镇2019年法治政府建设情况报告", "12场")
+        ]
+    );
+    let (_, text, _) = run(&["search", "#12", "-r", &fixture("two_reports")]);
+    assert!(
+        text.starts_with("东山区2021年法治政府建设年度报告  1.1.1.p1.s1  statistic  "),
+        "{text}"
+    );
+    let (code, _, _) = run(&["search", "不存在的词语", "-r", &fixture("two_reports")]);
+    assert_eq!(code, 1, "no hits is exit 1, like grep");
+}
