@@ -5,7 +5,7 @@
 mod data;
 mod open;
 
-mod search;
+mod search_hits;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -65,7 +65,7 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
-    Search(search::SearchArgs),
+    Search(search_hits::SearchArgs),
     /// Write N synthetic reports (other places, years and figures) into a folder, as plain
     /// text, for trying and measuring many reports.
     #[command(hide = true)]
@@ -120,7 +120,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
         Some(Command::Stats { section, format }) => {
             data::stats(&opened.reports, section.as_deref(), format)
         }
-        Some(Command::Search(args)) => Ok(search::run(args, opened.reports)),
+        Some(Command::Search(args)) => Ok(search_hits::run(args, opened.reports)),
         #[cfg(feature = "tui")]
         None => {
             let options = crate::tui::Options {

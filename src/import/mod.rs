@@ -3,17 +3,17 @@
 //! `rebuild` gives the input back.
 
 mod figures;
-mod outline;
+mod headings;
 mod sentences;
 
 pub use figures::{figures, Figure};
-pub use outline::date_line;
+pub use headings::date_line;
 pub use sentences::{clause_around, sentences};
 
 use crate::error::{Error, Result};
 use crate::model::{Layout, Measure, Paragraph, Report, Section, Statistic};
 use crate::sanitize::sanitize;
-use outline::{classify, Line};
+use headings::{classify, Line};
 
 /// Longest first sentence that still counts as a paragraph's lead.
 const LEAD_MAX_CHARS: usize = 20;

@@ -1,5 +1,5 @@
 //! How long the data layer takes: parsing the embedded model, importing and rebuilding text.
-//! Run with `cargo bench --bench model`.
+//! Run with `cargo bench --bench parse`.
 
 use report_tui::embedded::{from_json, REPORT_JSON, REPORT_TEXT};
 

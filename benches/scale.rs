@@ -1,5 +1,5 @@
 //! Opening many reports: 1,000 synthetic plain-text reports (`gen-corpus`) read, imported
-//! and indexed for search. Run with `cargo bench --bench load`.
+//! and indexed for search. Run with `cargo bench --bench scale`.
 
 use std::path::PathBuf;
 
