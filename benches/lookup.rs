@@ -2,7 +2,7 @@
 //! and digits on the embedded report and on a 1,000-report synthetic corpus, and typing
 //! queries keystroke by keystroke through the incremental `Searcher`.
 //!
-//! `cargo bench --bench query`; results and how to read them are in README.md, "## Search".
+//! `cargo bench --bench lookup`; results and how to read them are in README.md, "## Search".
 
 use divan::Bencher;
 use report_tui::model::Report;
