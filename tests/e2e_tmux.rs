@@ -368,3 +368,59 @@ fn a_broken_file_is_named_and_the_rest_still_open() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ctrl_z_hands_the_terminal_to_the_shell_until_fg() {
+    // An interactive shell with job control, as a user has; not the `sh -c` of `start`.
+    let t = Tmux {
+        socket: format!("report-tui-e2e-{}-suspend", std::process::id()),
+    };
+    let started = t.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        "LANG=C.UTF-8",
+        "bash",
+        "--norc",
+        "--noprofile",
+        "-i",
+    ]);
+    assert!(started.status.success());
+    t.type_text(&format!("'{}'", env!("CARGO_BIN_EXE_report-tui")));
+    t.keys(&["Enter"]);
+    t.wait_for("十、下一步工作意见");
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
+        "0 0 1",
+        "suspended: the shell has a normal terminal"
+    );
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    t.wait_for("十、下一步工作意见");
+    assert_eq!(
+        t.format("#{alternate_on} #{mouse_any_flag}"),
+        "1 1",
+        "back in the app"
+    );
+    t.keys(&["q"]);
+    // Type the next command only once the shell has the terminal back.
+    let start = Instant::now();
+    while t.format("#{alternate_on}") != "0" {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "q did not leave the app"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.type_text("echo EXIT:$?");
+    t.keys(&["Enter"]);
+    t.wait_for("EXIT:0");
+}

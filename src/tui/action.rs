@@ -7,6 +7,8 @@ use super::input::Edit;
 pub enum Action {
     /// Leave the app.
     Quit,
+    /// Stop the app as Ctrl-z does in a shell, the terminal restored until `fg`.
+    Suspend,
     /// Move the selection (tree, results, table) or the cursor (detail) one step up.
     Up,
     /// One step down.
@@ -74,6 +76,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Hand the terminal back and stop the process; continue where it was on `fg`.
+    Suspend,
     /// Put `text` on the clipboard; `summary` names it in the status bar.
     Copy {
         text: String,

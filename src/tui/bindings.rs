@@ -53,6 +53,7 @@ const END: Key = k(KeyCode::End);
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(C::Global, &[ctrl('c')], Quit, ("退出", "quit"), false),
+    b(C::Global, &[ctrl('z')], Suspend, ("挂起（fg 返回）", "suspend (fg resumes)"), false),
 
     b(C::Browse, &[ch('j'), DOWN], Down, ("下一项", "next row or sentence"), false),
     b(C::Browse, &[ch('k'), UP], Up, ("上一项", "previous row or sentence"), false),

@@ -119,6 +119,11 @@ where
                 update::update(app, Action::Copied { summary, outcome });
             }
             Some(Effect::Mouse(on)) => terminal::set_mouse(on)?,
+            Some(Effect::Suspend) => {
+                terminal::suspend(app.mouse)?;
+                // The screen was the shell's meanwhile: draw every cell again.
+                term.clear().map_err(Into::into)?;
+            }
             None => {}
         }
     }

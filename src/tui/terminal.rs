@@ -62,6 +62,19 @@ impl Guard {
     }
 }
 
+/// Ctrl-z: restore the terminal, stop the process (SIGTSTP, as a shell's job control
+/// expects), and on `fg` take the terminal again. Where nothing can resume a stopped
+/// process (no job control: the kernel discards the stop), it simply carries on.
+pub fn suspend(mouse: bool) -> std::io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    set_mouse(mouse)
+}
+
 /// Capture the mouse (clicks and wheel reach the app) or leave it to the terminal
 /// (so the user can select text with it).
 pub fn set_mouse(on: bool) -> std::io::Result<()> {

@@ -15,6 +15,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::Quit => return Some(Effect::Quit),
+        Action::Suspend => return Some(Effect::Suspend),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
