@@ -20,6 +20,7 @@ const UNITS: &[&str] = &[
     "平方米",
     "人次",
     "批次",
+    "个百分点",
     "个月",
     "公里",
     "小时",
@@ -92,9 +93,24 @@ pub fn figures(text: &str) -> Vec<Figure> {
 }
 
 /// End of `\d+(\.\d+)?` starting at `i`.
+/// End of `\d+(,\d{3})*(\.\d+)?` starting at `i`: thousands separators (`1,200万元`) count
+/// only after one to three leading digits and in groups of exactly three, so a clause
+/// break (`185宗,276人`, `3,5`) is never read as one.
 fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    let start = i;
     while i < bytes.len() && bytes[i].is_ascii_digit() {
         i += 1;
+    }
+    if i - start <= 3 {
+        let group = |at: usize| {
+            bytes.len() >= at + 4
+                && bytes[at] == b','
+                && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
+                && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit())
+        };
+        while group(i) {
+            i += 4;
+        }
     }
     if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
         i += 1;
@@ -166,7 +182,7 @@ fn classify(text: &str, start: usize, end_num: usize) -> Option<Figure> {
     Some(Figure {
         start: display_start,
         end,
-        value: number.parse().ok()?,
+        value: number.replace(',', "").parse().ok()?,
         unit: format!("{multiplier}{base}"),
         approx,
     })
@@ -213,6 +229,21 @@ mod tests {
                 ("约143.4万元", 143.4, "万元".to_string(), true),
                 ("140多项", 140.0, "项".to_string(), true),
                 ("86.4%", 86.4, "%".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn thousands_separators_and_percentage_points() {
+        let t = "投入资金1,200万元,处理案件185宗,376人,提高3个百分点,共12,345,678元。";
+        assert_eq!(
+            shown(t),
+            [
+                ("1,200万元", 1200.0, "万元".to_string(), false),
+                ("185宗", 185.0, "宗".to_string(), false),
+                ("376人", 376.0, "人".to_string(), false),
+                ("3个百分点", 3.0, "个百分点".to_string(), false),
+                ("12,345,678元", 12345678.0, "元".to_string(), false),
             ]
         );
     }
