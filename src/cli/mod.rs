@@ -95,6 +95,24 @@ pub fn main() -> i32 {
     }
 }
 
+/// The full-screen browser. Reports load inside it, behind a loading line; the files
+/// that failed are printed once the terminal is restored, and make the exit code 2.
+#[cfg(feature = "tui")]
+fn browse(cli: &Cli) -> crate::Result<i32> {
+    let options = crate::tui::Options {
+        no_mouse: cli.no_mouse,
+        lang: cli.lang.clone(),
+    };
+    let (code, errors) = crate::tui::run(
+        |progress| open::open_quietly(&cli.reports, progress),
+        &options,
+    )?;
+    for e in &errors {
+        eprintln!("report-tui: {e}");
+    }
+    Ok(if errors.is_empty() { code } else { 2 })
+}
+
 /// clap's usage error (message, hints, usage, "For more information…") as one line.
 fn one_line(rendered: &str) -> String {
     let parts: Vec<&str> = rendered
@@ -111,6 +129,8 @@ fn run(cli: Cli) -> crate::Result<i32> {
     match &cli.command {
         Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
         Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
+        #[cfg(feature = "tui")]
+        None => return browse(&cli),
         _ => {}
     }
     let opened = open::open(&cli.reports)?;
@@ -121,17 +141,8 @@ fn run(cli: Cli) -> crate::Result<i32> {
             data::stats(&opened.reports, section.as_deref(), format)
         }
         Some(Command::Search(args)) => Ok(search_hits::run(args, opened.reports)),
-        #[cfg(feature = "tui")]
-        None => {
-            let options = crate::tui::Options {
-                no_mouse: cli.no_mouse,
-                failed_files: opened.failed,
-                lang: cli.lang,
-            };
-            crate::tui::run(opened.reports, &options)
-        }
-        // Without the terminal stack, no subcommand prints the outline instead.
-        #[cfg(not(feature = "tui"))]
+        // With the terminal stack, `browse` took this case above; without it, no
+        // subcommand prints the outline.
         None => data::outline(&opened.reports, false),
         Some(Command::Import { .. } | Command::GenCorpus { .. }) => {
             data::outline(&opened.reports, false)

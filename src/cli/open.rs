@@ -13,31 +13,38 @@ pub struct Opened {
     pub failed: usize,
 }
 
-/// With no paths, the embedded report. Otherwise every report the paths hold; an error
-/// only when none of them opened.
+/// With no paths, the embedded report. Otherwise every report the paths hold, each
+/// failure printed as one line; an error only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Opened> {
-    if paths.is_empty() {
-        return Ok(Opened {
-            reports: vec![crate::embedded::report()?],
-            failed: 0,
-        });
-    }
     let show_progress = std::io::stderr().is_terminal();
-    let loaded = crate::load::load(paths, &|done, total| {
+    let (reports, errors) = open_quietly(paths, &|done, total| {
         if show_progress && total > 20 {
             progress_bar(done, total);
         }
-    });
-    for e in &loaded.errors {
+    })?;
+    for e in &errors {
         eprintln!("report-tui: {e}");
     }
-    if loaded.reports.is_empty() {
+    if reports.is_empty() {
         return Err(Error::NothingOpened);
     }
     Ok(Opened {
-        reports: loaded.reports,
-        failed: loaded.errors.len(),
+        reports,
+        failed: errors.len(),
     })
+}
+
+/// The reports and the errors, printing nothing: the browser shows progress in its own
+/// screen and prints the errors once the terminal is restored.
+pub fn open_quietly(
+    paths: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Vec<Report>, Vec<Error>)> {
+    if paths.is_empty() {
+        return Ok((vec![crate::embedded::report()?], Vec::new()));
+    }
+    let loaded = crate::load::load(paths, progress);
+    Ok((loaded.reports, loaded.errors))
 }
 
 /// `[#########           ] 450/1000` on stderr, cleared when done. ASCII only, so it

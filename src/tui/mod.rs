@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod lang;
 pub mod layout;
 pub mod lists;
+mod loading;
 pub mod navigate;
 pub mod nodes;
 pub mod stats_table;
@@ -38,9 +39,6 @@ use std::time::Duration;
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub no_mouse: bool,
-    /// Files given with `--report` that could not be opened (their errors went to
-    /// stderr before the full screen, and show again when it closes).
-    pub failed_files: usize,
     /// `--lang`; `None` follows the locale.
     pub lang: Option<String>,
 }
@@ -52,30 +50,47 @@ fn io(source: std::io::Error) -> crate::Error {
     }
 }
 
-/// Open the browser on `reports` and return the exit code when the user quits.
-pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
+/// Reports and the errors of the files that could not be opened.
+pub type Opened = (Vec<Report>, Vec<crate::Error>);
+
+/// Open the browser and return the exit code when the user quits, with the errors of
+/// files that could not be opened (for the caller to print on the restored terminal).
+/// `open` loads the reports inside the full screen, reporting `(done, total)` files to a
+/// callback that draws a loading line.
+pub fn run<F>(open: F, options: &Options) -> crate::Result<(i32, Vec<crate::Error>)>
+where
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Opened>,
+{
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(io(std::io::Error::other(
             "not a terminal: the browser needs one (use a subcommand, see --help)",
         )));
     }
     let lang = lang::Lang::choose(options.lang.as_deref(), |k| std::env::var(k).ok());
+    let mouse = !options.no_mouse;
+    let guard = terminal::Guard::enter(mouse).map_err(io)?;
+    let narrow_ambiguous = terminal::ambiguous_is_wide();
+    let term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
+    let (reports, errors, mut term) = loading::load(term, lang, open)?;
+    if reports.is_empty() {
+        drop(guard);
+        let mut errors = errors;
+        errors.push(crate::Error::NothingOpened);
+        return Ok((2, errors));
+    }
     let (width, height) = crossterm::terminal::size().map_err(io)?;
     let backend = Box::new(engine::Engine::new(&reports));
     let mut app = App::new(reports, lang, backend, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-    app.mouse = !options.no_mouse;
-    if options.failed_files > 0 {
-        let n = options.failed_files;
+    app.mouse = mouse;
+    app.narrow_ambiguous = narrow_ambiguous;
+    if !errors.is_empty() {
+        let n = errors.len();
         app.message = Some(match lang {
             lang::Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
             lang::Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
         });
     }
-
-    let guard = terminal::Guard::enter(app.mouse).map_err(io)?;
-    app.narrow_ambiguous = terminal::ambiguous_is_wide();
-    let mut term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
     let mut clipboard = TerminalClipboard::new(stdout());
     let stop = terminal::stop_signal();
     let result = event_loop(&mut term, &mut app, &mut clipboard, &stop);
@@ -85,7 +100,7 @@ pub fn run(reports: Vec<Report>, options: &Options) -> crate::Result<i32> {
         0 => 0,
         signal => 128 + signal as i32,
     };
-    result.map(|()| code).map_err(io)
+    result.map(|()| (code, errors)).map_err(io)
 }
 
 fn event_loop<B: ratatui::backend::Backend>(
