@@ -19,15 +19,20 @@ impl Tmux {
     }
 
     fn start_program(name: &str, bin: &str, args: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("report-tui-e2e-{}-{name}", std::process::id()),
-        };
         // After the app exits, print its exit code and the terminal modes on one line
         // (ending in END, so a test never reads half of it), then keep the pane open.
         let script = format!(
             "'{bin}' {args}; code=$?; modes=$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '); echo \"EXIT:$code $modes END\"; sleep 60"
         );
-        let out = tmux.run(&[
+        Tmux::start_command(name, &["sh", "-c", &script])
+    }
+
+    /// A 120x40 pane running `command`, with set-clipboard on.
+    fn start_command(name: &str, command: &[&str]) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("report-tui-e2e-{}-{name}", std::process::id()),
+        };
+        let mut args = vec![
             "-f",
             "/dev/null",
             "new-session",
@@ -38,10 +43,9 @@ impl Tmux {
             "40",
             "-e",
             "LANG=C.UTF-8",
-            "sh",
-            "-c",
-            &script,
-        ]);
+        ];
+        args.extend(command);
+        let out = tmux.run(&args);
         assert!(
             out.status.success(),
             "tmux failed to start: {}",
@@ -372,26 +376,7 @@ fn a_broken_file_is_named_and_the_rest_still_open() {
 #[test]
 fn ctrl_z_hands_the_terminal_to_the_shell_until_fg() {
     // An interactive shell with job control, as a user has; not the `sh -c` of `start`.
-    let t = Tmux {
-        socket: format!("report-tui-e2e-{}-suspend", std::process::id()),
-    };
-    let started = t.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-e",
-        "LANG=C.UTF-8",
-        "bash",
-        "--norc",
-        "--noprofile",
-        "-i",
-    ]);
-    assert!(started.status.success());
+    let t = Tmux::start_command("suspend", &["bash", "--norc", "--noprofile", "-i"]);
     t.type_text(&format!("'{}'", env!("CARGO_BIN_EXE_report-tui")));
     t.keys(&["Enter"]);
     t.wait_for("十、下一步工作意见");
