@@ -20,3 +20,14 @@ pub fn from_json(json: &str) -> Result<Report> {
     report.sanitize();
     Ok(report)
 }
+
+/// A model from the bytes of a `.json` file: UTF-8 checked (with where it fails), parsed,
+/// sanitised, and refused when it has no sections.
+pub fn from_json_bytes(bytes: &[u8]) -> Result<Report> {
+    let text = std::str::from_utf8(bytes).map_err(|e| crate::Error::not_utf8(bytes, e))?;
+    let report = from_json(text)?;
+    if report.sections.is_empty() {
+        return Err(crate::Error::NoSections);
+    }
+    Ok(report)
+}

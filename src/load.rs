@@ -99,16 +99,7 @@ pub fn load_file(path: &Path) -> Result<Report, Error> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let parsed = if is_json {
-        std::str::from_utf8(&bytes)
-            .map_err(|e| Error::not_utf8(&bytes, e))
-            .and_then(crate::embedded::from_json)
-            .and_then(|r| {
-                if r.sections.is_empty() {
-                    Err(Error::NoSections)
-                } else {
-                    Ok(r)
-                }
-            })
+        crate::embedded::from_json_bytes(&bytes)
     } else {
         let stem = path
             .file_stem()

@@ -236,8 +236,25 @@ proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let _ = import_bytes(&bytes, "x");
-        if let Ok(s) = std::str::from_utf8(&bytes) {
-            let _ = report_tui::embedded::from_json(s);
+        let _ = report_tui::embedded::from_json_bytes(&bytes);
+    }
+
+    /// A JSON model with bytes overwritten, inserted or cut: an error or a model, never a
+    /// panic; whatever loads is sanitised.
+    #[test]
+    fn mutated_json_models_never_panic(edits in proptest::collection::vec((any::<usize>(), any::<u8>(), 0..3u8), 1..8)) {
+        let mut bytes = fixture("two_reports/b_xihu_2019.json");
+        for (at, byte, how) in edits {
+            let at = at % (bytes.len() + 1);
+            match how {
+                0 if at < bytes.len() => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ => { bytes.drain(at..(at + 16).min(bytes.len())); }
+            }
+        }
+        if let Ok(r) = report_tui::embedded::from_json_bytes(&bytes) {
+            let json = serde_json::to_string(&r).unwrap();
+            prop_assert!(!json.contains(char::from(0x1b)), "an escape reached the model");
         }
     }
 }
