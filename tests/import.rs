@@ -7,7 +7,12 @@ use report_tui::model::Report;
 use report_tui::rebuild::rebuild;
 use report_tui::Error;
 
-const GOOD: &[&str] = &["fullwidth_three_levels", "no_title_no_signoff", "crlf_bom"];
+const GOOD: &[&str] = &[
+    "fullwidth_three_levels",
+    "no_title_no_signoff",
+    "crlf_bom",
+    "indented_thousands",
+];
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -110,6 +115,35 @@ fn crlf_and_byte_order_mark() {
     assert_eq!(r.title, "西湖镇2019年法治政府建设情况报告");
     assert_eq!(r.date.as_deref(), Some("2019-12-30"));
     assert!(r.all_sections().iter().all(|s| !s.title.contains('\r')));
+}
+
+#[test]
+fn indentation_blank_lines_and_written_out_figures() {
+    let r = imported("indented_thousands");
+    assert_eq!(r.title, "某某区人民政府关于2022年法治政府建设情况的报告");
+    assert!(r.preamble.starts_with("2022年，在市委、市政府的坚强领导下"));
+    assert_eq!(
+        (r.issuers.as_slice(), r.date.as_deref()),
+        (&["某某区人民政府".to_string()][..], Some("2023-01-20"))
+    );
+    let figures: Vec<(&str, f64, &str)> = r
+        .all_statistics()
+        .iter()
+        .map(|(_, s)| (s.display.as_str(), s.value, s.quote.as_str()))
+        .filter(|(d, _, _)| d.contains([',', ' ']) || d.contains("工作日") || d.contains("百分点"))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("1,200余人次", 1200.0, "参训人员1,200余人次"),
+            ("2.5个工作日", 2.5, "平均办理时限压缩至2.5个工作日"),
+            ("1,856项", 1856.0, "上线事项1,856项"),
+            ("3 456件", 3456.0, "全年办理行政处罚案件3 456件"),
+            ("3个百分点", 3.0, "较上年下降3个百分点"),
+        ]
+    );
+    // 一是…；二是… is an enumeration, not a paragraph lead.
+    assert_eq!(r.find_section("2").unwrap().paragraphs[0].lead, None);
 }
 
 #[test]

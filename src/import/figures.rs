@@ -21,6 +21,8 @@ const UNITS: &[&str] = &[
     "人次",
     "批次",
     "个百分点",
+    "个工作日",
+    "工作日",
     "个月",
     "公里",
     "小时",
@@ -93,23 +95,29 @@ pub fn figures(text: &str) -> Vec<Figure> {
 }
 
 /// End of `\d+(\.\d+)?` starting at `i`.
-/// End of `\d+(,\d{3})*(\.\d+)?` starting at `i`: thousands separators (`1,200万元`) count
-/// only after one to three leading digits and in groups of exactly three, so a clause
-/// break (`185宗,276人`, `3,5`) is never read as one.
+/// End of `\d+(,\d{3})*(\.\d+)?` starting at `i`: thousands separators (`1,200万元`, also
+/// a space or thin space: `3 456件`) count only after one to three leading digits and in
+/// groups of exactly three, so a clause break (`185宗,276人`, `3,5`) is never read as one.
 fn number_end(bytes: &[u8], mut i: usize) -> usize {
     let start = i;
     while i < bytes.len() && bytes[i].is_ascii_digit() {
         i += 1;
     }
     if i - start <= 3 {
+        // The separator's length in bytes at `at`, if it is followed by a group of three.
         let group = |at: usize| {
-            bytes.len() >= at + 4
-                && bytes[at] == b','
-                && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
-                && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit())
+            let rest = &bytes[at..];
+            let sep = [",", " ", "\u{2009}", "\u{202F}"]
+                .into_iter()
+                .find(|s| rest.starts_with(s.as_bytes()))?
+                .len();
+            let digits = rest.get(sep..sep + 3)?;
+            let after = rest.get(sep + 3);
+            (digits.iter().all(u8::is_ascii_digit) && after.is_none_or(|b| !b.is_ascii_digit()))
+                .then_some(sep + 3)
         };
-        while group(i) {
-            i += 4;
+        while let Some(len) = group(i) {
+            i += len;
         }
     }
     if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
@@ -182,7 +190,12 @@ fn classify(text: &str, start: usize, end_num: usize) -> Option<Figure> {
     Some(Figure {
         start: display_start,
         end,
-        value: number.replace(',', "").parse().ok()?,
+        value: number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect::<String>()
+            .parse()
+            .ok()?,
         unit: format!("{multiplier}{base}"),
         approx,
     })
@@ -235,7 +248,7 @@ mod tests {
 
     #[test]
     fn thousands_separators_and_percentage_points() {
-        let t = "投入资金1,200万元,处理案件185宗,376人,提高3个百分点,共12,345,678元。";
+        let t = "投入资金1,200万元,处理案件185宗,376人,提高3个百分点,共12,345,678元,办件3 456件,压缩至2.5个工作日。";
         assert_eq!(
             shown(t),
             [
@@ -244,6 +257,8 @@ mod tests {
                 ("376人", 376.0, "人".to_string(), false),
                 ("3个百分点", 3.0, "个百分点".to_string(), false),
                 ("12,345,678元", 12345678.0, "元".to_string(), false),
+                ("3 456件", 3456.0, "件".to_string(), false),
+                ("2.5个工作日", 2.5, "个工作日".to_string(), false),
             ]
         );
     }

@@ -247,8 +247,13 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
     let lead = match measures.as_slice() {
         [first, _, ..] => {
             let t = sentences::strip_terminator(&first.text);
-            // A lead reads as a heading: short, one clause, no figure of its own.
+            // A lead reads as a heading: short, one clause closed by a full stop (not the
+            // `；` of an enumeration such as 一是…；二是…), no figure of its own.
             (t.chars().count() <= LEAD_MAX_CHARS
+                && first
+                    .text
+                    .trim_end()
+                    .ends_with(['。', '.', '！', '!', '？', '?'])
                 && figures(t).is_empty()
                 && t.len() < first.text.trim_end().len()
                 && !t.contains(['，', ',', '；', ';', '：', ':']))

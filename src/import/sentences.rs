@@ -31,6 +31,16 @@ fn is_full_stop(chars: &[(usize, char)], i: usize) -> bool {
     !(digit_before && digit_after)
 }
 
+/// A `,` or space inside a number written with thousands separators (`1,200`, `3 456`):
+/// one to three digits before, exactly three after.
+fn is_thousands_separator(chars: &[(usize, char)], i: usize) -> bool {
+    if !matches!(chars[i].1, ',' | ' ' | '\u{2009}' | '\u{202F}') || i == 0 {
+        return false;
+    }
+    let digit = |j: usize| chars.get(j).is_some_and(|(_, c)| c.is_ascii_digit());
+    digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+}
+
 /// Byte ranges of the pieces of `text`, cut after each boundary at bracket depth 0.
 /// Closing quotes right after a terminator (`。”`) and trailing whitespace stay with the
 /// piece they close, so the pieces concatenate back to `text`.
@@ -46,7 +56,10 @@ fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
             depth += 1;
         } else if closes(c) {
             depth = depth.saturating_sub(1);
-        } else if depth == 0 && (boundary(c) || is_full_stop(&chars, i)) {
+        } else if depth == 0
+            && !is_thousands_separator(&chars, i)
+            && (boundary(c) || is_full_stop(&chars, i))
+        {
             let mut j = i + 1;
             while j < chars.len() && (closes(chars[j].1) || chars[j].1.is_whitespace()) {
                 j += 1;
@@ -181,6 +194,12 @@ mod tests {
         assert_eq!(clause_around(t, s, s + 3), "接受群众咨询718人次");
         let s = t.find("37").unwrap();
         assert_eq!(clause_around(t, s, s + 2), "审查合同37份");
+        let t = "参训人员1,200余人次,其中";
+        let s = t.find("1,200").unwrap();
+        assert_eq!(
+            clause_around(t, s, s + "1,200余人次".len()),
+            "参训人员1,200余人次"
+        );
         let t = "配备执法记录仪、摄录仪、相机等共计44台,以应对";
         let s = t.find("44").unwrap();
         assert_eq!(
