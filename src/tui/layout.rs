@@ -140,13 +140,11 @@ pub struct SearchAreas {
 
 pub fn search(width: u16, height: u16) -> SearchAreas {
     let body = screen(width, height).body;
-    let query = Rect::new(body.x, body.y, body.width, body.height.min(1));
-    let rest = Rect::new(
-        body.x,
-        body.y + query.height,
-        body.width,
-        body.height - query.height,
-    );
+    // The query line sits over the rest as a pane's header over its content.
+    let Pane {
+        header: query,
+        content: rest,
+    } = pane(body);
     if width < SIDE_BY_SIDE {
         return SearchAreas {
             query,

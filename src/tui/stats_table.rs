@@ -25,6 +25,17 @@ pub struct StatRow {
     pub quote: String,
 }
 
+/// The table's column names, as its header row shows them and as `Y` copies them.
+pub fn column_names(lang: Lang) -> [&'static str; 5] {
+    [
+        lang.pick("位置", "Place"),
+        lang.pick("标签", "Label"),
+        lang.pick("数值", "Value"),
+        lang.pick("单位", "Unit"),
+        lang.pick("原文", "As printed"),
+    ]
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     /// Document order, which is also by section.
@@ -134,14 +145,8 @@ impl StatsTable {
 
     /// The visible rows as tab-separated values with a header row, for a spreadsheet.
     pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
-        let header = [
-            lang.pick("报告", "Report"),
-            lang.pick("位置", "Place"),
-            lang.pick("标签", "Label"),
-            lang.pick("数值", "Value"),
-            lang.pick("单位", "Unit"),
-            lang.pick("原文", "As printed"),
-        ];
+        let mut header = vec![lang.pick("报告", "Report")];
+        header.extend(column_names(lang));
         // Tabs and newlines inside a cell would shift columns; the model has none, but a
         // future imported report might.
         let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");

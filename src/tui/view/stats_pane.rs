@@ -82,13 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         true => format!("{} {}", row.source, row.place),
         false => row.place.clone(),
     };
-    let names = [
-        l.pick("位置", "Place"),
-        l.pick("标签", "Label"),
-        l.pick("数值", "Value"),
-        l.pick("单位", "Unit"),
-        l.pick("原文", "As printed"),
-    ];
+    let names = crate::tui::stats_table::column_names(l);
     frame.render_widget(
         Paragraph::new(row_text(names, widths)).style(t.heading()),
         areas.columns,
