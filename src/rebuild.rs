@@ -9,10 +9,12 @@ pub fn rebuild(report: &Report) -> String {
     if !report.title_supplied {
         content.push(report.title.clone());
     }
+    content.extend(report.addressee.iter().cloned());
     content.extend(report.intro.iter().map(|p| p.text.clone()));
     for s in &report.sections {
         section_lines(s, &mut content);
     }
+    content.extend(report.closing.iter().cloned());
     content.extend(report.issuers.iter().cloned());
     content.extend(report.date_text.iter().cloned());
 
