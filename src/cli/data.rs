@@ -78,17 +78,27 @@ pub fn stats(reports: &[Report], section: Option<&str>, format: StatFormat) -> R
     print(&export::stats(&rows, format, reports.len() > 1))
 }
 
-pub fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
+pub fn import(file: &Path, output: Option<&Path>, labels: Option<&Path>) -> Result<i32> {
+    let read = |p: &Path| {
+        std::fs::read(p).map_err(|source| Error::Io {
+            path: p.display().to_string(),
+            source,
+        })
+    };
     let path = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
+    let bytes = read(file)?;
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
-    let report = crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
+    let mut report = crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
+    if let Some(l) = labels {
+        let name = l.display().to_string();
+        let text = String::from_utf8_lossy(&read(l)?).into_owned();
+        crate::import::Labels::from_json(&text)
+            .and_then(|labels| labels.apply(&mut report))
+            .map_err(|e| e.in_file(&name))?;
+    }
     let text = json(&report)?;
     match output {
         Some(out) => std::fs::write(out, text)

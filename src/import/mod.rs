@@ -4,14 +4,18 @@
 
 mod figures;
 mod headings;
+mod labels;
+mod numbers;
 mod sentences;
+mod units;
 
-pub use figures::{figures, Figure};
+pub use figures::{base_of, figures, Figure};
 pub use headings::date_line;
+pub use labels::Labels;
 pub use sentences::{clause_around, sentences};
 
 use crate::error::{Error, Result};
-use crate::model::{Layout, Measure, Paragraph, Report, Section, Statistic};
+use crate::model::{Base, Layout, Measure, Paragraph, Report, Section, Statistic};
 use crate::sanitize::sanitize;
 use headings::{classify, Line};
 
@@ -231,7 +235,7 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
-            let (quote, label) = figures::quote_and_label(&clauses, text, &f);
+            let (quote, label) = labels::quote_and_label(&clauses, text, &f);
             // Sentence ends ascend: the first past the figure's start holds it.
             let m = bounds.partition_point(|b| *b <= f.start);
             Statistic {
@@ -240,11 +244,14 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
                 value: f.value,
                 unit: f.unit.clone(),
                 display: text[f.start..f.end].to_string(),
-                approx: f.approx,
-                qualifier: None,
-                bound: None,
-                base: None,
-                change: None,
+                approx: f.approx(),
+                qualifier: f.qualifier.map(str::to_string),
+                bound: f.bound,
+                base: Some(Base {
+                    value: f.base_value,
+                    unit: f.base_unit.clone(),
+                }),
+                change: f.change,
                 quote,
                 offset: f.start,
                 measure: measures.get(m).map(|m| m.id.clone()).unwrap_or_default(),
