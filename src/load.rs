@@ -17,6 +17,8 @@ pub struct Loaded {
     /// The file each report came from, parallel to `reports`.
     pub paths: Vec<PathBuf>,
     pub errors: Vec<Error>,
+    /// One line per file that opened with a caveat (headings not recognised).
+    pub warnings: Vec<String>,
 }
 
 /// Expand paths into report files: a folder gives every `.txt` and `.json` in it,
@@ -95,10 +97,7 @@ pub fn load_file(path: &Path) -> Result<Report, Error> {
         .in_file(&name));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let parsed = if is_json {
+    let parsed = if is_json(path) {
         crate::embedded::from_json_bytes(&bytes)
     } else {
         let stem = path
@@ -108,6 +107,11 @@ pub fn load_file(path: &Path) -> Result<Report, Error> {
         crate::import::import_bytes(&bytes, &stem)
     };
     parsed.map_err(|e| e.in_file(&name))
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Load every file, in parallel over the machine's cores; `progress(done, total)` is
@@ -146,6 +150,12 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
     for (path, r) in files.into_iter().zip(results) {
         match r {
             Ok(report) => {
+                if crate::import::is_unnumbered(&report) && !is_json(&path) {
+                    let warning = crate::import::UNNUMBERED_WARNING;
+                    loaded
+                        .warnings
+                        .push(format!("{}: {warning}", path.display()));
+                }
                 loaded.reports.push(report);
                 loaded.paths.push(path);
             }

@@ -56,7 +56,10 @@ pub fn section_lines(s: &Section, out: &mut Vec<String>) {
             heading.push_str(&p.text);
         }
     }
-    out.push(heading);
+    // The one section of a text without recognised headings has no heading line.
+    if !(heading.is_empty() && s.number.is_empty()) {
+        out.push(heading);
+    }
     out.extend(paragraphs.map(|p| p.text.clone()));
     for sub in &s.subsections {
         section_lines(sub, out);

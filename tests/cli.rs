@@ -189,10 +189,6 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
             "empty.txt: the file is empty",
         ),
         (
-            &["import", &fixture("no_sections.txt")],
-            "no numbered sections",
-        ),
-        (
             &["import", &fixture("not_utf8.txt")],
             "not UTF-8 text: invalid byte at offset 25",
         ),
@@ -208,6 +204,24 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
             assert!(out.stdout.is_empty());
         }
     }
+}
+
+#[test]
+fn text_without_headings_opens_with_one_warning_line() {
+    let out = cli()
+        .args(["import", &fixture("no_sections.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no_sections.txt: no numbered headings") && err.contains("one section"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sections"].as_array().unwrap().len(), 1);
+    assert_eq!(v["sections"][0]["paragraphs"].as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -120,19 +120,19 @@ fn broken_files_are_named_and_the_rest_still_open() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v.as_array().unwrap().len(),
-        14,
-        "a.txt and nested/g.txt opened"
+        15,
+        "a.txt, nested/f.txt (as one section) and nested/g.txt opened"
     );
     let lines: Vec<&str> = err.lines().collect();
     let p = dir.path();
     assert_eq!(
         lines,
         [
+            format!("report-tui: {p}/nested/f.txt: no numbered headings (第一部分, 一、, （一）, 1.) recognised: opened as one section"),
             format!("report-tui: {p}/b.txt: not UTF-8 text: invalid byte at offset 25 (line 2, column 5)"),
             format!("report-tui: {p}/c.json:1:28: malformed JSON: EOF while parsing a list"),
             format!("report-tui: {p}/d.json:1:12: not a report model: invalid type: integer `42`, expected a string"),
             format!("report-tui: {p}/e.txt: the file is empty"),
-            format!("report-tui: {p}/nested/f.txt: no numbered sections (一、 二、 …) were found"),
         ]
     );
 }

@@ -92,6 +92,9 @@ pub fn import(file: &Path, output: Option<&Path>, labels: Option<&Path>) -> Resu
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let mut report = crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
+    if crate::import::is_unnumbered(&report) {
+        eprintln!("report-tui: {path}: {}", crate::import::UNNUMBERED_WARNING);
+    }
     if let Some(l) = labels {
         let name = l.display().to_string();
         let text = String::from_utf8_lossy(&read(l)?).into_owned();

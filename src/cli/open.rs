@@ -17,11 +17,20 @@ pub struct Opened {
 /// failure printed as one line; an error only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Opened> {
     let show_progress = std::io::stderr().is_terminal();
-    let (reports, errors) = open_quietly(paths, &|done, total| {
+    let progress = |done, total| {
         if show_progress && total > 20 {
             progress_bar(done, total);
         }
-    })?;
+    };
+    let (reports, errors) = if paths.is_empty() {
+        open_quietly(paths, &progress)?
+    } else {
+        let loaded = crate::load::load(paths, &progress);
+        for w in &loaded.warnings {
+            eprintln!("report-tui: {w}");
+        }
+        (loaded.reports, loaded.errors)
+    };
     for e in &errors {
         eprintln!("report-tui: {e}");
     }
