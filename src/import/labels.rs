@@ -49,6 +49,30 @@ const CONNECTIVES: &[&str] = &[
     "不少于",
     "不足",
     "其中",
+    "到",
+    "至",
+    "在",
+    "于",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增至",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "降至",
+    "压缩到",
+    "压缩至",
+    "缩短到",
+    "缩短至",
+];
+/// Verbs that report a level (`占比提高到68.5%`), dropped from a label's end.
+const LEVEL_VERBS: &[&str] = &[
+    "提高", "提升", "增加", "增长", "下降", "降低", "压缩", "缩短", "减少", "保持", "控制", "稳定",
 ];
 /// Place and scope words that open a clause (`全区`, `我县`) rather than name a thing.
 const PLACES: &[&str] = &[
@@ -123,7 +147,7 @@ pub fn quote_and_label(
             return (quote.to_string(), noun);
         }
     }
-    let label = noun_before(head);
+    let label = noun_before(head, f.change.is_none());
     let label = match (label.is_empty() || is_comparison(&label), previous) {
         (true, Some(p)) if f.change.is_some() || is_comparison(&label) => format!("{p}{label}"),
         (true, _) if label.is_empty() => head.trim().to_string(),
@@ -170,35 +194,73 @@ fn noun_after(tail: &str) -> Option<String> {
 
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
 /// time words, prepositions and the verbs that govern the phrase off its start.
-fn noun_before(head: &str) -> String {
+fn noun_before(head: &str, level: bool) -> String {
     let head = head.trim();
     let mut words = tags(head);
-    while words
-        .last()
-        .is_some_and(|(w, _)| CONNECTIVES.contains(w) || w.trim().is_empty())
-    {
-        words.pop();
+    // Connectives off the end, then a verb that reports a level (`占比提高|到`, `时限
+    // 压缩|至`) when a noun stands before it.
+    loop {
+        let n = words.len();
+        let last_is_verb =
+            level && n >= 2 && LEVEL_VERBS.contains(&words[n - 1].0) && noun_like(words[n - 2].1);
+        if words
+            .last()
+            .is_some_and(|(w, _)| CONNECTIVES.contains(w) || w.trim().is_empty())
+            || last_is_verb
+        {
+            words.pop();
+        } else {
+            break;
+        }
     }
     // Everything up to the last verb that opens a noun phrase (`接受|群众咨询`).
     let mut start = 0;
+    // A verb right after a dropped one modifies the noun (`公示|执法信息`, `下放|审批权限`).
+    let mut after_dropped_verb = false;
     for i in 0..words.len() {
         let (w, tag) = words[i];
-        let opens_phrase = words.get(i + 1).is_some_and(|(_, t)| noun_like(t));
+        // A one-character noun after a verb is its suffix (`审结|率`), not its object.
+        let opens_phrase = words
+            .get(i + 1)
+            .is_some_and(|(w, t)| noun_like(t) && w.chars().count() > 1);
+        let suffix_next = words
+            .get(i + 1)
+            .is_some_and(|(w, t)| w.chars().count() == 1 && noun_like(t));
         let prev_noun = i > 0 && noun_like(words[i - 1].1);
+        // After a modifier (`平均|办理时限`) a verb is part of the phrase.
+        let prev_modifier = i > start && matches!(words[i - 1].1, "a" | "b" | "d");
+        // `聘请法律顾问的单位`: the verb opens a relative clause, which the label keeps.
+        let relative = words[i + 1..].iter().any(|(w, _)| *w == "的");
+        let next_verb = words.get(i + 1).is_some_and(|(_, t)| t.starts_with('v'));
         let enumerator = w.ends_with('是') && i > 0 && words[i - 1].1 == "m";
-        let skip = matches!(tag, "p" | "c" | "d" | "t" | "m" | "w" | "r" | "f")
+        // An opening quote or bracket stays: the label keeps what it encloses whole.
+        let opener = w.starts_with(['“', '《', '（', '(', '「', '‘']);
+        // A one-character verb (`受|教育群众`) modifies what follows.
+        let verb = (tag == "v"
+            && w.chars().count() > 1
+            && opens_phrase
+            && !prev_noun
+            && !after_dropped_verb)
+            || (tag == "vd" && i + 1 < words.len() && !suffix_next);
+        let skip = matches!(tag, "p" | "c" | "t" | "m" | "r" | "f")
+            || (tag == "d" && next_verb)
+            || (tag == "w" && !opener)
             || PLACES.contains(&w)
             || enumerator
-            || (tag == "v" && opens_phrase && !prev_noun);
-        if skip && (i == start || tag == "v" || enumerator) {
+            || (verb && !prev_modifier && !relative);
+        let drop = skip && (i == start || tag.starts_with('v') || enumerator);
+        if drop {
             start = i + 1;
         }
+        after_dropped_verb = drop && tag.starts_with('v');
     }
     words[start.min(words.len())..]
         .iter()
         .map(|(w, _)| *w)
         .collect::<String>()
-        .trim_matches(|c: char| c.is_ascii_punctuation() || "，、；：（）《》“”".contains(c))
+        // Pauses off both ends; an opening mark only off the end, a closing only off the start.
+        .trim_start_matches(|c: char| ",;:)".contains(c) || "，、；：）》”".contains(c))
+        .trim_end_matches(|c: char| ",;:(".contains(c) || "，、；：（《“".contains(c))
         .to_string()
 }
 
