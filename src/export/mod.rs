@@ -17,7 +17,11 @@ pub fn heading_label(s: &crate::model::Section) -> String {
         .number
         .chars()
         .all(|c| !c.is_ascii_punctuation() && !"()（）、．".contains(c));
-    if bare_number {
+    if s.number.is_empty() {
+        title // the one section of a text without recognised headings
+    } else if s.number.starts_with('第') {
+        format!("{} {title}", s.number) // 第一部分 2023年主要成效
+    } else if bare_number {
         format!("{}、{title}", s.number)
     } else {
         format!("{}{title}", s.number)
