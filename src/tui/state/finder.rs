@@ -4,8 +4,8 @@
 //! change without touching views or `update`, and a test can stand in for it.
 
 use super::document::{TargetKind, TargetRef};
-use super::input::LineInput;
-use super::nodes::{self, NodeKey};
+use super::line_input::LineInput;
+use super::tree::{self, NodeKey};
 use crate::model::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl Jump {
         let paragraph = f.id.rsplit_once('.').map_or("", |(p, _)| p);
         let lead = reports
             .get(f.report)
-            .and_then(|r| nodes::find_paragraph(r, paragraph))
+            .and_then(|r| tree::find_paragraph(r, paragraph))
             .is_some_and(|p| p.lead.is_some());
         Jump {
             key: match lead {

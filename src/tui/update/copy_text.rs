@@ -1,9 +1,9 @@
 //! What `y` and `Y` put on the clipboard: a figure as printed, a sentence, a node's text,
 //! each optionally with a citation naming the report and the section.
 
-use super::document::{TargetKind, TargetRef};
-use super::nodes::{self, NodeKey};
 use crate::model::Report;
+use crate::tui::state::document::{TargetKind, TargetRef};
+use crate::tui::state::tree::{self, NodeKey};
 
 /// The section as a citation names it: `四、(三)加强执法保障` (numbers down the path, then
 /// the innermost title); `四、公正文明执法` for a top-level section.
@@ -56,13 +56,13 @@ pub fn node_text(reports: &[Report], key: &NodeKey, cited: bool) -> String {
     let Some(report) = reports.get(key.report()) else {
         return String::new();
     };
-    let doc = super::document::Doc::build(reports, key, usize::MAX);
+    let doc = crate::tui::state::document::Doc::build(reports, key, usize::MAX);
     let mut text: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     let cite;
     if cited {
         let node = match key {
             NodeKey::Section(_, id) => id.as_str(),
-            NodeKey::Lead(_, pid) => nodes::paragraph_section(report, pid).unwrap_or(""),
+            NodeKey::Lead(_, pid) => tree::paragraph_section(report, pid).unwrap_or(""),
             _ => "",
         };
         cite = citation(report, node);

@@ -3,8 +3,8 @@
 //! Hand-written rather than tui-tree-widget: we need the visible rows for mouse hits,
 //! scrolling in `update` and jumping from search hits, which a widget keeps to itself.
 
-use super::lang::Lang;
 use crate::model::{Paragraph, Report, Section};
+use crate::tui::lang::Lang;
 use std::collections::HashSet;
 
 /// One node of the tree. Keys carry the report index so many reports can share a tree.

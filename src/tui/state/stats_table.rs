@@ -1,10 +1,10 @@
 //! The statistics table's data: every figure of every report with its place, filtered and
 //! sorted, and the TSV that `Y` copies.
 
-use super::input::LineInput;
-use super::lang::Lang;
-use super::nodes::{self, NodeKey};
+use super::line_input::LineInput;
+use super::tree::{self, NodeKey};
 use crate::model::Report;
+use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatRow {
@@ -89,10 +89,10 @@ impl StatsTable {
                     report: r,
                     node: node.to_string(),
                     id: s.id.clone(),
-                    place: nodes::place(reports, &key, lang),
+                    place: tree::place(reports, &key, lang),
                     source: match reports.len() {
                         1 => String::new(),
-                        _ => nodes::short_title(report),
+                        _ => tree::short_title(report),
                     },
                     label: s.label.clone(),
                     value: s.value,
@@ -174,7 +174,7 @@ impl StatsTable {
 mod tests {
     use super::*;
     use crate::embedded;
-    use crate::tui::input::Edit;
+    use crate::tui::state::line_input::Edit;
 
     fn table() -> (Vec<Report>, StatsTable) {
         let reports = vec![embedded::report().unwrap()];

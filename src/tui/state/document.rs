@@ -1,9 +1,9 @@
 //! The detail pane's content for one node: text blocks, the measures and statistics one can
 //! step through (targets), and the wrapped lines, all computed outside rendering.
 
-use super::nodes::{self, NodeKey};
-use super::wrap::wrap;
+use super::tree::{self, NodeKey};
 use crate::model::{Paragraph, Report, Section};
+use crate::tui::wrap::wrap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,8 +109,8 @@ impl Doc {
                 }
             }
             NodeKey::Lead(_, pid) => {
-                let node = nodes::paragraph_section(report, pid).unwrap_or("intro");
-                if let Some(p) = nodes::find_paragraph(report, pid) {
+                let node = tree::paragraph_section(report, pid).unwrap_or("intro");
+                if let Some(p) = tree::find_paragraph(report, pid) {
                     self.paragraph(node, p);
                 }
             }
@@ -239,7 +239,7 @@ impl Doc {
                 let x = &self.targets[t];
                 self.blocks.get(x.block)?.text.get(x.range.clone())
             })
-            .map(super::wrap::width)
+            .map(crate::tui::wrap::width)
             .max()
             .unwrap_or(0)
             .min(VALUE_COLS_MAX);
