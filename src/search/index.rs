@@ -118,11 +118,7 @@ struct Place<'p> {
 
 impl Adder<'_> {
     fn section(&mut self, s: &Section, path: &mut Vec<String>) {
-        let heading = s
-            .heading
-            .trim()
-            .trim_end_matches(['。', '：', ':', '；', ';', '，', ','])
-            .to_string();
+        let heading = s.label();
         path.push(heading.clone());
         let shared: Arc<[String]> = Arc::from(path.as_slice());
         let place = Place {

@@ -6,13 +6,12 @@ use crate::tui::state::document::{TargetKind, TargetRef};
 use crate::tui::state::tree::{self, NodeKey};
 
 /// The section as a citation names it: `四、(三)加强执法保障` (numbers down the path, then
-/// the innermost title); `四、公正文明执法` for a top-level section.
+/// the innermost label); `四、公正文明执法` for a top-level section.
 pub fn cite_place(report: &Report, section: &str) -> Option<String> {
     let path = report.section_path(section);
-    let (last, _) = path.split_last()?;
-    let numbers: String = path.iter().map(|s| s.number.as_str()).collect();
-    let top = &path[0].number;
-    Some(format!("{top}、{}{}", &numbers[top.len()..], last.title))
+    let (last, above) = path.split_last()?;
+    let numbers: String = above.iter().map(|s| s.numbered()).collect();
+    Some(format!("{numbers}{}", last.label()))
 }
 
 /// `（报告标题，四、(三)加强执法保障）`; the preamble and sign-off cite the report alone.
