@@ -130,21 +130,25 @@ fn lf() -> String {
     "\n".to_string()
 }
 
+/// The figure as an integer when it is whole and exact in an `f64` (below 2^53).
+pub fn whole(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9e15).then_some(v as i64)
+}
+
 /// Serialise a figure as an integer when it is whole.
 pub fn whole_or_decimal<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match whole(*v) {
+        Some(n) => s.serialize_i64(n),
+        None => s.serialize_f64(*v),
     }
 }
 
-/// A figure's value as people write it: `718`, `143.4`.
+/// A figure's value as people write it: `718`, `143.4`. Every place that prints a value
+/// (tables, TSV, CSV, the browser) goes through here.
 pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    match whole(v) {
+        Some(n) => n.to_string(),
+        None => v.to_string(),
     }
 }
 

@@ -3,7 +3,8 @@
 
 use super::line_input::LineInput;
 use super::tree::{self, NodeKey};
-use crate::model::Report;
+use crate::export::{delimited, Separator};
+use crate::model::{format_value, Report};
 use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,30 +144,28 @@ impl StatsTable {
         self.visible.get(self.selected).map(|&i| &self.rows[i])
     }
 
-    /// The visible rows as tab-separated values with a header row, for a spreadsheet.
+    /// The visible rows as tab-separated values with a header row, for a spreadsheet;
+    /// written by the same writer as `stats --format tsv`.
     pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
         let mut header = vec![lang.pick("报告", "Report")];
         header.extend(column_names(lang));
-        // Tabs and newlines inside a cell would shift columns; the model has none, but a
-        // future imported report might.
-        let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-        let mut out = header.join("\t");
-        for &i in &self.visible {
-            let r = &self.rows[i];
-            let title = reports.get(r.report).map_or("", |rep| rep.title.as_str());
-            let fields = [
-                cell(title),
-                cell(&r.place),
-                cell(&r.label),
-                r.value.to_string(),
-                cell(&r.unit),
-                cell(&r.display),
-            ];
-            out.push('\n');
-            out.push_str(&fields.join("\t"));
-        }
-        out.push('\n');
-        out
+        let body: Vec<Vec<String>> = self
+            .visible
+            .iter()
+            .map(|&i| {
+                let r = &self.rows[i];
+                let title = reports.get(r.report).map_or("", |rep| rep.title.as_str());
+                vec![
+                    title.to_string(),
+                    r.place.clone(),
+                    r.label.clone(),
+                    format_value(r.value),
+                    r.unit.clone(),
+                    r.display.clone(),
+                ]
+            })
+            .collect();
+        delimited(&header, &body, Separator::Tab)
     }
 }
 

@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         .take(usize::from(areas.rows.height))
         .map(|(i, &r)| {
             let row: &StatRow = &table.rows[r];
-            let value = row.value.to_string();
+            let value = crate::model::format_value(row.value);
             let text = row_text(
                 [&place(row), &row.label, &value, &row.unit, &row.display],
                 widths,
