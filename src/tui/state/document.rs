@@ -141,21 +141,16 @@ impl Doc {
         let block = self.blocks.len();
         let valid = |r: &Range<usize>| p.text.get(r.clone()).is_some();
         let stat_range = |s: &crate::model::Statistic| s.offset..s.offset + s.display.len();
-        // Figures by sentence, gathered once: filtering every figure for every sentence is
-        // quadratic, and a hostile paragraph can hold hundreds of thousands of each.
-        let mut by_measure: std::collections::HashMap<&str, Vec<&crate::model::Statistic>> =
-            std::collections::HashMap::new();
-        for s in &p.statistics {
-            by_measure.entry(s.measure.as_str()).or_default().push(s);
-        }
+        // Figures no sentence claims are highlighted in the text but are not targets.
+        let (sentences, _) = p.statistics_by_measure();
         let mut start = 0;
-        for m in &p.measures {
+        for (m, statistics) in sentences {
             let range = start..start + m.text.len();
             start = range.end;
             if valid(&range) {
                 self.push_target(TargetKind::Measure, &m.id, "", node, block, range);
             }
-            for s in by_measure.get(m.id.as_str()).into_iter().flatten() {
+            for s in statistics {
                 if valid(&stat_range(s)) {
                     let range = stat_range(s);
                     self.push_target(TargetKind::Statistic, &s.id, &s.label, node, block, range);
