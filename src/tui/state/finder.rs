@@ -59,16 +59,12 @@ impl Jump {
     /// The node that shows a hit: the lead paragraph when the hit's paragraph has one
     /// (the most precise node), else its section or the preamble.
     pub fn to(reports: &[Report], f: &Found) -> Jump {
-        let node_key = |node: &str| match node {
-            "intro" => NodeKey::Intro(f.report),
-            id => NodeKey::Section(f.report, id.to_string()),
-        };
         let kind = match f.kind {
             // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
             FoundKind::Section => {
                 let key = match f.id.contains(".p") {
                     true => NodeKey::Lead(f.report, f.id.clone()),
-                    false => node_key(&f.id),
+                    false => NodeKey::of_node(f.report, &f.id),
                 };
                 return Jump { key, target: None };
             }
@@ -83,7 +79,7 @@ impl Jump {
         Jump {
             key: match lead {
                 true => NodeKey::Lead(f.report, paragraph.to_string()),
-                false => node_key(&f.node),
+                false => NodeKey::of_node(f.report, &f.node),
             },
             target: Some(TargetRef {
                 kind,

@@ -82,10 +82,7 @@ impl StatsTable {
         let mut rows = Vec::new();
         for (r, report) in reports.iter().enumerate() {
             for (node, s) in report.all_statistics() {
-                let key = match node {
-                    "intro" => NodeKey::Intro(r),
-                    id => NodeKey::Section(r, id.to_string()),
-                };
+                let key = NodeKey::of_node(r, node);
                 rows.push(StatRow {
                     report: r,
                     node: node.to_string(),

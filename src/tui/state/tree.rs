@@ -23,6 +23,15 @@ pub enum NodeKey {
 }
 
 impl NodeKey {
+    /// The node that holds an item of report `report` whose node id is `node`, as the
+    /// model and the search index write it: `"intro"` for the preamble, else a section id.
+    pub fn of_node(report: usize, node: &str) -> NodeKey {
+        match node {
+            "intro" => NodeKey::Intro(report),
+            id => NodeKey::Section(report, id.to_string()),
+        }
+    }
+
     pub fn report(&self) -> usize {
         match self {
             NodeKey::Report(r) | NodeKey::Intro(r) | NodeKey::SignOff(r) => *r,

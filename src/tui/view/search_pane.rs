@@ -95,10 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
 
 /// Where a hit is: `四 › (三)`.
 fn place(app: &App, hit: &Found) -> String {
-    let key = match hit.node.as_str() {
-        "intro" => NodeKey::Intro(hit.report),
-        id => NodeKey::Section(hit.report, id.to_string()),
-    };
+    let key = NodeKey::of_node(hit.report, &hit.node);
     tree::place_in(&app.reports, &key, app.lang)
 }
 
