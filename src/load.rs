@@ -116,31 +116,14 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
     let (files, mut errors) = expand(paths);
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(total.max(1));
-    let chunk = total.div_ceil(workers).max(1);
-    let results: Vec<Result<Report, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                let done = &done;
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| {
-                            let r = load_file(f);
-                            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                            progress(n, total);
-                            r
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+    // Every file on its own (a panic while importing one is a bug: it is raised again
+    // here, so no file is dropped or given another's result).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let results = crate::parallel::map_on(&files, cores, |_, f| {
+        let r = load_file(f);
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(n, total);
+        r
     });
     let mut loaded = Loaded::default();
     for (path, r) in files.into_iter().zip(results) {
