@@ -10,12 +10,11 @@ use crate::model::Report;
 /// multi-GB file by mistake would stall the app.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// What loading produced: the reports in name order, and one error per file that failed.
+/// Opened reports: those that opened, in name order, and one error per file that did
+/// not. What `load` returns, what the CLI works on and what the browser opens with.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub reports: Vec<Report>,
-    /// The file each report came from, parallel to `reports`.
-    pub paths: Vec<PathBuf>,
     pub errors: Vec<Error>,
 }
 
@@ -125,16 +124,12 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
         progress(n, total);
         r
     });
-    let mut loaded = Loaded::default();
-    for (path, r) in files.into_iter().zip(results) {
+    let mut reports = Vec::with_capacity(results.len());
+    for r in results {
         match r {
-            Ok(report) => {
-                loaded.reports.push(report);
-                loaded.paths.push(path);
-            }
+            Ok(report) => reports.push(report),
             Err(e) => errors.push(e),
         }
     }
-    loaded.errors = errors;
-    loaded
+    Loaded { reports, errors }
 }

@@ -160,5 +160,5 @@ fn run(cli: Cli) -> crate::Result<i32> {
         }
     }?;
     // Files that failed were reported as they loaded; the exit code still says so.
-    Ok(if opened.failed > 0 { 2 } else { code })
+    Ok(if opened.errors.is_empty() { code } else { 2 })
 }
