@@ -337,7 +337,7 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
     );
     let xihu = report_tui::embedded::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
     let reports = vec![common::reports().remove(0), xihu];
-    let engine = Box::new(report_tui::tui::state::search_engine::Engine::new(&reports));
+    let engine = report_tui::tui::state::search_engine::Engine::new(&reports);
     let mut a = report_tui::tui::state::app::App::new(
         reports,
         report_tui::tui::lang::Lang::Zh,

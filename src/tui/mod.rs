@@ -66,8 +66,8 @@ where
         return Ok((2, errors));
     }
     let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let backend = Box::new(state::search_engine::Engine::new(&reports));
-    let mut app = App::new(reports, lang, backend, (width, height));
+    let engine = state::search_engine::Engine::new(&reports);
+    let mut app = App::new(reports, lang, engine, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = mouse;
     app.narrow_ambiguous = narrow_ambiguous;

@@ -1,7 +1,8 @@
 //! The whole UI state. `update` changes it; views only read it.
 
 use super::document::Doc;
-use super::finder::{Finder, Jump, SearchBackend};
+use super::finder::{Finder, Jump};
+use super::search_engine::Engine;
 use super::stats_table::StatsTable;
 use super::tree::{self, NodeKey, Row};
 use crate::model::Report;
@@ -72,7 +73,7 @@ pub struct App {
     pub finder: Finder,
     /// The selected hit in context, beside the results.
     pub preview: Option<DocView>,
-    pub backend: Box<dyn SearchBackend>,
+    pub engine: Engine,
     pub hits: Option<Hits>,
     pub table: StatsTable,
     /// A transient note (what was copied); cleared by the next key.
@@ -84,12 +85,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        reports: Vec<Report>,
-        lang: Lang,
-        backend: Box<dyn SearchBackend>,
-        size: (u16, u16),
-    ) -> App {
+    pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {
@@ -117,7 +113,7 @@ impl App {
             },
             finder: Finder::default(),
             preview: None,
-            backend,
+            engine,
             hits: None,
             table,
             message: None,

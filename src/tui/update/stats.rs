@@ -2,10 +2,11 @@
 //! place and copying rows.
 
 use super::navigate::{self, step};
+use crate::search::Kind;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout;
 use crate::tui::state::app::{App, Mode};
-use crate::tui::state::finder::{Found, FoundKind, Jump};
+use crate::tui::state::finder::{Found, Jump};
 use crate::tui::state::line_input::Edit;
 
 pub(super) fn rows_height(app: &App) -> usize {
@@ -46,7 +47,7 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
             let row = t.selected_row()?;
             let found = Found {
                 report: row.report,
-                kind: FoundKind::Statistic,
+                kind: Kind::Statistic,
                 id: row.id.clone(),
                 node: row.node.clone(),
                 text: String::new(),
