@@ -72,11 +72,7 @@ where
     app.mouse = mouse;
     app.narrow_ambiguous = narrow_ambiguous;
     if !errors.is_empty() {
-        let n = errors.len();
-        app.message = Some(match lang {
-            lang::Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
-            lang::Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
-        });
+        app.status = Some(state::status::Status::NotOpened(errors.len()));
     }
     let mut clipboard = TerminalClipboard::new(stdout());
     let stop = guard::stop_signal();

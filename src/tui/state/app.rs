@@ -4,6 +4,7 @@ use super::document::Doc;
 use super::finder::{Finder, Jump};
 use super::search_engine::Engine;
 use super::stats_table::StatsTable;
+use super::status::Status;
 use super::tree::{self, NodeKey, Row};
 use crate::model::Report;
 use crate::tui::input::keymap::Context;
@@ -77,7 +78,7 @@ pub struct App {
     pub hits: Option<Hits>,
     pub table: StatsTable,
     /// A transient note (what was copied); cleared by the next key.
-    pub message: Option<String>,
+    pub status: Option<Status>,
     pub mouse: bool,
     pub theme: Theme,
     /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
@@ -116,7 +117,7 @@ impl App {
             engine,
             hits: None,
             table,
-            message: None,
+            status: None,
             mouse: true,
             theme: Theme::default(),
             narrow_ambiguous: false,
