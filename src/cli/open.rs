@@ -23,7 +23,7 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened> {
         }
     })?;
     for e in &errors {
-        eprintln!("report-tui: {e}");
+        super::say(e);
     }
     if reports.is_empty() {
         return Err(Error::NothingOpened);

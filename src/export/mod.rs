@@ -5,7 +5,7 @@ mod outline;
 mod table;
 
 pub use outline::{outline_json, outline_text, show_text};
-pub use table::{stat_rows, stats, StatFormat, StatRow};
+pub use table::{spreadsheet_text, stat_rows, stats, StatFormat, StatRow};
 
 /// Longest title shown for an untitled item before it is cut.
 const UNTITLED_CHARS: usize = 24;

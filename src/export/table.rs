@@ -84,8 +84,8 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
             let items: Vec<Value> = rows.iter().map(row_json).collect();
             serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
         }
-        StatFormat::Tsv => delimited(&header, &body, '\t', tsv_field),
-        StatFormat::Csv => delimited(&header, &body, ',', csv_field),
+        StatFormat::Tsv => delimited(&header, &spreadsheet_safe(&header, body), '\t', tsv_field),
+        StatFormat::Csv => delimited(&header, &spreadsheet_safe(&header, body), ',', csv_field),
         StatFormat::Md => markdown(&header, &body),
         StatFormat::Table => aligned(&header, &body),
     }
@@ -122,6 +122,29 @@ fn delimited(
         out.push_str(&line(row.iter().map(|c| field(c)).collect()));
     }
     out
+}
+
+/// Every text cell neutralised (see `spreadsheet_text`); `value` stays a number.
+fn spreadsheet_safe(header: &[&str], mut body: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    for row in &mut body {
+        for (cell, name) in row.iter_mut().zip(header) {
+            if *name != "value" {
+                *cell = spreadsheet_text(cell);
+            }
+        }
+    }
+    body
+}
+
+/// A text cell a spreadsheet will not run as a formula: one that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` (OWASP, "CSV injection"). The `'`
+/// is shown by some spreadsheets; a label that starts so is rare, a run formula is worse.
+pub fn spreadsheet_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Tabs and line breaks would shift a spreadsheet's columns: they become spaces.
