@@ -179,6 +179,14 @@ pub fn fallback_title(path: &Path) -> String {
 /// Load every file, in parallel over the machine's cores; `progress(done, total)` is
 /// called as files finish (from worker threads).
 pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    load_with(paths, progress, &load_file)
+}
+
+type Reader<'a> = &'a (dyn Fn(&Path) -> Result<Report, Error> + Sync);
+
+/// `load` with the per-file reader given, so a test can make one fail in any way. A reader
+/// that panics on a file gives that file an error; every other file keeps its own result.
+fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: Reader) -> Loaded {
     let (files, mut errors) = expand(paths);
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -186,6 +194,7 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
         .map_or(1, |n| n.get())
         .min(total.max(1));
     let chunk = total.div_ceil(workers).max(1);
+    let crashed = |f: &Path| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f)));
     let results: Vec<Result<Report, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
@@ -194,7 +203,9 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let r = load_file(f);
+                            let r =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(f)))
+                                    .unwrap_or_else(|_| crashed(f));
                             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                             progress(n, total);
                             r
@@ -203,17 +214,14 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
                 })
             })
             .collect();
-        // A worker that panicked gives one error per file of its share, so the results
+        // Should a worker die anyway, its share gets one error per file, so the results
         // stay paired with their files.
         handles
             .into_iter()
             .zip(files.chunks(chunk))
             .flat_map(|(h, part)| {
-                h.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|f| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f))))
-                        .collect()
-                })
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(|f| crashed(f)).collect())
             })
             .collect()
     });
@@ -229,4 +237,35 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
     }
     loaded.errors = errors;
     loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reader_that_panics_fails_only_its_file() {
+        let dir = std::env::temp_dir().join(format!("report-tui-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"];
+        for n in names {
+            std::fs::write(dir.join(n), "x").unwrap();
+        }
+        let read = |p: &Path| -> Result<Report, Error> {
+            let stem = fallback_title(p);
+            assert_ne!(stem, "b", "a reader bug on one file");
+            let mut r = crate::embedded::report()?;
+            r.title = stem;
+            Ok(r)
+        };
+        let loaded = load_with(std::slice::from_ref(&dir), &|_, _| {}, &read);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let titles: Vec<&str> = loaded.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["a", "c", "d", "e"]);
+        let files: Vec<String> = loaded.paths.iter().map(|p| fallback_title(p)).collect();
+        assert_eq!(files, titles);
+        assert_eq!(loaded.errors.len(), 1);
+        let e = loaded.errors[0].to_string();
+        assert!(e.contains("b.txt") && e.contains("crashed"), "{e}");
+    }
 }
