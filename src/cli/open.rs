@@ -17,8 +17,13 @@ pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
             progress_bar(done, total);
         }
     })?;
+    let mut opened = opened;
+    // Nothing opened because of one file: its error is the one line.
+    if opened.reports.is_empty() && opened.errors.len() == 1 {
+        return Err(opened.errors.remove(0));
+    }
     for e in &opened.errors {
-        eprintln!("report-tui: {e}");
+        super::say(e);
     }
     if opened.reports.is_empty() {
         return Err(Error::NothingOpened);
