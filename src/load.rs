@@ -208,9 +208,9 @@ fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: 
     for (path, r) in files.iter().zip(results) {
         match r {
             Ok(report) => {
-                if crate::import::is_unnumbered(&report) && !is_json(&path) {
+                if crate::import::is_unnumbered(&report) && !is_json(path) {
                     let warning = crate::import::UNNUMBERED_WARNING;
-                    warnings.push(format!("{}: {warning}", crate::sanitize::name(&path)));
+                    warnings.push(format!("{}: {warning}", crate::sanitize::name(path)));
                 }
                 reports.push(report);
             }
