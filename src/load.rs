@@ -17,6 +17,8 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Loaded {
     pub reports: Vec<Report>,
     pub errors: Vec<Error>,
+    /// One line per file that opened with a caveat (headings not recognised).
+    pub warnings: Vec<String>,
 }
 
 /// Expand paths into report files: a folder gives every `.txt` and `.json` in it,
@@ -156,10 +158,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// from the file name is sanitised like any text of the file.
 pub fn load_file(path: &Path) -> Result<Report, Error> {
     let bytes = read_report_file(path)?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let parsed = if is_json {
+    let parsed = if is_json(path) {
         crate::embedded::from_json_bytes(&bytes)
     } else {
         crate::import::import_bytes(&bytes, &fallback_title(path))
@@ -173,6 +172,11 @@ pub fn fallback_title(path: &Path) -> String {
     path.file_stem()
         .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
         .unwrap_or_default()
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Load every file, in parallel over the machine's cores; `progress(done, total)` is
@@ -189,25 +193,35 @@ fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: 
     let (files, mut errors) = expand(paths);
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let crashed = |f: &Path| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f)));
-    // A reader that panics on a file fails that file alone; `parallel` would raise any
-    // other panic again here, so no file is dropped or given another's result.
+    // A file is untrusted input: a panic while importing one (a bug) fails that file
+    // alone, named, instead of the whole run. `map_on` keeps results in file order.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let results = crate::parallel::map_on(&files, cores, |_, f| {
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(f)))
-            .unwrap_or_else(|_| crashed(f));
+            .unwrap_or_else(|_| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f))));
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(n, total);
         r
     });
     let mut reports = Vec::with_capacity(results.len());
-    for r in results {
+    let mut warnings = Vec::new();
+    for (path, r) in files.iter().zip(results) {
         match r {
-            Ok(report) => reports.push(report),
+            Ok(report) => {
+                if crate::import::is_unnumbered(&report) && !is_json(path) {
+                    let warning = crate::import::UNNUMBERED_WARNING;
+                    warnings.push(format!("{}: {warning}", crate::sanitize::name(path)));
+                }
+                reports.push(report);
+            }
             Err(e) => errors.push(e),
         }
     }
-    Loaded { reports, errors }
+    Loaded {
+        reports,
+        errors,
+        warnings,
+    }
 }
 
 #[cfg(test)]

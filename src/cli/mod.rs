@@ -63,6 +63,10 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Apply a labels file: `{"title": "…", "labels": {"1.4.p1.s2": "群众法律咨询"}}`
+        /// (the embedded report's are assets/labels.json).
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
@@ -149,7 +153,11 @@ impl clap::ValueEnum for StatFormat {
 fn run(cli: Cli) -> crate::Result<i32> {
     let paths = &cli.reports;
     match cli.command {
-        Some(Command::Import { file, output }) => data::import(&file, output.as_deref()),
+        Some(Command::Import {
+            file,
+            output,
+            labels,
+        }) => data::import(&file, output.as_deref(), labels.as_deref()),
         Some(Command::GenCorpus { count, folder }) => data::gen_corpus(count, &folder),
         Some(Command::Outline { json }) => with_reports(paths, |r| data::outline(&r, json)),
         Some(Command::Show { id, json }) => with_reports(paths, |r| data::show(&r, &id, json)),

@@ -12,12 +12,14 @@ use crate::load::Loaded;
 /// only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
     let show_progress = std::io::stderr().is_terminal();
-    let opened = open_quietly(paths, &|done, total| {
+    let mut opened = open_quietly(paths, &|done, total| {
         if show_progress && total > 20 {
             progress_bar(done, total);
         }
     })?;
-    let mut opened = opened;
+    for w in &opened.warnings {
+        super::say(w);
+    }
     // Nothing opened because of one file: its error is the one line.
     if opened.reports.is_empty() && opened.errors.len() == 1 {
         return Err(opened.errors.remove(0));
@@ -37,7 +39,7 @@ pub fn open_quietly(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync))
     if paths.is_empty() {
         return Ok(Loaded {
             reports: vec![crate::embedded::report()?],
-            errors: Vec::new(),
+            ..Loaded::default()
         });
     }
     Ok(crate::load::load(paths, progress))

@@ -92,6 +92,7 @@ mod tests {
             Ok(Loaded {
                 reports: vec![one],
                 errors: vec![crate::Error::Empty],
+                ..Loaded::default()
             })
         })
         .unwrap();
@@ -108,7 +109,7 @@ mod tests {
             progress(2, 2);
             Ok(Loaded {
                 reports: two,
-                errors: Vec::new(),
+                ..Loaded::default()
             })
         })
         .unwrap();
