@@ -29,6 +29,14 @@ pub enum Error {
     TooLarge { size: u64, limit: u64 },
     #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
     UnknownSection(String),
+    #[error("compare needs at least two reports (give --report twice, a folder, or @embedded)")]
+    TooFewReports,
+    #[error("{path}:{line}: {message}")]
+    Aliases {
+        path: String,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
     Io {
         path: String,

@@ -43,9 +43,24 @@ pub fn open_quietly(
     if paths.is_empty() {
         return Ok((vec![crate::embedded::report()?], Vec::new()));
     }
-    let loaded = crate::load::load(paths, progress);
-    Ok((loaded.reports, loaded.errors))
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != EMBEDDED)
+        .cloned()
+        .collect();
+    let loaded = crate::load::load(&files, progress);
+    let mut reports = loaded.reports;
+    // `--report @embedded` opens the built-in report beside files: first when named
+    // first, else after them.
+    if let Some(at) = paths.iter().position(|p| p.as_os_str() == EMBEDDED) {
+        let index = if at == 0 { 0 } else { reports.len() };
+        reports.insert(index, crate::embedded::report()?);
+    }
+    Ok((reports, loaded.errors))
 }
+
+/// The `--report` value that names the embedded report.
+pub const EMBEDDED: &str = "@embedded";
 
 /// `[#########           ] 450/1000` on stderr, cleared when done. ASCII only, so it
 /// lines up in every terminal.

@@ -1,5 +1,6 @@
 //! Statistics as rows, and those rows as an aligned table, TSV, CSV, Markdown or JSON.
 
+use crate::identity::Identity;
 use crate::model::{format_value, Report, Statistic};
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
@@ -74,9 +75,15 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
     let mut header: Vec<&str> = HEADER.to_vec();
     let mut body: Vec<Vec<String>> = rows.iter().map(|r| fields(r).to_vec()).collect();
     if with_report {
+        // `report` leads (the title); `place` and `year` come last so the columns
+        // scripts already read keep their positions.
         header.insert(0, "report");
+        header.extend(["place", "year"]);
         for (line, row) in body.iter_mut().zip(rows) {
+            let id = Identity::of(row.report);
             line.insert(0, row.report.title.clone());
+            line.push(id.place);
+            line.push(id.year.map(|y| y.to_string()).unwrap_or_default());
         }
     }
     match format {
@@ -93,15 +100,16 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
 
 fn row_json(row: &StatRow) -> Value {
     let s = row.stat;
+    let id = Identity::of(row.report);
     json!({
-        "report": row.report.title, "id": s.id, "node": row.node, "section": row.section(),
+        "report": row.report.title, "place": id.place, "year": id.year, "id": s.id, "node": row.node, "section": row.section(),
         "label": s.label, "value": value_json(s.value), "unit": s.unit, "display": s.display,
         "approx": s.approx, "quote": s.quote,
     })
 }
 
 /// Whole numbers as JSON integers (`718`), others as decimals (`143.4`).
-fn value_json(v: f64) -> Value {
+pub(crate) fn value_json(v: f64) -> Value {
     if v.fract() == 0.0 && v.abs() < 9e15 {
         json!(v as i64)
     } else {
@@ -125,12 +133,12 @@ fn delimited(
 }
 
 /// Tabs and line breaks would shift a spreadsheet's columns: they become spaces.
-fn tsv_field(s: &str) -> String {
+pub(crate) fn tsv_field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
 /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
