@@ -14,6 +14,7 @@ pub mod identity;
 pub mod import;
 pub mod load;
 pub mod model;
+mod model_check;
 pub mod rebuild;
 pub mod sanitize;
 pub mod search;

@@ -65,6 +65,10 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Apply a labels file: `{"title": "…", "labels": {"1.4.p1.s2": "群众法律咨询"}}`
+        /// (the embedded report's are assets/labels.json).
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
     },
     /// Line up the same indicator across the open reports (years, places), with the
     /// change between neighbouring columns.
@@ -94,10 +98,19 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("report-tui: {e}");
+            say(&e);
             2
         }
     }
+}
+
+/// One error line on stderr. Every message may quote a name or text from a file, so the
+/// whole line is made terminal-safe and single here, whatever built it.
+pub(crate) fn say(message: &dyn std::fmt::Display) {
+    eprintln!(
+        "report-tui: {}",
+        crate::sanitize::one_line(&message.to_string())
+    );
 }
 
 /// The full-screen browser. Reports load inside it, behind a loading line; the files
@@ -113,7 +126,7 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         &options,
     )?;
     for e in &errors {
-        eprintln!("report-tui: {e}");
+        say(e);
     }
     Ok(if errors.is_empty() { code } else { 2 })
 }
@@ -127,12 +140,28 @@ fn one_line(rendered: &str) -> String {
         .collect();
     let line = parts.join("; ");
     let line = line.strip_prefix("error: ").unwrap_or(&line);
-    format!("{line} (see --help)")
+    // clap quotes the arguments it could not use: they are untrusted too.
+    crate::sanitize::one_line(&format!("{line} (see --help)"))
+}
+
+/// `--format`'s values, from the domain's list, so clap stays out of `export`.
+impl clap::ValueEnum for StatFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &StatFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
     match &cli.command {
-        Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
+        Some(Command::Import {
+            file,
+            output,
+            labels,
+        }) => return data::import(file, output.as_deref(), labels.as_deref()),
         Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
         #[cfg(feature = "tui")]
         None => return browse(&cli),

@@ -15,8 +15,8 @@ pub enum Change {
 impl Change {
     /// From `before` to `after`, expressed in `unit` (the row's unit).
     pub fn between(before: &Statistic, after: &Statistic, unit: &str) -> Change {
-        let b = units::base_value(before.value, &before.unit);
-        let a = units::base_value(after.value, &after.unit);
+        let b = units::base_value(before);
+        let a = units::base_value(after);
         if units::is_rate(unit) {
             return Change::Rate {
                 points: round(a - b),
@@ -85,6 +85,7 @@ mod tests {
             .clone();
         s.value = value;
         s.unit = unit.into();
+        s.base = None;
         s
     }
 

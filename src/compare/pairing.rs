@@ -85,7 +85,11 @@ impl<'a> Scorer<'a> {
         if self.pins.contains(&key(a, b)) {
             return Some(PINNED);
         }
-        let unit = units::compatibility(self.words, &x.stat.unit, &y.stat.unit)?;
+        // A change (`同比增长12%`) never pairs with a level (`办结率12%`).
+        if x.stat.change != y.stat.change {
+            return None;
+        }
+        let unit = units::compatibility(self.words, x.stat, y.stat)?;
         let tags = self.tag_factor(&x.tags, &y.tags)?;
         let label = x.label.overlap(&y.label);
         let context = x.context.overlap(&y.context);

@@ -1,10 +1,22 @@
 //! Units for comparing: a figure's value in its base unit (万元 → 元), and whether two
 //! units count the same thing.
 //!
-//! TO BE REPLACED by `Statistic.base` once the importer's issue lands on main: until then
-//! this module scales units itself, the same way (万/亿/千/百 prefixes → the base unit).
+//! The importer gives each figure its `base` (value and unit); `scaled` only serves models
+//! written before that field existed, and turns a change back into a row's unit.
 
 use super::words::Words;
+use crate::model::Statistic;
+
+/// A figure in its base unit: the importer's `base`, else scaled here.
+pub fn base(stat: &Statistic) -> (f64, &str) {
+    match &stat.base {
+        Some(b) => (b.value, b.unit.as_str()),
+        None => {
+            let (factor, unit) = scaled(&stat.unit);
+            (stat.value * factor, unit)
+        }
+    }
+}
 
 /// A unit split into its scale and base: `万元` → (10000, `元`), `亿元` → (1e8, `元`).
 pub fn scaled(unit: &str) -> (f64, &str) {
@@ -30,8 +42,8 @@ pub fn scaled(unit: &str) -> (f64, &str) {
 }
 
 /// The value in the base unit: `143.4万元` → 1,434,000 元.
-pub fn base_value(value: f64, unit: &str) -> f64 {
-    value * scaled(unit).0
+pub fn base_value(stat: &Statistic) -> f64 {
+    base(stat).0
 }
 
 /// Rates: a change between them is in percentage points.
@@ -41,8 +53,8 @@ pub fn is_rate(unit: &str) -> bool {
 
 /// How well two units go together: 1 for the same base unit, 0.9 for units of one
 /// group in the data file (件/宗), `None` when they count different things (件/人次).
-pub fn compatibility(words: &Words, a: &str, b: &str) -> Option<f64> {
-    let (a, b) = (scaled(a).1, scaled(b).1);
+pub fn compatibility(words: &Words, a: &Statistic, b: &Statistic) -> Option<f64> {
+    let (a, b) = (base(a).1, base(b).1);
     if a == b {
         return Some(1.0);
     }
@@ -63,16 +75,28 @@ mod tests {
         assert_eq!(scaled("件"), (1.0, "件"));
         assert_eq!(scaled("万"), (1.0, "万"));
         assert_eq!(scaled("百分点"), (1.0, "百分点"));
-        assert_eq!(base_value(1.5, "亿元"), 15e7);
+    }
+
+    /// A figure as an old model has it: no `base`, so the unit is scaled here.
+    fn stat(value: f64, unit: &str) -> Statistic {
+        let mut s = crate::embedded::report().unwrap().all_statistics()[0]
+            .1
+            .clone();
+        s.value = value;
+        s.unit = unit.into();
+        s.base = None;
+        s
     }
 
     #[test]
     fn units_compare_after_scaling_and_by_group() {
         let w = Words::builtin();
-        assert_eq!(compatibility(&w, "万元", "亿元"), Some(1.0));
-        assert_eq!(compatibility(&w, "件", "宗"), Some(0.9));
-        assert_eq!(compatibility(&w, "件", "人次"), None);
-        assert_eq!(compatibility(&w, "人", "人次"), None);
-        assert_eq!(compatibility(&w, "%", "个百分点"), None);
+        let c = |a: &str, b: &str| compatibility(&w, &stat(1.0, a), &stat(1.0, b));
+        assert_eq!(c("万元", "亿元"), Some(1.0));
+        assert_eq!(c("件", "宗"), Some(0.9));
+        assert_eq!(c("件", "人次"), None);
+        assert_eq!(c("人", "人次"), None);
+        assert_eq!(c("%", "个百分点"), None);
+        assert_eq!(base_value(&stat(1.5, "亿元")), 15e7);
     }
 }

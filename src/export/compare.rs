@@ -5,7 +5,8 @@
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use super::table::{csv_field, tsv_field, value_json, StatFormat};
+use super::delimited::{delimited, Separator};
+use super::table::{value_json, StatFormat};
 use crate::compare::{Alignment, Change, Row};
 use crate::identity::Identity;
 use crate::model::{format_value, Report, Statistic};
@@ -43,7 +44,7 @@ impl<'a> Line<'a> {
             .stats
             .iter()
             .flatten()
-            .map(|(_, s)| crate::compare::units::base_value(s.value, &s.unit))
+            .map(|(_, s)| crate::compare::units::base_value(s))
             .collect();
         values.iter().any(|v| *v != values[0])
     }
@@ -71,8 +72,8 @@ pub fn render(
             serde_json::to_string_pretty(&to_json(reports, alignment, lines)).unwrap_or_default()
                 + "\n"
         }
-        StatFormat::Tsv => delimited(&names, lines, '\t', tsv_field),
-        StatFormat::Csv => delimited(&names, lines, ',', csv_field),
+        StatFormat::Tsv => spreadsheet(&names, lines, Separator::Tab),
+        StatFormat::Csv => spreadsheet(&names, lines, Separator::Comma),
         StatFormat::Md => markdown(&names, lines),
         StatFormat::Table => aligned(&names, lines),
     }
@@ -106,55 +107,45 @@ fn readable(names: &[String], lines: &[Line]) -> (Vec<String>, Vec<Vec<String>>)
 }
 
 /// For spreadsheets the changes are numbers: `Δ` (in the row's unit, or percentage
-/// points for rates) and `Δ%`, so they sort and sum; figures stay as printed.
-fn delimited(names: &[String], lines: &[Line], sep: char, field: fn(&str) -> String) -> String {
+/// points for rates) and `Δ%`, so they sort and sum; figures stay as printed, and text
+/// cells are made formula-safe by the shared writer.
+fn spreadsheet(names: &[String], lines: &[Line], separator: Separator) -> String {
     let mut header = vec!["indicator".to_string(), "unit".to_string()];
+    let mut numbers = Vec::new();
     for (i, n) in names.iter().enumerate() {
         header.push(n.clone());
         if i > 0 {
-            header.push(format!("Δ {n}"));
-            header.push(format!("Δ% {n}"));
+            numbers.push(format!("Δ {n}"));
+            numbers.push(format!("Δ% {n}"));
+            header.extend(numbers[numbers.len() - 2..].iter().cloned());
         }
     }
-    let mut out = String::new();
-    let mut line = |cells: Vec<String>| {
-        let cells: Vec<String> = cells.iter().map(|c| field(&guard(c))).collect();
-        out.push_str(&cells.join(&sep.to_string()));
-        out.push('\n');
-    };
-    line(header);
-    for l in lines {
-        let mut cells = vec![l.row.indicator.clone(), l.row.unit.clone()];
-        let changes = l.changes();
-        for (i, s) in l.stats.iter().enumerate() {
-            cells.push(s.map(|(_, s)| s.display.clone()).unwrap_or_default());
-            if i > 0 {
-                let (delta, percent) = match changes[i - 1] {
-                    Some(Change::Level { delta, percent }) => (
-                        format_value(delta),
-                        percent.map(format_value).unwrap_or_default(),
-                    ),
-                    Some(Change::Rate { points }) => (format_value(points), String::new()),
-                    None => (String::new(), String::new()),
-                };
-                cells.push(delta);
-                cells.push(percent);
+    let body: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let mut cells = vec![l.row.indicator.clone(), l.row.unit.clone()];
+            let changes = l.changes();
+            for (i, s) in l.stats.iter().enumerate() {
+                cells.push(s.map(|(_, s)| s.display.clone()).unwrap_or_default());
+                if i > 0 {
+                    let (delta, percent) = match changes[i - 1] {
+                        Some(Change::Level { delta, percent }) => (
+                            format_value(delta),
+                            percent.map(format_value).unwrap_or_default(),
+                        ),
+                        Some(Change::Rate { points }) => (format_value(points), String::new()),
+                        None => (String::new(), String::new()),
+                    };
+                    cells.push(delta);
+                    cells.push(percent);
+                }
             }
-        }
-        line(cells);
-    }
-    out
-}
-
-/// Spreadsheets run text starting with `= + - @` as a formula (OWASP): such text gets a
-/// leading `'`; plain numbers (`-3`) stay numbers.
-fn guard(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err();
-    if risky {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+            cells
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    delimited(&header, &body, separator, &numbers)
 }
 
 fn markdown(names: &[String], lines: &[Line]) -> String {

@@ -1,7 +1,8 @@
 //! Statistics as rows, and those rows as an aligned table, TSV, CSV, Markdown or JSON.
 
+use super::delimited::{delimited, Separator};
 use crate::identity::Identity;
-use crate::model::{format_value, Report, Statistic};
+use crate::model::{format_value, whole, Report, Statistic};
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
@@ -21,13 +22,35 @@ impl StatRow<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How `stats` prints its rows. The command line offers these by `name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatFormat {
     Table,
     Tsv,
     Csv,
     Md,
     Json,
+}
+
+impl StatFormat {
+    pub const ALL: [StatFormat; 5] = [
+        StatFormat::Table,
+        StatFormat::Tsv,
+        StatFormat::Csv,
+        StatFormat::Md,
+        StatFormat::Json,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            StatFormat::Table => "table",
+            StatFormat::Tsv => "tsv",
+            StatFormat::Csv => "csv",
+            StatFormat::Md => "md",
+            StatFormat::Json => "json",
+        }
+    }
 }
 
 /// Every statistic, in document order, of the node `section` (and its sub-items) or of all.
@@ -51,11 +74,34 @@ pub fn stat_rows<'a>(reports: &'a [Report], section: Option<&str>) -> Vec<StatRo
         .collect()
 }
 
-const HEADER: [&str; 9] = [
-    "id", "node", "section", "label", "value", "unit", "display", "approx", "quote",
+/// The typed-figure columns come last, so scripts that read the first nine by position
+/// keep working.
+const HEADER: [&str; 14] = [
+    "id",
+    "node",
+    "section",
+    "label",
+    "value",
+    "unit",
+    "display",
+    "approx",
+    "quote",
+    "qualifier",
+    "bound",
+    "base_value",
+    "base_unit",
+    "change",
 ];
 
-fn fields(row: &StatRow) -> [String; 9] {
+/// `approx`, `up`: the words the JSON uses.
+fn word<T: serde::Serialize>(v: &Option<T>) -> String {
+    match v.as_ref().map(serde_json::to_value) {
+        Some(Ok(Value::String(s))) => s,
+        _ => String::new(),
+    }
+}
+
+fn fields(row: &StatRow) -> [String; 14] {
     let s = row.stat;
     [
         s.id.clone(),
@@ -67,6 +113,14 @@ fn fields(row: &StatRow) -> [String; 9] {
         s.display.clone(),
         s.approx.to_string(),
         s.quote.clone(),
+        s.qualifier.clone().unwrap_or_default(),
+        word(&s.bound),
+        s.base
+            .as_ref()
+            .map(|b| format_value(b.value))
+            .unwrap_or_default(),
+        s.base.as_ref().map(|b| b.unit.clone()).unwrap_or_default(),
+        word(&s.change),
     ]
 }
 
@@ -91,8 +145,8 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
             let items: Vec<Value> = rows.iter().map(row_json).collect();
             serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
         }
-        StatFormat::Tsv => delimited(&header, &body, '\t', tsv_field),
-        StatFormat::Csv => delimited(&header, &body, ',', csv_field),
+        StatFormat::Tsv => delimited(&header, &body, Separator::Tab, &["value"]),
+        StatFormat::Csv => delimited(&header, &body, Separator::Comma, &["value"]),
         StatFormat::Md => markdown(&header, &body),
         StatFormat::Table => aligned(&header, &body),
     }
@@ -104,45 +158,17 @@ fn row_json(row: &StatRow) -> Value {
     json!({
         "report": row.report.title, "place": id.place, "year": id.year, "id": s.id, "node": row.node, "section": row.section(),
         "label": s.label, "value": value_json(s.value), "unit": s.unit, "display": s.display,
-        "approx": s.approx, "quote": s.quote,
+        "approx": s.approx, "quote": s.quote, "qualifier": s.qualifier, "bound": s.bound,
+        "base": s.base.as_ref().map(|b| json!({"value": value_json(b.value), "unit": b.unit})),
+        "change": s.change,
     })
 }
 
 /// Whole numbers as JSON integers (`718`), others as decimals (`143.4`).
 pub(crate) fn value_json(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
-}
-
-fn delimited(
-    header: &[&str],
-    body: &[Vec<String>],
-    sep: char,
-    field: fn(&str) -> String,
-) -> String {
-    let mut out = String::new();
-    let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\n";
-    out.push_str(&line(header.iter().map(|h| field(h)).collect()));
-    for row in body {
-        out.push_str(&line(row.iter().map(|c| field(c)).collect()));
-    }
-    out
-}
-
-/// Tabs and line breaks would shift a spreadsheet's columns: they become spaces.
-pub(crate) fn tsv_field(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
-
-/// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
-pub(crate) fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+    match whole(v) {
+        Some(n) => json!(n),
+        None => json!(v),
     }
 }
 
