@@ -26,17 +26,21 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The folder's reports with the file each came from, in name order.
+fn open(folder: &str) -> (Vec<PathBuf>, Vec<report_tui::Report>) {
+    let (files, errors) = report_tui::load::expand(&[fixture(folder)]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let reports = files
+        .iter()
+        .map(|f| report_tui::load::load_file(f).unwrap())
+        .collect();
+    (files, reports)
+}
+
 fn score(folder: &str, truth: &str, aliases: &Aliases) -> Scored {
-    let loaded = report_tui::load::load(&[fixture(folder)], &|_, _| {});
-    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let reports = &loaded.reports;
-    let stem = |i: usize| {
-        loaded.paths[i]
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .to_string()
-    };
+    let (files, reports) = open(folder);
+    let reports = &reports;
+    let stem = |i: usize| files[i].file_stem().unwrap().to_string_lossy().to_string();
     let label = |f: Fig| {
         let (_, s) = reports[f.0].all_statistics()[f.1];
         format!("{}:{}", stem(f.0), s.quote)
@@ -219,9 +223,9 @@ fn explain() {
         return;
     };
     let parts: Vec<&str> = spec.split_whitespace().collect();
-    let loaded = report_tui::load::load(&[fixture(parts[0])], &|_, _| {});
+    let (_, reports) = open(parts[0]);
     let find = |q: &str| {
-        loaded.reports.iter().enumerate().find_map(|(r, rep)| {
+        reports.iter().enumerate().find_map(|(r, rep)| {
             rep.all_statistics()
                 .iter()
                 .position(|(_, s)| s.quote == q)
@@ -230,7 +234,7 @@ fn explain() {
     };
     for q in parts[1..].chunks(2) {
         let (a, b) = (find(q[0]).unwrap(), find(q[1]).unwrap());
-        let all = compare::all_scores(&loaded.reports);
+        let all = compare::all_scores(&reports);
         let found = all
             .iter()
             .find(|(x, y, _)| (*x, *y) == (a, b) || (*x, *y) == (b, a));

@@ -156,33 +156,38 @@ impl clap::ValueEnum for StatFormat {
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
-    match &cli.command {
+    let paths = &cli.reports;
+    match cli.command {
         Some(Command::Import {
             file,
             output,
             labels,
-        }) => return data::import(file, output.as_deref(), labels.as_deref()),
-        Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
-        #[cfg(feature = "tui")]
-        None => return browse(&cli),
-        _ => {}
-    }
-    let opened = open::open(&cli.reports)?;
-    let code = match cli.command {
-        Some(Command::Outline { json }) => data::outline(&opened.reports, json),
-        Some(Command::Show { id, json }) => data::show(&opened.reports, &id, json),
+        }) => data::import(&file, output.as_deref(), labels.as_deref()),
+        Some(Command::GenCorpus { count, folder }) => data::gen_corpus(count, &folder),
+        Some(Command::Outline { json }) => with_reports(paths, |r| data::outline(&r, json)),
+        Some(Command::Show { id, json }) => with_reports(paths, |r| data::show(&r, &id, json)),
         Some(Command::Stats { section, format }) => {
-            data::stats(&opened.reports, section.as_deref(), format)
+            with_reports(paths, |r| data::stats(&r, section.as_deref(), format))
         }
-        Some(Command::Search(args)) => Ok(search_hits::run(args, opened.reports)),
-        Some(Command::Compare(args)) => data::print(&compare::run(&args, &opened.reports)?),
-        // With the terminal stack, `browse` took this case above; without it, no
-        // subcommand prints the outline.
-        None => data::outline(&opened.reports, false),
-        Some(Command::Import { .. } | Command::GenCorpus { .. }) => {
-            data::outline(&opened.reports, false)
+        Some(Command::Search(args)) => with_reports(paths, |r| Ok(search_hits::run(args, r))),
+        Some(Command::Compare(args)) => {
+            with_reports(paths, |r| data::print(&compare::run(&args, &r)?))
         }
-    }?;
-    // Files that failed were reported as they loaded; the exit code still says so.
-    Ok(if opened.failed > 0 { 2 } else { code })
+        #[cfg(feature = "tui")]
+        None => browse(&cli),
+        // Without the terminal stack, no subcommand prints the outline.
+        #[cfg(not(feature = "tui"))]
+        None => with_reports(paths, |r| data::outline(&r, false)),
+    }
+}
+
+/// Open the reports and run a command on them. Files that failed were reported as they
+/// loaded; the exit code still says so.
+fn with_reports(
+    paths: &[PathBuf],
+    command: impl FnOnce(Vec<crate::Report>) -> crate::Result<i32>,
+) -> crate::Result<i32> {
+    let opened = open::open(paths)?;
+    let code = command(opened.reports)?;
+    Ok(if opened.errors.is_empty() { code } else { 2 })
 }
