@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
 
+mod compare;
 mod data;
 mod open;
 
@@ -20,7 +21,8 @@ use crate::export::StatFormat;
 )]
 pub struct Cli {
     /// Open this report instead of the embedded one: a plain-text report, a JSON model
-    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable.
+    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable;
+    /// `@embedded` names the built-in report, to open it beside others.
     #[arg(long = "report", short = 'r', global = true, value_name = "PATH")]
     pub reports: Vec<PathBuf>,
     #[command(subcommand)]
@@ -68,6 +70,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         labels: Option<PathBuf>,
     },
+    /// Line up the same indicator across the open reports (years, places), with the
+    /// change between neighbouring columns.
+    Compare(compare::CompareArgs),
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
     /// Write N synthetic reports (other places, years and figures) into a folder, as plain
@@ -165,6 +170,9 @@ fn run(cli: Cli) -> crate::Result<i32> {
             with_reports(paths, |r| data::stats(&r, section.as_deref(), format))
         }
         Some(Command::Search(args)) => with_reports(paths, |r| Ok(search_hits::run(args, r))),
+        Some(Command::Compare(args)) => {
+            with_reports(paths, |r| data::print(&compare::run(&args, &r)?))
+        }
         #[cfg(feature = "tui")]
         None => browse(&cli),
         // Without the terminal stack, no subcommand prints the outline.
