@@ -225,12 +225,13 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
+            chars: 3,
             outcome: ok,
         }],
     );
     assert_eq!(
         a.message.as_deref(),
-        Some("已复制 44台 (OSC 52 + 系统剪贴板)")
+        Some("已复制 3 字 (OSC 52 + 系统剪贴板): 44台")
     );
     let osc_only = Outcome {
         osc52: Ok(()),
@@ -240,12 +241,13 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
+            chars: 3,
             outcome: osc_only,
         }],
     );
     assert_eq!(
         a.message.as_deref(),
-        Some("已复制 44台 (仅 OSC 52，无系统剪贴板)")
+        Some("已复制 3 字 (仅 OSC 52，无系统剪贴板): 44台")
     );
     play(&mut a, [Down]);
     assert_eq!(a.message, None, "the next key clears the note");

@@ -100,9 +100,59 @@ pub struct Finder {
     pub error: Option<String>,
     pub selected: usize,
     pub scroll: usize,
+    /// Queries taken with Enter, oldest first, each once.
+    pub history: Vec<String>,
+    /// Where Ctrl-p / Ctrl-n stand in `history`; `None` is the query being typed.
+    pub history_at: Option<usize>,
 }
 
+/// How many queries the history keeps.
+const HISTORY: usize = 100;
+
 impl Finder {
+    /// The screen opens: the last query shows selected, so typing replaces it.
+    pub fn open(&mut self) {
+        self.input.select_all();
+        self.history_at = None;
+    }
+
+    /// Remember the query taken with Enter, as the newest in the history.
+    pub fn remember(&mut self) {
+        let q = self.input.text().trim();
+        if q.is_empty() {
+            return;
+        }
+        let q = q.to_string();
+        self.history.retain(|h| *h != q);
+        self.history.push(q);
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
+        }
+        self.history_at = None;
+    }
+
+    /// Put an older (`back`) or newer query from the history in the line, as fzf's
+    /// `--history` does; returns whether the line changed.
+    pub fn recall(&mut self, back: bool) -> bool {
+        let n = self.history.len();
+        let at = match (self.history_at, back) {
+            (_, _) if n == 0 => return false,
+            (None, true) => Some(n - 1),
+            (None, false) => return false,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        let text = at
+            .and_then(|i| self.history.get(i))
+            .cloned()
+            .unwrap_or_default();
+        self.history_at = at;
+        let changed = text != self.input.text();
+        self.input.set(&text);
+        changed
+    }
+
     /// Run the query through the engine; the selection goes back to the best hit.
     pub fn refresh(&mut self, backend: &mut dyn SearchBackend) {
         self.selected = 0;

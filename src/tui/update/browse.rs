@@ -73,6 +73,7 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::Back => app.hits = None,
         Action::Search => {
             app.mode = Mode::Search;
+            app.finder.open();
             refresh_search(app);
         }
         Action::Statistics => app.mode = Mode::Stats,

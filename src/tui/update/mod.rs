@@ -31,9 +31,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             navigate::select_row(app, app.tree.selected as isize);
             clamp_all(app);
         }
-        Action::Copied { summary, outcome } => {
-            app.message = Some(copied_message(app.lang, &summary, &outcome))
-        }
+        Action::Copied {
+            summary,
+            chars,
+            outcome,
+        } => app.message = Some(copied_message(app.lang, &summary, chars, &outcome)),
         Action::Help if app.mode != Mode::Help => {
             app.help_from = app.mode;
             app.mode = Mode::Help;
@@ -89,28 +91,29 @@ pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
     jump(app, &to);
 }
 
-/// What the status bar says after a copy: what, and by which means, honestly.
-pub fn copied_message(lang: Lang, summary: &str, outcome: &Outcome) -> String {
-    let what = crate::tui::wrap::truncate(summary.lines().next().unwrap_or(""), 24);
-    match (&outcome.osc52, &outcome.system) {
-        (Ok(()), Ok(())) => format!(
-            "{} {what} (OSC 52 + {})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("系统剪贴板", "system clipboard")
-        ),
-        (Ok(()), Err(_)) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick(
+/// What the status bar says after a copy: how many characters, by which means (honestly),
+/// then what, on one line; the status bar shows as much of it as fits.
+pub fn copied_message(lang: Lang, summary: &str, chars: usize, outcome: &Outcome) -> String {
+    let what: String = summary
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
+    let how = match (&outcome.osc52, &outcome.system) {
+        (Ok(()), Ok(())) => format!("OSC 52 + {}", lang.pick("系统剪贴板", "system clipboard")),
+        (Ok(()), Err(_)) => lang
+            .pick(
                 "仅 OSC 52，无系统剪贴板",
-                "OSC 52 only, no system clipboard"
+                "OSC 52 only, no system clipboard",
             )
-        ),
-        (Err(_), Ok(())) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("仅系统剪贴板", "system clipboard only")
-        ),
-        (Err(e), Err(_)) => format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
-    }
+            .to_string(),
+        (Err(_), Ok(())) => lang
+            .pick("仅系统剪贴板", "system clipboard only")
+            .to_string(),
+        (Err(e), Err(_)) => return format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
+    };
+    format!(
+        "{} {chars} {} ({how}): {what}",
+        lang.pick("已复制", "Copied"),
+        lang.pick("字", "chars"),
+    )
 }

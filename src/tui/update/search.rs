@@ -56,11 +56,18 @@ pub fn search(app: &mut App, action: Action) -> Option<Effect> {
             }
             return None;
         }
+        Action::OlderQuery | Action::NewerQuery => {
+            if f.recall(action == Action::OlderQuery) {
+                refresh_search(app);
+            }
+            return None;
+        }
         Action::Down => step(&mut f.selected, &mut f.scroll, n, h, 1),
         Action::Up => step(&mut f.selected, &mut f.scroll, n, h, -1),
         Action::PageDown => step(&mut f.selected, &mut f.scroll, n, h, h.max(1) as isize),
         Action::PageUp => step(&mut f.selected, &mut f.scroll, n, h, -(h.max(1) as isize)),
         Action::Open => {
+            f.remember();
             let jumps: Vec<Jump> = f.found.iter().map(|x| Jump::to(&app.reports, x)).collect();
             let at = f.selected;
             go_to_hit(app, jumps, at);

@@ -27,7 +27,11 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
             t.dim(),
         ),
     };
-    let query = vec![Span::styled(PROMPT, t.key()), Span::raw(f.input.text())];
+    let text = match f.input.is_selected() {
+        true => Span::styled(f.input.text(), t.selected()),
+        false => Span::raw(f.input.text()),
+    };
+    let query = vec![Span::styled(PROMPT, t.key()), text];
     frame.render_widget(
         Paragraph::new(two_sided(
             query,

@@ -13,20 +13,23 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let left: Vec<Span> = match &app.message {
-        Some(m) => vec![Span::styled(format!(" {m}"), t.message())],
+        // As much of the note as fits: the copied text comes last, so only it is cut.
+        Some(m) => vec![Span::styled(
+            crate::tui::wrap::truncate(&format!(" {m}"), usize::from(area.width)),
+            t.message(),
+        )],
         None => {
             // Whole hints only: a hint cut in half reads as a different key.
-            let mut spans = Vec::new();
-            let mut used = 0;
-            for (key, label) in keymap::hints(app.context(), app.lang) {
-                let (key, label) = (format!(" {key}"), format!(" {label} "));
-                used += width(&key) + width(&label);
-                if used > usize::from(area.width) {
-                    break;
-                }
-                spans.extend([Span::styled(key, t.key()), Span::raw(label)]);
-            }
-            spans
+            let cost = |key: &str, label: &str| width(key) + width(label) + 3;
+            keymap::fitting_hints(app.context(), app.lang, usize::from(area.width), cost)
+                .into_iter()
+                .flat_map(|(key, label)| {
+                    [
+                        Span::styled(format!(" {key}"), t.key()),
+                        Span::raw(format!(" {label} ")),
+                    ]
+                })
+                .collect()
         }
     };
     let right = match app.mouse {
