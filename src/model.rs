@@ -306,10 +306,14 @@ impl Report {
         if let Some(d) = &self.date {
             return d.get(..4);
         }
+        // By bytes: four ASCII digits start and end on character boundaries, whatever
+        // surrounds them, so the slice below cannot split a character.
         let t = &self.title;
-        t.char_indices()
-            .find(|(i, _)| t[*i..].len() >= 4 && t[*i..i + 4].bytes().all(|b| b.is_ascii_digit()))
-            .map(|(i, _)| &t[i..i + 4])
+        let i = t
+            .as_bytes()
+            .windows(4)
+            .position(|w| w.iter().all(u8::is_ascii_digit))?;
+        t.get(i..i + 4)
     }
 }
 

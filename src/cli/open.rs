@@ -22,8 +22,13 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened> {
             progress_bar(done, total);
         }
     })?;
+    let mut errors = errors;
+    // Nothing opened because of one file: its error is the one line.
+    if reports.is_empty() && errors.len() == 1 {
+        return Err(errors.remove(0));
+    }
     for e in &errors {
-        eprintln!("report-tui: {e}");
+        super::say(e);
     }
     if reports.is_empty() {
         return Err(Error::NothingOpened);

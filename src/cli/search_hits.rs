@@ -5,6 +5,9 @@ use crate::search::{corpus, Hit, Index, Item, Kind, Query};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
+/// Most synthetic reports `--corpus` makes in memory (about 230 KB each).
+const MAX_CORPUS: usize = 10_000;
+
 #[derive(clap::Args, Debug)]
 pub struct SearchArgs {
     /// Words that must all match, in any order: hanzi (fuzzy), pinyin (`zhifajiluyi`,
@@ -35,7 +38,7 @@ pub fn run(args: SearchArgs, reports: Vec<crate::Report>) -> i32 {
     match search(&args, reports) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("report-tui: {message}");
+            super::say(&message);
             2
         }
     }
@@ -62,6 +65,11 @@ fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String>
         Some(q) => Some(Query::parse(q).map_err(|e| e.to_string())?),
         None => None,
     };
+    if let Some(n) = args.corpus.filter(|n| *n > MAX_CORPUS) {
+        return Err(format!(
+            "--corpus takes at most {MAX_CORPUS} reports, not {n}"
+        ));
+    }
     let reports = match (args.corpus, reports.first()) {
         (Some(n), Some(base)) => corpus::generate(base, n),
         _ => reports,

@@ -12,7 +12,14 @@ pub enum Separator {
 
 /// `header` (the caller chooses the names: `stats` prints field names, the browser the
 /// column names it shows) and then one line per row, each ending in a line break.
-pub fn delimited(header: &[&str], body: &[Vec<String>], separator: Separator) -> String {
+/// Columns named in `numbers` hold numbers and are written as they are; every other body
+/// cell is text and goes through `spreadsheet_text`, so no caller can forget it.
+pub fn delimited(
+    header: &[&str],
+    body: &[Vec<String>],
+    separator: Separator,
+    numbers: &[&str],
+) -> String {
     let (sep, field): (&str, fn(&str) -> String) = match separator {
         Separator::Tab => ("\t", tsv_field),
         Separator::Comma => (",", csv_field),
@@ -20,10 +27,29 @@ pub fn delimited(header: &[&str], body: &[Vec<String>], separator: Separator) ->
     let mut out = String::new();
     let line = |cells: Vec<String>| cells.join(sep) + "\n";
     out.push_str(&line(header.iter().map(|h| field(h)).collect()));
+    let is_number: Vec<bool> = header.iter().map(|h| numbers.contains(h)).collect();
     for row in body {
-        out.push_str(&line(row.iter().map(|c| field(c)).collect()));
+        let cells = row.iter().enumerate().map(|(i, c)| {
+            if is_number.get(i).copied().unwrap_or(false) {
+                field(c)
+            } else {
+                field(&spreadsheet_text(c))
+            }
+        });
+        out.push_str(&line(cells.collect()));
     }
     out
+}
+
+/// A text cell a spreadsheet will not run as a formula (OWASP, "CSV injection"): one that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. Some
+/// spreadsheets show the `'`; a label that starts so is rare, a formula run is worse.
+pub fn spreadsheet_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// Tabs and line breaks would shift a spreadsheet's columns: they become spaces.
@@ -48,12 +74,32 @@ mod tests {
     fn cells_cannot_break_a_row_or_a_column() {
         let body = vec![vec!["a\tb".to_string(), "c,\"d\"\ne".to_string()]];
         assert_eq!(
-            delimited(&["x", "y"], &body, Separator::Tab),
+            delimited(&["x", "y"], &body, Separator::Tab, &[]),
             "x\ty\na b\tc,\"d\" e\n"
         );
         assert_eq!(
-            delimited(&["x", "y"], &body, Separator::Comma),
+            delimited(&["x", "y"], &body, Separator::Comma, &[]),
             "x,y\na\tb,\"c,\"\"d\"\"\ne\"\n"
+        );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_stay_numbers() {
+        let body = vec![vec![
+            "=HYPERLINK(\"http://x\")".to_string(),
+            "-3.2".to_string(),
+            "@SUM(A1)".to_string(),
+            "-2".to_string(),
+            "718".to_string(),
+        ]];
+        assert_eq!(
+            delimited(
+                &["a", "b", "c", "d", "e"],
+                &body,
+                Separator::Tab,
+                &["b", "e"]
+            ),
+            "a\tb\tc\td\te\n'=HYPERLINK(\"http://x\")\t-3.2\t'@SUM(A1)\t'-2\t718\n"
         );
     }
 }

@@ -5,6 +5,6 @@ mod delimited;
 mod outline;
 mod table;
 
-pub use delimited::{delimited, Separator};
+pub use delimited::{delimited, spreadsheet_text, Separator};
 pub use outline::{outline_json, outline_text, show_text};
 pub use table::{stat_rows, stats, StatFormat, StatRow};

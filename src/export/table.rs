@@ -107,8 +107,8 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
             let items: Vec<Value> = rows.iter().map(row_json).collect();
             serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
         }
-        StatFormat::Tsv => delimited(&header, &body, Separator::Tab),
-        StatFormat::Csv => delimited(&header, &body, Separator::Comma),
+        StatFormat::Tsv => delimited(&header, &body, Separator::Tab, &["value"]),
+        StatFormat::Csv => delimited(&header, &body, Separator::Comma, &["value"]),
         StatFormat::Md => markdown(&header, &body),
         StatFormat::Table => aligned(&header, &body),
     }
