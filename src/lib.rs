@@ -16,6 +16,7 @@ mod model_check;
 pub mod rebuild;
 pub mod sanitize;
 pub mod search;
+pub mod section_ref;
 #[cfg(feature = "tui")]
 pub mod tui;
 
