@@ -107,3 +107,59 @@ fn a_click_on_a_figure_picks_that_figure_not_the_last_on_its_line() {
     let text = copied(&play(&mut a, [Copy]));
     assert!(text.starts_with("建立共有28个社区"), "{text}");
 }
+
+#[test]
+fn the_table_opens_on_the_selected_nodes_figures_and_widens_to_all() {
+    let mut a = at_six();
+    play(&mut a, [Statistics]);
+    assert_eq!(a.mode, Mode::Stats);
+    let places: Vec<&str> = a
+        .table
+        .visible
+        .iter()
+        .map(|&i| a.table.rows[i].node.as_str())
+        .collect();
+    assert_eq!(places.len(), 13, "六's 13 figures");
+    assert!(places.iter().all(|n| *n == "6"), "{places:?}");
+    assert_eq!(a.table.selected_row().unwrap().display, "28个");
+    play(&mut a, [ToggleScope]);
+    assert_eq!(a.table.visible.len(), 38, "a widens to every figure");
+    assert_eq!(
+        a.table.selected_row().unwrap().display,
+        "28个",
+        "on the same figure"
+    );
+    play(&mut a, [ToggleScope, Back]);
+    assert_eq!(a.table.visible.len(), 13);
+
+    // From a figure in the detail pane, the table opens on that figure.
+    let (x, y) = cell_of(&a, "185宗");
+    play(&mut a, [Click { column: x, row: y }, Statistics]);
+    assert_eq!(a.table.selected_row().unwrap().display, "185宗");
+
+    // A sub-item's scope holds its own figures; one without figures opens them all.
+    let mut b = app();
+    play(&mut b, [Down, Down, Down, Down, Right, Down, Down, Down]);
+    assert_eq!(
+        b.tree.selected_key().unwrap(),
+        &NodeKey::Section(0, "4.3".into())
+    );
+    play(&mut b, [Statistics]);
+    assert_eq!(b.table.visible.len(), 1);
+    let mut c = app();
+    play(&mut c, [Down, Down, Statistics]);
+    assert_eq!(c.table.visible.len(), 38, "二 has no figures: all of them");
+}
+
+#[test]
+fn the_nodes_figures_copy_as_tsv() {
+    let mut a = at_six();
+    let tsv = copied(&play(&mut a, [CopyFigures]));
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines.len(), 14, "{tsv}");
+    assert_eq!(lines[0], "报告\t位置\t标签\t数值\t单位\t原文");
+    assert_eq!(
+        lines[1],
+        "市桥街2020年法治政府建设工作报告\t六\t调解网络中的社区\t28\t个\t28个"
+    );
+}

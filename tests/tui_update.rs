@@ -351,7 +351,8 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
         2,
         "a top-level node per report"
     );
-    play(&mut a, [Statistics, Filter]);
+    // The table opens on the selected report's figures; `a` widens it to both.
+    play(&mut a, [Statistics, ToggleScope, Filter]);
     play(&mut a, typing("西湖镇"));
     assert!(!a.table.visible.is_empty());
     assert!(a.table.visible.iter().all(|&i| a.table.rows[i].report == 1));

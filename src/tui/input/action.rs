@@ -51,6 +51,10 @@ pub enum Action {
     Copy,
     /// Copy with a citation (in the table: the table as TSV).
     CopyCited,
+    /// The statistics table: between the node it opened on and every figure.
+    ToggleScope,
+    /// Copy the selected node's figures as TSV, as its figures table lists them.
+    CopyFigures,
     /// Show every key.
     Help,
     /// Capture the mouse, or leave it to the terminal for selecting text.
