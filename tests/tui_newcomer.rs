@@ -163,3 +163,65 @@ fn the_nodes_figures_copy_as_tsv() {
         "市桥街2020年法治政府建设工作报告\t六\t调解网络中的社区\t28\t个\t28个"
     );
 }
+
+/// Every node key in document order (the whole tree expanded).
+fn document_nodes(a: &App) -> Vec<NodeKey> {
+    use report_tui::tui::state::tree;
+    let mut expanded = std::collections::HashSet::new();
+    loop {
+        let rows = tree::flatten(&a.reports, &expanded);
+        let before = expanded.len();
+        expanded.extend(rows.iter().map(|r| r.key.clone()));
+        if expanded.len() == before {
+            return rows.into_iter().map(|r| r.key).collect();
+        }
+    }
+}
+
+#[test]
+fn n_walks_the_hits_in_document_order_from_the_one_chosen() {
+    let mut a = app();
+    play(&mut a, [Search]);
+    play(&mut a, typing("执法"));
+    let total = a.finder.found.len();
+    assert!(total > 5, "{total}");
+    // The best hit is not the first in the text: take the third ranked.
+    play(&mut a, [Down, Down]);
+    let chosen = a.finder.found[2].id.clone();
+    play(&mut a, [Open]);
+    let hits = a.hits.clone().unwrap();
+    assert_eq!(hits.jumps.len(), total);
+    let nodes = document_nodes(&a);
+    let place = |a: &App| {
+        let key = a.tree.selected_key().unwrap();
+        let node = nodes.iter().position(|k| k == key).unwrap();
+        let target = a.detail.cursor.map_or(-1, |c| c as isize);
+        (node, target)
+    };
+    let mut seen = vec![place(&a)];
+    let cursor_id = |a: &App| {
+        a.detail
+            .cursor
+            .map(|c| a.detail.doc.targets[c].what.id.clone())
+    };
+    if let Some(id) = cursor_id(&a) {
+        assert_eq!(id, chosen, "Enter goes to the hit chosen");
+    }
+    for _ in 1..total {
+        play(&mut a, [NextHit]);
+        seen.push(place(&a));
+    }
+    let at = hits.at;
+    // From the chosen hit to the end, then from the start: each step moves on in the text.
+    let (tail, head) = seen.split_at(total - at);
+    for run in [tail, head] {
+        assert!(
+            run.windows(2).all(|w| w[0] <= w[1]),
+            "n steps forward in the text: {run:?}"
+        );
+    }
+    play(&mut a, [NextHit]);
+    assert_eq!(place(&a), seen[0], "n wraps round to the chosen hit");
+    play(&mut a, [PrevHit]);
+    assert_eq!(place(&a), seen[total - 1], "N steps back");
+}

@@ -8,6 +8,7 @@ mod common;
 use common::{app_sized, play, screen};
 use report_tui::clipboard::Outcome;
 use report_tui::tui::input::action::Action::{self, *};
+use report_tui::tui::layout;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 
@@ -51,4 +52,37 @@ fn the_copy_note_shows_as_much_as_fits_and_the_count() {
         },
     };
     snap("copy_note", &SIZES, &[copied]);
+}
+
+#[test]
+fn every_occurrence_of_the_query_stays_highlighted_after_enter() {
+    let mut actions = vec![Search];
+    actions.extend(common::typing("执法"));
+    actions.push(Open);
+    for (w, h) in SIZES {
+        let mut a = app_sized(w, h);
+        play(&mut a, actions.clone());
+        let term = common::draw(&a);
+        let buf = term.backend().buffer();
+        let matched = a.theme.matched();
+        // Each 执 shown in the text, whatever the line, is drawn in the matched style.
+        let mut shown = 0;
+        let pane = layout::browse(w, h, a.focus).detail.unwrap().content;
+        for y in pane.y..pane.bottom() {
+            for x in pane.x..pane.right().saturating_sub(2) {
+                let cell = &buf[(x, y)];
+                if cell.symbol() == "执" && buf[(x + 2, y)].symbol() == "法" {
+                    shown += 1;
+                    assert!(
+                        cell.modifier.contains(matched.add_modifier),
+                        "{w}x{h}: 执法 at {x},{y} is not highlighted: {:?}\n{}",
+                        cell,
+                        screen(&a)
+                    );
+                }
+            }
+        }
+        assert!(shown >= 1, "{w}x{h}: no 执法 on screen");
+    }
+    snap("hits_highlighted", &SIZES, &actions);
 }

@@ -89,6 +89,50 @@ impl Jump {
     }
 }
 
+/// The order of `found` in the text: by report, then by where each hit stands (a
+/// section's heading, then its paragraphs, each followed by its sentences and figures).
+pub fn document_order(reports: &[Report], found: &[Found]) -> Vec<usize> {
+    use std::collections::{BTreeMap, HashMap};
+    // Per report: hit id → the hits with it; only those reports are walked.
+    let mut wanted: BTreeMap<usize, HashMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let ids = wanted.entry(f.report).or_default();
+        ids.entry(f.id.as_str()).or_default().push(i);
+    }
+    let mut place = vec![usize::MAX; found.len()];
+    for (r, ids) in &wanted {
+        let Some(report) = reports.get(*r) else {
+            continue;
+        };
+        let mut next = 0;
+        let mut add = |id: &str| {
+            for &i in ids.get(id).into_iter().flatten() {
+                place[i] = place[i].min(next);
+            }
+            next += 1;
+        };
+        let paragraphs = |ps: &[crate::model::Paragraph], add: &mut dyn FnMut(&str)| {
+            for p in ps {
+                add(&p.id);
+                let (sentences, rest) = p.statistics_by_measure();
+                for (m, stats) in sentences {
+                    add(&m.id);
+                    stats.iter().for_each(|s| add(&s.id));
+                }
+                rest.iter().for_each(|s| add(&s.id));
+            }
+        };
+        paragraphs(&report.intro, &mut add);
+        for s in report.all_sections() {
+            add(&s.id);
+            paragraphs(&s.paragraphs, &mut add);
+        }
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].report, place[i]));
+    order
+}
+
 /// The search screen: query line and results list.
 #[derive(Default)]
 pub struct Finder {

@@ -14,7 +14,6 @@ use crate::clipboard::Outcome;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::lang::Lang;
 use crate::tui::state::app::{App, Hits, Mode};
-use crate::tui::state::finder::Jump;
 use navigate::{jump, step, sync_detail};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -81,12 +80,12 @@ fn clamp_all(app: &mut App) {
     search::refresh_preview(app);
 }
 
-/// Remember a search's hits for `n` / `N` and go to hit `at`.
-pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
-    let Some(to) = jumps.get(at).cloned() else {
+/// Remember a search's hits for `n` / `N` and go to hit `hits.at`.
+pub fn go_to_hit(app: &mut App, hits: Hits) {
+    let Some(to) = hits.jumps.get(hits.at).cloned() else {
         return;
     };
-    app.hits = Some(Hits { jumps, at });
+    app.hits = Some(hits);
     app.mode = Mode::Browse;
     jump(app, &to);
 }

@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     }
     if let (Some(pane), Some(view)) = (areas.preview, &app.preview) {
         header(frame, app, view, pane.header, false);
-        render_doc(frame, app, view, text_area(pane.content), true);
+        render_doc(frame, app, view, text_area(pane.content), true, None);
     }
 }
 
