@@ -87,6 +87,10 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Apply a labels file: `{"title": "…", "labels": {"1.4.p1.s2": "群众法律咨询"}}`
+        /// (the embedded report's are assets/labels.json).
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
@@ -194,35 +198,52 @@ fn run(cli: Cli) -> crate::Result<i32> {
     let mut paths = cli.open.reports.clone();
     match &cli.command {
         Some(Command::Import { .. } | Command::GenCorpus { .. }) if !paths.is_empty() => {
-            return Err(crate::Error::ImportWithReport)
+            Err(crate::Error::ImportWithReport)
         }
-        Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
-        Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
-        Some(Command::Completions { shell }) => return completion::script(*shell),
-        Some(Command::Man) => return completion::man(),
-        Some(
-            Command::Outline { open, .. }
-            | Command::Show { open, .. }
-            | Command::Stats { open, .. }
-            | Command::Search(search_hits::SearchArgs { open, .. }),
-        ) => paths.extend(open.reports.iter().cloned()),
-        #[cfg(feature = "tui")]
-        None => return browse(&cli),
-        #[cfg(not(feature = "tui"))]
-        None => {}
-    }
-    let opened = open::open(&paths)?;
-    let code = match cli.command {
-        Some(Command::Outline { json, .. }) => data::outline(&opened.reports, json),
-        Some(Command::Show { id, json, .. }) => data::show(&opened.reports, &id, json),
+        Some(Command::Import {
+            file,
+            output,
+            labels,
+        }) => data::import(file, output.as_deref(), labels.as_deref()),
+        Some(Command::GenCorpus { count, folder }) => data::gen_corpus(*count, folder),
+        Some(Command::Completions { shell }) => completion::script(*shell),
+        Some(Command::Man) => completion::man(),
+        Some(Command::Outline { json, open }) => {
+            paths.extend(open.reports.iter().cloned());
+            with_reports(&paths, |r| data::outline(&r, *json))
+        }
+        Some(Command::Show { id, json, open }) => {
+            paths.extend(open.reports.iter().cloned());
+            with_reports(&paths, |r| data::show(&r, id, *json))
+        }
         Some(Command::Stats {
-            section, format, ..
-        }) => data::stats(&opened.reports, section.as_deref(), format),
-        Some(Command::Search(args)) => Ok(search_hits::run(args, opened.reports)),
-        // With the terminal stack, `browse` took this case above; without it, no
-        // subcommand prints the outline.
-        _ => data::outline(&opened.reports, false),
-    }?;
-    // Files that failed were reported as they loaded; the exit code still says so.
-    Ok(if opened.failed > 0 { 2 } else { code })
+            section,
+            format,
+            open,
+        }) => {
+            paths.extend(open.reports.iter().cloned());
+            with_reports(&paths, |r| data::stats(&r, section.as_deref(), *format))
+        }
+        Some(Command::Search(args)) => {
+            paths.extend(args.open.reports.iter().cloned());
+            let args = args.clone();
+            with_reports(&paths, |r| Ok(search_hits::run(args, r)))
+        }
+        #[cfg(feature = "tui")]
+        None => browse(&cli),
+        // Without the terminal stack, no subcommand prints the outline.
+        #[cfg(not(feature = "tui"))]
+        None => with_reports(&paths, |r| data::outline(&r, false)),
+    }
+}
+
+/// Open the reports and run a command on them. Files that failed were reported as they
+/// loaded; the exit code still says so.
+fn with_reports(
+    paths: &[PathBuf],
+    command: impl FnOnce(Vec<crate::Report>) -> crate::Result<i32>,
+) -> crate::Result<i32> {
+    let opened = open::open(paths)?;
+    let code = command(opened.reports)?;
+    Ok(if opened.errors.is_empty() { code } else { 2 })
 }

@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 /// Most synthetic reports `--corpus` makes in memory (about 230 KB each).
 const MAX_CORPUS: usize = 10_000;
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct SearchArgs {
     /// Words that must all match, in any order: hanzi (fuzzy), pinyin (`zhifajiluyi`,
     /// `zfjly`), figures (`718`, `86.4`). `'word` for an exact substring. A leading `#`

@@ -7,6 +7,7 @@ use super::search::refresh_search;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Focus, Mode};
 use crate::tui::state::document::TargetKind;
+use crate::tui::state::status::Status;
 
 pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
     let tree = app.focus == Focus::Tree;
@@ -119,11 +120,7 @@ fn open_table(app: &mut App) {
 
 fn step_hit(app: &mut App, forward: bool) {
     let Some(hits) = app.hits.as_mut().filter(|h| !h.jumps.is_empty()) else {
-        app.message = Some(
-            app.lang
-                .pick("没有搜索结果：按 / 搜索", "No hits: press / to search")
-                .to_string(),
-        );
+        app.status = Some(Status::NoHits);
         return;
     };
     let n = hits.jumps.len();

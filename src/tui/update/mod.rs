@@ -10,15 +10,14 @@ pub mod navigate;
 mod search;
 mod stats;
 
-use crate::clipboard::Outcome;
 use crate::tui::input::action::{Action, Effect};
-use crate::tui::lang::Lang;
 use crate::tui::state::app::{App, Hits, Mode};
+use crate::tui::state::status::Status;
 use navigate::{jump, step, sync_detail};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Copied { .. } | Action::Resize { .. }) {
-        app.message = None;
+        app.status = None;
     }
     match action {
         Action::Quit => return Some(Effect::Quit),
@@ -34,7 +33,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             summary,
             chars,
             outcome,
-        } => app.message = Some(copied_message(app.lang, &summary, chars, &outcome)),
+        } => {
+            app.status = Some(Status::Copied {
+                summary,
+                chars,
+                outcome,
+            })
+        }
         Action::Help if app.mode != Mode::Help => {
             app.help_from = app.mode;
             app.mode = Mode::Help;
@@ -42,16 +47,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
-            app.message = Some(
-                match app.mouse {
-                    true => app.lang.pick("鼠标：本程序使用", "Mouse: used by the app"),
-                    false => app.lang.pick(
-                        "鼠标：交给终端（可选中文字）",
-                        "Mouse: left to the terminal (select text)",
-                    ),
-                }
-                .to_string(),
-            );
+            app.status = Some(Status::Mouse(app.mouse));
             return Some(Effect::Mouse(app.mouse));
         }
         Action::Click { column, row } => return mouse::click(app, column, row),
@@ -88,31 +84,4 @@ pub fn go_to_hit(app: &mut App, hits: Hits) {
     app.hits = Some(hits);
     app.mode = Mode::Browse;
     jump(app, &to);
-}
-
-/// What the status bar says after a copy: how many characters, by which means (honestly),
-/// then what, on one line; the status bar shows as much of it as fits.
-pub fn copied_message(lang: Lang, summary: &str, chars: usize, outcome: &Outcome) -> String {
-    let what: String = summary
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect();
-    let how = match (&outcome.osc52, &outcome.system) {
-        (Ok(()), Ok(())) => format!("OSC 52 + {}", lang.pick("系统剪贴板", "system clipboard")),
-        (Ok(()), Err(_)) => lang
-            .pick(
-                "仅 OSC 52，无系统剪贴板",
-                "OSC 52 only, no system clipboard",
-            )
-            .to_string(),
-        (Err(_), Ok(())) => lang
-            .pick("仅系统剪贴板", "system clipboard only")
-            .to_string(),
-        (Err(e), Err(_)) => return format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
-    };
-    format!(
-        "{} {chars} {} ({how}): {what}",
-        lang.pick("已复制", "Copied"),
-        lang.pick("字", "chars"),
-    )
 }

@@ -4,12 +4,13 @@
 use super::go_to_hit;
 use super::navigate::{place_target, step};
 use crate::model::Report;
+use crate::search::Kind;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout;
 use crate::tui::state::app::Hits;
 use crate::tui::state::app::{App, DocView, Mode};
 use crate::tui::state::document::Doc;
-use crate::tui::state::finder::{document_order, Finder, FoundKind, Jump};
+use crate::tui::state::finder::{document_order, Finder, Jump};
 
 pub(super) fn results_height(app: &App) -> usize {
     usize::from(layout::search(app.width, app.height).results.height)
@@ -17,7 +18,7 @@ pub(super) fn results_height(app: &App) -> usize {
 
 /// Re-run the query and show the best hit in the preview.
 pub fn refresh_search(app: &mut App) {
-    app.finder.refresh(app.backend.as_mut());
+    app.finder.refresh(&mut app.engine);
     refresh_preview(app);
 }
 
@@ -55,7 +56,7 @@ fn hits_in_document_order(reports: &[Report], f: &Finder) -> Hits {
     let marks = f
         .found
         .iter()
-        .filter(|x| x.kind == FoundKind::Measure)
+        .filter(|x| x.kind == Kind::Measure)
         .map(|x| (x.id.clone(), x.indices.clone()))
         .collect();
     Hits {
