@@ -21,14 +21,44 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    #[error("`import` takes its file as an argument, not through --report")]
+    ImportWithReport,
     #[error("no report could be opened")]
     NothingOpened,
     #[error("{0}: no .txt or .json reports in this folder")]
     NoReportsInFolder(String),
     #[error("larger than the {limit}-byte limit ({size} bytes)")]
     TooLarge { size: u64, limit: u64 },
-    #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
+    #[error("larger than the {limit}-byte limit")]
+    TooLargeWhileReading { limit: u64 },
+    /// A device, FIFO, socket or folder where a report file was expected.
+    #[error("not a regular file ({0})")]
+    NotRegular(&'static str),
+    /// A JSON model whose structure does not hold together; `id` is the first bad one.
+    #[error("not a valid report model: {id:?} {reason}")]
+    InvalidModel { id: String, reason: String },
+    #[error("nested deeper than {limit} levels at line {line}, column {column}")]
+    TooDeep {
+        limit: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{output}: is the input file itself; choose another output")]
+    SameFile { output: String },
+    #[error("reading this file crashed the reader; the other files are unaffected")]
+    ReaderCrashed,
+    #[error("at most {limit} synthetic reports, not {count}")]
+    TooManyReports { count: usize, limit: usize },
+    #[error("no section or sub-item {0:?} (give it as `6`, `六`, `4.3` or `四(三)`; `report-tui outline` lists them)")]
     UnknownSection(String),
+    #[error("compare needs at least two reports (give --report twice, a folder, or @embedded)")]
+    TooFewReports,
+    #[error("{path}:{line}: {message}")]
+    Aliases {
+        path: String,
+        line: usize,
+        message: String,
+    },
     #[error("labels: no statistic with id {0:?} (`report-tui stats` lists them)")]
     UnknownStatistic(String),
     #[error("{path}: {source}")]
@@ -59,11 +89,20 @@ impl Error {
         }
     }
 
-    /// Attach the file name, so a message names what to fix.
+    /// Attach the file name, so a message names what to fix. The name is untrusted: it is
+    /// made one terminal-safe line here.
     pub fn in_file(self, path: impl Into<String>) -> Error {
         Error::InFile {
-            path: path.into(),
+            path: crate::sanitize::one_line(&path.into()),
             source: Box::new(self),
+        }
+    }
+
+    /// An I/O error about `path`, its name made one terminal-safe line.
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: crate::sanitize::name(path),
+            source,
         }
     }
 }

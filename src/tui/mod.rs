@@ -1,39 +1,26 @@
-//! The terminal browser: the event loop that turns terminal events into actions, runs
-//! `update`, carries out its effects (copy, quit, mouse) and draws.
+//! The terminal browser: `run` takes the terminal, opens the reports behind a loading line,
+//! builds the `App` and hands it to the event loop; the rooms below hold the rest
+//! (see docs/ARCHITECTURE.md).
 
-pub mod action;
-pub mod ambiguous;
-pub mod app;
-pub mod bindings;
-pub mod copy_text;
-pub mod document;
-pub mod engine;
-pub mod finder;
+pub mod event_loop;
 pub mod input;
-pub mod keymap;
 pub mod lang;
 pub mod layout;
-pub mod lists;
-mod loading;
-pub mod navigate;
-pub mod nodes;
-pub mod stats_table;
+pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 pub mod wrap;
 
-use crate::clipboard::{Clipboard, TerminalClipboard};
-use crate::model::Report;
-use action::{Action, Effect};
-use app::App;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crate::clipboard::TerminalClipboard;
+use crate::load::Loaded;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use state::app::App;
 use std::io::{stdout, IsTerminal};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use terminal::{guard, loading};
 
 /// What the command line decides about the UI.
 #[derive(Debug, Clone, Default)]
@@ -50,16 +37,13 @@ fn io(source: std::io::Error) -> crate::Error {
     }
 }
 
-/// Reports and the errors of the files that could not be opened.
-pub type Opened = (Vec<Report>, Vec<crate::Error>);
-
 /// Open the browser and return the exit code when the user quits, with the errors of
 /// files that could not be opened (for the caller to print on the restored terminal).
 /// `open` loads the reports inside the full screen, reporting `(done, total)` files to a
 /// callback that draws a loading line.
 pub fn run<F>(open: F, options: &Options) -> crate::Result<(i32, Vec<crate::Error>)>
 where
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Opened>,
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded>,
 {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(io(std::io::Error::other(
@@ -68,10 +52,11 @@ where
     }
     let lang = lang::Lang::choose(options.lang.as_deref(), |k| std::env::var(k).ok());
     let mouse = !options.no_mouse;
-    let guard = terminal::Guard::enter(mouse).map_err(io)?;
-    let narrow_ambiguous = terminal::ambiguous_is_wide();
+    let guard = guard::Guard::enter(mouse).map_err(io)?;
+    let narrow_ambiguous = guard::ambiguous_is_wide();
     let term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
-    let (reports, errors, mut term) = loading::load(term, lang, open)?;
+    let (opened, mut term) = loading::load(term, lang, open)?;
+    let (reports, errors) = (opened.reports, opened.errors);
     if reports.is_empty() {
         drop(guard);
         let mut errors = errors;
@@ -79,21 +64,18 @@ where
         return Ok((2, errors));
     }
     let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let backend = Box::new(engine::Engine::new(&reports));
-    let mut app = App::new(reports, lang, backend, (width, height));
+    let engine = state::search_engine::Engine::new(&reports);
+    let mut app = App::new(reports, lang, engine, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = mouse;
     app.narrow_ambiguous = narrow_ambiguous;
     if !errors.is_empty() {
-        let n = errors.len();
-        app.message = Some(match lang {
-            lang::Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
-            lang::Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
-        });
+        app.status = Some(state::status::Status::NotOpened(errors.len()));
     }
     let mut clipboard = TerminalClipboard::new(stdout());
-    let stop = terminal::stop_signal();
-    let result = event_loop(&mut term, &mut app, &mut clipboard, &stop);
+    let stop = guard::stop_signal();
+    let console = &mut event_loop::Crossterm;
+    let result = event_loop::run(&mut term, &mut app, console, &mut clipboard, &stop);
     drop(guard);
     // Killed by a signal: the shell convention, 128 + its number.
     let code = match stop.load(Ordering::SeqCst) {
@@ -101,75 +83,4 @@ where
         signal => 128 + signal as i32,
     };
     result.map(|()| (code, errors)).map_err(io)
-}
-
-fn event_loop<B: ratatui::backend::Backend>(
-    term: &mut Terminal<B>,
-    app: &mut App,
-    clipboard: &mut dyn Clipboard,
-    stop: &AtomicUsize,
-) -> std::io::Result<()>
-where
-    B::Error: Into<std::io::Error>,
-{
-    loop {
-        term.draw(|f| view::draw(f, app)).map_err(Into::into)?;
-        // Events that mean nothing here (mouse moves, key releases) do not redraw.
-        // Polling (not a blocking read) lets a signal end the loop within a tick.
-        let action = loop {
-            if stop.load(Ordering::SeqCst) != 0 {
-                return Ok(());
-            }
-            if !event::poll(Duration::from_millis(100))? {
-                continue;
-            }
-            if let Some(a) = to_action(app, event::read()?) {
-                break a;
-            }
-        };
-        match update::update(app, action) {
-            Some(Effect::Quit) => return Ok(()),
-            Some(Effect::Copy { text, summary }) => {
-                let outcome = clipboard.copy(&text);
-                update::update(app, Action::Copied { summary, outcome });
-            }
-            Some(Effect::Mouse(on)) => terminal::set_mouse(on)?,
-            Some(Effect::Suspend) => {
-                terminal::suspend(app.mouse)?;
-                // The screen was the shell's meanwhile: draw every cell again.
-                term.clear().map_err(Into::into)?;
-            }
-            None => {}
-        }
-    }
-}
-
-/// Translate a terminal event through the keymap. Only key presses count: some
-/// terminals also report releases and repeats, which would act twice.
-pub fn to_action(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::action(app.context(), k),
-        Event::Paste(text) if app.context().takes_text() => {
-            Some(Action::Edit(input::Edit::Insert(text)))
-        }
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) if app.mouse => {
-            let (column, row) = (m.column, m.row);
-            match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-                MouseEventKind::ScrollDown => Some(Action::Wheel {
-                    column,
-                    row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Action::Wheel {
-                    column,
-                    row,
-                    down: false,
-                }),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }

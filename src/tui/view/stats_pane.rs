@@ -3,9 +3,9 @@
 //! terminal; the label column takes what is left.
 
 use super::two_sided;
-use crate::tui::app::App;
 use crate::tui::layout::StatsAreas;
-use crate::tui::stats_table::StatRow;
+use crate::tui::state::app::App;
+use crate::tui::state::stats_table::StatRow;
 use crate::tui::wrap::{pad, truncate, width};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -56,8 +56,16 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         Span::styled(prompt.clone(), t.key()),
         Span::raw(table.filter.text()),
     ];
+    let scope = match (&table.scope, table.whole) {
+        (Some(key), false) => format!(
+            "{} {}  ",
+            l.pick("本节", "in"),
+            crate::tui::state::tree::place(&app.reports, key, l)
+        ),
+        _ => format!("{}  ", l.pick("全部", "all")),
+    };
     let info = format!(
-        "{}/{}  {} ",
+        "{scope}{}/{}  {} ",
         table.visible.len(),
         table.rows.len(),
         table.sort.label(l)
@@ -82,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         true => format!("{} {}", row.source, row.place),
         false => row.place.clone(),
     };
-    let names = crate::tui::stats_table::column_names(l);
+    let names = crate::tui::state::stats_table::column_names(l);
     frame.render_widget(
         Paragraph::new(row_text(names, widths)).style(t.heading()),
         areas.columns,
@@ -97,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         .take(usize::from(areas.rows.height))
         .map(|(i, &r)| {
             let row: &StatRow = &table.rows[r];
-            let value = row.value.to_string();
+            let value = crate::model::format_value(row.value);
             let text = row_text(
                 [&place(row), &row.label, &value, &row.unit, &row.display],
                 widths,

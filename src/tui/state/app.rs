@@ -1,0 +1,144 @@
+//! The whole UI state. `update` changes it; views only read it.
+
+use super::document::Doc;
+use super::finder::{Finder, Jump};
+use super::search_engine::Engine;
+use super::stats_table::StatsTable;
+use super::status::Status;
+use super::tree::{self, NodeKey, Row};
+use crate::model::Report;
+use crate::tui::input::keymap::Context;
+use crate::tui::lang::Lang;
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Search,
+    Stats,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TreeState {
+    pub expanded: HashSet<NodeKey>,
+    /// The visible rows; recomputed whenever `expanded` changes.
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    /// First visible row.
+    pub scroll: usize,
+}
+
+impl TreeState {
+    pub fn selected_key(&self) -> Option<&NodeKey> {
+        self.rows.get(self.selected).map(|r| &r.key)
+    }
+}
+
+/// A node's content as shown in a pane, with its scroll position and current target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocView {
+    pub doc: Doc,
+    pub scroll: usize,
+    /// The measure or statistic stepped to, an index into `doc.targets`.
+    pub cursor: Option<usize>,
+}
+
+/// The hits of the last search, for `n` / `N` after the search screen has closed: in
+/// document order, as a pager walks its matches, with what to highlight in the text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Hits {
+    pub jumps: Vec<Jump>,
+    pub at: usize,
+    /// The query's words as typed (kind prefix and `'` dropped): every occurrence in the
+    /// detail pane is highlighted, as less does.
+    pub words: Vec<String>,
+    /// Sentence id → the matched chars (indices into its text), for what matched by
+    /// pinyin or fuzzily and so is not a literal occurrence of a word.
+    pub marks: std::collections::HashMap<String, Vec<usize>>,
+}
+
+pub struct App {
+    pub reports: Vec<Report>,
+    pub lang: Lang,
+    pub width: u16,
+    pub height: u16,
+    pub mode: Mode,
+    /// The mode help returns to.
+    pub help_from: Mode,
+    pub help_scroll: usize,
+    pub focus: Focus,
+    pub tree: TreeState,
+    pub detail: DocView,
+    pub finder: Finder,
+    /// The selected hit in context, beside the results.
+    pub preview: Option<DocView>,
+    pub engine: Engine,
+    pub hits: Option<Hits>,
+    pub table: StatsTable,
+    /// A transient note (what was copied); cleared by the next key.
+    pub status: Option<Status>,
+    pub mouse: bool,
+    pub theme: Theme,
+    /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
+    pub narrow_ambiguous: bool,
+}
+
+impl App {
+    pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
+        let mut tree = TreeState::default();
+        // With several reports, open each one a level so its sections show.
+        if reports.len() > 1 {
+            tree.expanded.extend(tree::roots(&reports));
+        }
+        tree.rows = tree::flatten(&reports, &tree.expanded);
+        let key = tree.selected_key().cloned().unwrap_or(NodeKey::Report(0));
+        let width = layout::detail_text_width(size.0);
+        let table = StatsTable::new(&reports, lang);
+        let doc = Doc::build(&reports, &key, width);
+        App {
+            reports,
+            lang,
+            width: size.0,
+            height: size.1,
+            mode: Mode::Browse,
+            help_from: Mode::Browse,
+            help_scroll: 0,
+            focus: Focus::Tree,
+            tree,
+            detail: DocView {
+                doc,
+                scroll: 0,
+                cursor: None,
+            },
+            finder: Finder::default(),
+            preview: None,
+            engine,
+            hits: None,
+            table,
+            status: None,
+            mouse: true,
+            theme: Theme::default(),
+            narrow_ambiguous: false,
+        }
+    }
+
+    /// Where keys are read now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Browse => Context::Browse,
+            Mode::Search => Context::Search,
+            Mode::Stats if self.table.editing => Context::StatsFilter,
+            Mode::Stats => Context::Stats,
+            Mode::Help => Context::Help,
+        }
+    }
+}
