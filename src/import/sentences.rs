@@ -30,7 +30,7 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     if lead < 0x80 {
         return (char::from(lead), 1);
     }
-    if lead >= 0xE0 && lead < 0xF0 && i + 2 < b.len() {
+    if (0xE0..0xF0).contains(&lead) && i + 2 < b.len() {
         let c = (u32::from(lead & 0x0F) << 12)
             | (u32::from(b[i + 1] & 0x3F) << 6)
             | u32::from(b[i + 2] & 0x3F);
