@@ -199,3 +199,9 @@ fn changes_and_levels() {
         ]
     );
 }
+
+#[test]
+fn spans_phone_numbers_and_document_numbers_are_not_figures() {
+    let t = "近3年来，连续5年获评先进。1至11月。拨打0571-12345678咨询。粤府办〔2020〕15号文件，2号楼，第15号令，国发〔2021〕7号，2021年1-11月。";
+    assert_eq!(displays(t), Vec::<&str>::new());
+}
