@@ -39,6 +39,7 @@ const BEFORE: &[(&str, Bound)] = &[
     ("不低于", Bound::Lower),
     ("不超过", Bound::Upper),
     ("超过", Bound::Lower),
+    ("突破", Bound::Lower),
     ("至少", Bound::Lower),
     ("不足", Bound::Upper),
     ("不到", Bound::Upper),

@@ -147,9 +147,10 @@ fn is_addressee(line: &str) -> bool {
         && !line.contains("报告")
 }
 
-/// `特此报告。`, `特此报告`.
+/// `特此报告。`, `特此报告`, `以上报告，请审议。`.
 fn is_closing(line: &str) -> bool {
-    line.starts_with("特此") && line.chars().count() <= SALUTATION_MAX_CHARS
+    (line.starts_with("特此") || line.starts_with("以上报告"))
+        && line.chars().count() <= SALUTATION_MAX_CHARS
 }
 
 fn is_issuer(line: &str, kind: &Line) -> bool {

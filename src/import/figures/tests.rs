@@ -164,7 +164,7 @@ fn scale_words_and_base_units() {
 #[test]
 fn bounds_from_qualifiers() {
     let t =
-        "培训300人以上，不少于20场，超过500人次，逾百家，不足5%，20人左右，近30个，1,000人以下。";
+        "培训300人以上，不少于20场，超过500人次，逾百家，不足5%，20人左右，近30个，1,000人以下，突破42万户。";
     let got: Vec<(&str, Option<&str>, Option<Bound>)> = typed(t)
         .into_iter()
         .map(|(d, q, b, ..)| (d, q, b))
@@ -179,6 +179,7 @@ fn bounds_from_qualifiers() {
             ("20人左右", Some("左右"), Some(Bound::Approx)),
             ("近30个", Some("近"), Some(Bound::Approx)),
             ("1,000人以下", Some("以下"), Some(Bound::Upper)),
+            ("突破42万户", Some("突破"), Some(Bound::Lower)),
         ]
     );
 }
