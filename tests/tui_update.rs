@@ -359,3 +359,65 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
     let shown = common::screen(&a);
     assert!(shown.contains("西湖镇2019年 一"), "{shown}");
 }
+
+#[test]
+fn a_click_selects_a_hit_or_a_table_row_and_a_second_click_opens_it() {
+    use report_tui::tui::layout;
+    let mut a = app();
+    play(&mut a, [Search]);
+    play(&mut a, typing("执法"));
+    let r = layout::search(a.width, a.height).results;
+    play(
+        &mut a,
+        [Click {
+            column: r.x + 2,
+            row: r.y + 2,
+        }],
+    );
+    assert_eq!((a.mode, a.finder.selected), (Mode::Search, 2));
+    let hit = a.finder.found[2].clone();
+    play(
+        &mut a,
+        [Click {
+            column: r.x + 2,
+            row: r.y + 2,
+        }],
+    );
+    assert_eq!(a.mode, Mode::Browse, "the second click opens the hit");
+    assert_eq!(a.hits.as_ref().map(|h| h.at), Some(2));
+    assert_eq!(selected(&a).report(), hit.report);
+
+    play(&mut a, [Statistics]);
+    let rows = layout::stats(a.width, a.height).rows;
+    let below = rows.y + rows.height;
+    play(
+        &mut a,
+        [Click {
+            column: rows.x + 1,
+            row: below,
+        }],
+    );
+    assert_eq!(a.table.selected, 0, "a click below the rows does nothing");
+    play(
+        &mut a,
+        [Click {
+            column: rows.x + 1,
+            row: rows.y + 3,
+        }],
+    );
+    assert_eq!((a.mode, a.table.selected), (Mode::Stats, 3));
+    let node = a.table.rows[a.table.visible[3]].node.clone();
+    play(
+        &mut a,
+        [Click {
+            column: rows.x + 1,
+            row: rows.y + 3,
+        }],
+    );
+    assert_eq!(
+        a.mode,
+        Mode::Browse,
+        "the second click opens the figure's place"
+    );
+    assert_eq!(selected(&a), section(&node));
+}
