@@ -9,7 +9,7 @@ use report_tui::clipboard::Outcome;
 use report_tui::tui::input::action::{Action, Effect};
 use report_tui::tui::state::app::{Focus, Mode};
 use report_tui::tui::state::document::TargetKind;
-use report_tui::tui::state::status::Status;
+use report_tui::tui::state::status::{CopySummary, Status};
 use report_tui::tui::state::tree::NodeKey;
 use Action::*;
 
@@ -180,6 +180,16 @@ fn the_table_filters_sorts_copies_tsv_and_jumps() {
     assert_eq!(a.table.visible.len(), 1);
     let fx = play(&mut a, [CopyCited]);
     assert_eq!(copied(&fx).lines().count(), 2, "header and one row");
+    assert!(
+        matches!(
+            &fx[..],
+            [Effect::Copy {
+                summary: CopySummary::TableRows(1),
+                ..
+            }]
+        ),
+        "the status bar will name it as one table row"
+    );
     assert_eq!(copied(&play(&mut a, [Copy])), "44台");
     play(&mut a, [Open]);
     assert_eq!((a.mode, selected(&a)), (Mode::Browse, section("4.3")));

@@ -6,7 +6,7 @@ use super::navigate::{self, jump, scroll_detail, select_row, step_cursor};
 use super::search::refresh_search;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Focus, Mode};
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 
 pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
     let tree = app.focus == Focus::Tree;
@@ -114,7 +114,7 @@ fn copy(app: &App, cited: bool) -> Option<Effect> {
         None => copy_text::node_text(&app.reports, key, cited),
     };
     Some(Effect::Copy {
-        summary: text.clone(),
+        summary: CopySummary::Text(text.clone()),
         text,
     })
 }

@@ -5,7 +5,7 @@ use super::two_sided;
 use crate::tui::input::keymap;
 use crate::tui::lang::Lang;
 use crate::tui::state::app::App;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 use crate::tui::wrap::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -73,8 +73,15 @@ pub fn status_text(status: &Status, lang: Lang) -> String {
 }
 
 /// What was copied, and by which means, honestly.
-fn copied(lang: Lang, summary: &str, outcome: &crate::clipboard::Outcome) -> String {
-    let what = truncate(summary.lines().next().unwrap_or(""), 24);
+fn copied(lang: Lang, summary: &CopySummary, outcome: &crate::clipboard::Outcome) -> String {
+    let what = match summary {
+        CopySummary::Text(text) => truncate(text.lines().next().unwrap_or(""), 24),
+        CopySummary::TableRows(n) => format!(
+            "{} {n} {}",
+            lang.pick("统计表", "table,"),
+            lang.pick("行 TSV", "rows TSV")
+        ),
+    };
     match (&outcome.osc52, &outcome.system) {
         (Ok(()), Ok(())) => format!(
             "{} {what} (OSC 52 + {})",
@@ -125,6 +132,17 @@ mod tests {
         assert_eq!(
             status_text(&copied(Err("x".into()), Ok(())), Lang::Zh),
             "已复制 执法记录仪等执法设备：.. (仅系统剪贴板)"
+        );
+        let table = Status::Copied {
+            summary: CopySummary::TableRows(38),
+            outcome: Outcome {
+                osc52: Ok(()),
+                system: Ok(()),
+            },
+        };
+        assert_eq!(
+            status_text(&table, Lang::En),
+            "Copied table, 38 rows TSV (OSC 52 + system clipboard)"
         );
         let failed = copied(Err("closed".into()), Err("no display".into()));
         assert_eq!(status_text(&failed, Lang::En), "Copy failed: closed");
