@@ -37,6 +37,7 @@ fn action() -> impl Strategy<Value = Action> {
         .prop_map(|t| Action::Edit(Edit::Insert(t.into())));
     let copied = any::<(bool, bool)>().prop_map(|(osc52, system)| Action::Copied {
         summary: "44台".into(),
+        chars: 3,
         outcome: Outcome {
             osc52: if osc52 { Ok(()) } else { Err("closed".into()) },
             system: if system {

@@ -76,7 +76,13 @@ where
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Copy { text, summary }) => {
                 let outcome = clipboard.copy(&text);
-                update::update(app, Action::Copied { summary, outcome });
+                let chars = text.chars().count();
+                let copied = Action::Copied {
+                    summary,
+                    chars,
+                    outcome,
+                };
+                update::update(app, copied);
             }
             Some(Effect::Mouse(on)) => console.set_mouse(on)?,
             Some(Effect::Suspend) => {

@@ -11,6 +11,8 @@ pub enum CopySummary {
     Text(String),
     /// The statistics table's visible rows, as TSV.
     TableRows(usize),
+    /// The figures of the node at `place`, as TSV.
+    Figures { place: String, rows: usize },
 }
 
 impl From<&str> for CopySummary {
@@ -25,6 +27,8 @@ pub enum Status {
     /// `summary` went to the clipboard by the means `outcome` reports.
     Copied {
         summary: CopySummary,
+        /// How many characters went to the clipboard.
+        chars: usize,
         outcome: Outcome,
     },
     /// The app now takes clicks and the wheel (`true`), or leaves them to the terminal.
