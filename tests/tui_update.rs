@@ -378,6 +378,10 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
     assert!(shown.contains("西湖镇2019年 一"), "{shown}");
 }
 
+fn click_at(column: u16, row: u16) -> [Action; 1] {
+    [Click { column, row }]
+}
+
 #[test]
 fn a_click_selects_a_hit_or_a_table_row_and_a_second_click_opens_it() {
     use report_tui::tui::layout;
@@ -385,22 +389,10 @@ fn a_click_selects_a_hit_or_a_table_row_and_a_second_click_opens_it() {
     play(&mut a, [Search]);
     play(&mut a, typing("执法"));
     let r = layout::search(a.width, a.height).results;
-    play(
-        &mut a,
-        [Click {
-            column: r.x + 2,
-            row: r.y + 2,
-        }],
-    );
+    play(&mut a, click_at(r.x + 2, r.y + 2));
     assert_eq!((a.mode, a.finder.selected), (Mode::Search, 2));
     let hit = a.finder.found[2].clone();
-    play(
-        &mut a,
-        [Click {
-            column: r.x + 2,
-            row: r.y + 2,
-        }],
-    );
+    play(&mut a, click_at(r.x + 2, r.y + 2));
     assert_eq!(a.mode, Mode::Browse, "the second click opens the hit");
     let hits = a.hits.as_ref().unwrap();
     assert_eq!(
@@ -416,30 +408,12 @@ fn a_click_selects_a_hit_or_a_table_row_and_a_second_click_opens_it() {
     play(&mut a, [Top]);
     let rows = layout::stats(a.width, a.height).rows;
     let below = rows.y + rows.height;
-    play(
-        &mut a,
-        [Click {
-            column: rows.x + 1,
-            row: below,
-        }],
-    );
+    play(&mut a, click_at(rows.x + 1, below));
     assert_eq!(a.table.selected, 0, "a click below the rows does nothing");
-    play(
-        &mut a,
-        [Click {
-            column: rows.x + 1,
-            row: rows.y + 3,
-        }],
-    );
+    play(&mut a, click_at(rows.x + 1, rows.y + 3));
     assert_eq!((a.mode, a.table.selected), (Mode::Stats, 3));
     let node = a.table.rows[a.table.visible[3]].node.clone();
-    play(
-        &mut a,
-        [Click {
-            column: rows.x + 1,
-            row: rows.y + 3,
-        }],
-    );
+    play(&mut a, click_at(rows.x + 1, rows.y + 3));
     assert_eq!(
         a.mode,
         Mode::Browse,
