@@ -86,3 +86,31 @@ fn every_occurrence_of_the_query_stays_highlighted_after_enter() {
     }
     snap("hits_highlighted", &SIZES, &actions);
 }
+
+#[test]
+fn help_explains_the_query_language_and_the_row_markers() {
+    let mut actions = vec![Help];
+    actions.extend(std::iter::repeat_n(PageDown, 12));
+    for (w, h) in SIZES {
+        let mut a = app_sized(w, h);
+        play(&mut a, actions.clone());
+        let shown = screen(&a);
+        assert!(
+            shown.contains("[节] [S]"),
+            "{w}x{h}: the last note shows\n{shown}"
+        );
+    }
+    snap("help_notes", &SIZES, &actions);
+    let mut a = app_sized(120, 40);
+    play(&mut a, actions.clone());
+    let shown = screen(&a);
+    for note in [
+        "搜索语法",
+        "拼音：全拼或首字母",
+        "# 开头：只找数字",
+        "结果标记",
+        "[数] [#]",
+    ] {
+        assert!(shown.contains(note), "{note}\n{shown}");
+    }
+}
