@@ -225,3 +225,66 @@ fn n_walks_the_hits_in_document_order_from_the_one_chosen() {
     play(&mut a, [PrevHit]);
     assert_eq!(place(&a), seen[total - 1], "N steps back");
 }
+
+#[test]
+fn the_tree_width_follows_keys_and_a_drag_on_the_border() {
+    let mut a = app();
+    let tree_width = |a: &App| a.browse_areas(Focus::Tree).tree.unwrap().content.width;
+    let text_width = |a: &App| a.detail.doc.width;
+    let (tree, text) = (tree_width(&a), text_width(&a));
+    play(&mut a, [WiderTree, WiderTree]);
+    assert_eq!(tree_width(&a), tree + 8);
+    assert_eq!(
+        text_width(&a),
+        text - 8,
+        "the text re-wraps to what is left"
+    );
+    play(&mut a, [NarrowerTree]);
+    assert_eq!(tree_width(&a), tree + 4);
+    // Press on the border and drag it to column 60.
+    let border = a.browse_areas(Focus::Tree).separator.unwrap();
+    play(
+        &mut a,
+        [
+            Click {
+                column: border.x,
+                row: 10,
+            },
+            Drag {
+                column: 60,
+                row: 10,
+            },
+        ],
+    );
+    assert_eq!(tree_width(&a), 60);
+    // A drag that did not start on the border moves nothing.
+    play(
+        &mut a,
+        [
+            Click {
+                column: 100,
+                row: 10,
+            },
+            Drag {
+                column: 30,
+                row: 10,
+            },
+        ],
+    );
+    assert_eq!(tree_width(&a), 60);
+    // However far it is dragged, 30 columns stay for the text.
+    play(
+        &mut a,
+        [
+            Click {
+                column: 60,
+                row: 10,
+            },
+            Drag {
+                column: 119,
+                row: 10,
+            },
+        ],
+    );
+    assert_eq!(tree_width(&a), 90);
+}

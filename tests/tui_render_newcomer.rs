@@ -114,3 +114,55 @@ fn help_explains_the_query_language_and_the_row_markers() {
         assert!(shown.contains(note), "{note}\n{shown}");
     }
 }
+
+const WITH_WIDE: [(u16, u16); 4] = [(120, 40), (80, 24), (40, 12), (200, 60)];
+
+/// 九 open, its untitled (一) selected and shown: the tree and the pane header name it
+/// by its opening words, as `outline` does.
+#[test]
+fn untitled_items_show_their_opening_words_in_tree_and_detail() {
+    let actions = std::iter::repeat_n(Down, 9)
+        .chain([Right, Down, Open])
+        .collect::<Vec<_>>();
+    let mut a = app_sized(120, 40);
+    play(&mut a, actions.clone());
+    let shown = screen(&a);
+    assert!(shown.contains("(一)本次新冠肺炎疫情时间长"), "{shown}");
+    assert!(
+        shown.contains("九 › (一) 本次新冠肺炎疫情时间长"),
+        "the pane header names it\n{shown}"
+    );
+    assert!(
+        shown.contains("引言"),
+        "the preamble is 引言, as in outline"
+    );
+    snap("untitled_item", &WITH_WIDE, &actions);
+}
+
+#[test]
+fn the_tree_widens_with_the_terminal_and_the_table_keeps_labels_by_their_figures() {
+    // 一 open: its long sub-item headings.
+    snap("tree_widths", &WITH_WIDE, &[Down, Right]);
+    snap(
+        "table_widths",
+        &WITH_WIDE,
+        &[
+            Statistics, Down, Down, Down, Down, Down, Down, Down, Down, Down,
+        ],
+    );
+    let mut a = app_sized(200, 60);
+    play(&mut a, [Down, Right]);
+    let shown = screen(&a);
+    assert!(
+        shown.contains("(一)完善体制机制,扎实推进法治政府建设工作"),
+        "200 columns show the whole heading\n{shown}"
+    );
+    // At every size, a figure with a qualifier shows it.
+    for (w, h) in WITH_WIDE {
+        let mut a = app_sized(w, h);
+        play(&mut a, [Statistics, Filter]);
+        play(&mut a, common::typing("补助"));
+        let shown = screen(&a);
+        assert!(shown.contains("约143.4万元"), "{w}x{h}\n{shown}");
+    }
+}

@@ -79,6 +79,9 @@ pub struct StatsTable {
     pub scope: Option<NodeKey>,
     /// Every figure shows, whatever the scope.
     pub whole: bool,
+    /// The widest cell of each column (place with its report, label, value, unit, as
+    /// printed), header included, worked out once: the table sizes its columns to them.
+    pub widths: [usize; 5],
 }
 
 /// Whether `row` is a figure of the node `key` (its sub-items included).
@@ -127,8 +130,26 @@ impl StatsTable {
                 });
             }
         }
+        let mut widths = column_names(lang).map(crate::tui::wrap::width);
+        for r in &rows {
+            let place = match r.source.is_empty() {
+                true => r.place.clone(),
+                false => format!("{} {}", r.source, r.place),
+            };
+            let cells = [
+                &place,
+                &r.label,
+                &format_value(r.value),
+                &r.unit,
+                &r.display,
+            ];
+            for (w, cell) in widths.iter_mut().zip(cells) {
+                *w = (*w).max(crate::tui::wrap::width(cell));
+            }
+        }
         let mut table = StatsTable {
             rows,
+            widths,
             ..StatsTable::default()
         };
         table.refresh();
