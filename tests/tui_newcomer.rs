@@ -288,3 +288,28 @@ fn the_tree_width_follows_keys_and_a_drag_on_the_border() {
     );
     assert_eq!(tree_width(&a), 90);
 }
+
+#[test]
+fn the_table_filter_takes_pinyin_as_search_does() {
+    let mut a = app();
+    play(&mut a, [Down, Down, Statistics]);
+    assert_eq!(a.table.visible.len(), 38);
+    play(&mut a, [Filter]);
+    play(&mut a, typing("zfjly"));
+    let shown: Vec<&str> = a
+        .table
+        .visible
+        .iter()
+        .map(|&i| a.table.rows[i].display.as_str())
+        .collect();
+    assert_eq!(shown, vec!["44台"], "zfjly: 执法记录仪");
+    // Figures and places still filter as before.
+    play(
+        &mut a,
+        [Edit(report_tui::tui::state::line_input::Edit::Clear)],
+    );
+    play(&mut a, typing("四 › (三)"));
+    assert_eq!(a.table.visible.len(), 1);
+    play(&mut a, [Back]);
+    assert_eq!(a.table.visible.len(), 38, "Esc clears the filter");
+}

@@ -166,3 +166,13 @@ fn the_tree_widens_with_the_terminal_and_the_table_keeps_labels_by_their_figures
         assert!(shown.contains("约143.4万元"), "{w}x{h}\n{shown}");
     }
 }
+
+#[test]
+fn a_table_filter_without_matches_says_so() {
+    let mut actions = vec![Statistics, Filter];
+    actions.extend(common::typing("qqqxyz"));
+    snap("table_no_match", &SIZES, &actions);
+    let mut a = app_sized(80, 24);
+    play(&mut a, actions);
+    assert!(screen(&a).contains("没有匹配的数字"));
+}

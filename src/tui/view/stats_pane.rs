@@ -129,5 +129,15 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
             }
         })
         .collect();
+    let lines = match (lines.is_empty(), table.filter.text().trim().is_empty()) {
+        (true, false) => vec![Line::styled(
+            l.pick(
+                " 没有匹配的数字（Esc 清除筛选，a 看全部数字）",
+                " No figure matches (Esc clears the filter, a shows all figures)",
+            ),
+            t.dim(),
+        )],
+        _ => lines,
+    };
     frame.render_widget(Paragraph::new(lines), areas.rows);
 }
