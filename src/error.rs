@@ -51,6 +51,14 @@ pub enum Error {
     TooManyReports { count: usize, limit: usize },
     #[error("no section or sub-item {0:?} (give it as `6`, `六`, `4.3` or `四(三)`; `report-tui outline` lists them)")]
     UnknownSection(String),
+    #[error("compare needs at least two reports (give --report twice, a folder, or @embedded)")]
+    TooFewReports,
+    #[error("{path}:{line}: {message}")]
+    Aliases {
+        path: String,
+        line: usize,
+        message: String,
+    },
     #[error("labels: no statistic with id {0:?} (`report-tui stats` lists them)")]
     UnknownStatistic(String),
     #[error("{path}: {source}")]

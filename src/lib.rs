@@ -6,9 +6,11 @@
 pub mod cli;
 #[cfg(feature = "tui")]
 pub mod clipboard;
+pub mod compare;
 pub mod embedded;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod load;
 pub mod model;

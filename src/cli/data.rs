@@ -8,7 +8,7 @@ use crate::export::{self, StatFormat};
 use crate::model::Report;
 
 /// Write to stdout; a closed pipe (`| head`) ends quietly instead of panicking.
-fn print(text: &str) -> Result<i32> {
+pub fn print(text: &str) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

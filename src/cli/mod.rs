@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
 
+mod compare;
 mod completion;
 mod data;
 mod open;
@@ -39,7 +40,8 @@ pub struct Cli {
 #[derive(clap::Args, Debug, Default, Clone)]
 pub struct ReportArgs {
     /// Open this report instead of the embedded one: a plain-text report, a JSON model
-    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable.
+    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable;
+    /// `@embedded` names the built-in report, to open it beside others.
     #[arg(long = "report", short = 'r', value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub reports: Vec<PathBuf>,
 }
@@ -92,6 +94,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         labels: Option<PathBuf>,
     },
+    /// Line up the same indicator across the open reports (years, places), with the
+    /// change between neighbouring columns.
+    Compare(compare::CompareArgs),
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -228,6 +233,10 @@ fn run(cli: Cli) -> crate::Result<i32> {
             paths.extend(args.open.reports.iter().cloned());
             let args = args.clone();
             with_reports(&paths, |r| Ok(search_hits::run(args, r)))
+        }
+        Some(Command::Compare(args)) => {
+            paths.extend(args.open.reports.iter().cloned());
+            with_reports(&paths, |r| data::print(&compare::run(args, &r)?))
         }
         #[cfg(feature = "tui")]
         None => browse(&cli),

@@ -42,8 +42,23 @@ pub fn open_quietly(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync))
             ..Loaded::default()
         });
     }
-    Ok(crate::load::load(paths, progress))
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != EMBEDDED)
+        .cloned()
+        .collect();
+    let mut loaded = crate::load::load(&files, progress);
+    // `--report @embedded` opens the built-in report beside files: first when named
+    // first, else after them.
+    if let Some(at) = paths.iter().position(|p| p.as_os_str() == EMBEDDED) {
+        let index = if at == 0 { 0 } else { loaded.reports.len() };
+        loaded.reports.insert(index, crate::embedded::report()?);
+    }
+    Ok(loaded)
 }
+
+/// The `--report` value that names the embedded report.
+pub const EMBEDDED: &str = "@embedded";
 
 /// `[#########           ] 450/1000` on stderr, cleared when done. ASCII only, so it
 /// lines up in every terminal.

@@ -191,6 +191,8 @@ fn write_marked(
 struct JsonHit<'a> {
     /// The report's title.
     report: &'a str,
+    place: &'a str,
+    year: Option<i32>,
     #[serde(flatten)]
     item: &'a Item,
     score: i64,
@@ -204,10 +206,14 @@ fn print_json(
     reports: &[crate::Report],
     hits: &[Hit],
 ) -> std::io::Result<()> {
+    let ids: Vec<crate::identity::Identity> =
+        reports.iter().map(crate::identity::Identity::of).collect();
     let hits: Vec<JsonHit> = hits
         .iter()
         .map(|h| JsonHit {
             report: &reports[index.items()[h.item].report].title,
+            place: &ids[index.items()[h.item].report].place,
+            year: ids[index.items()[h.item].report].year,
             item: &index.items()[h.item],
             score: h.score,
             exact: h.exact,
