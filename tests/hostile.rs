@@ -264,8 +264,8 @@ fn a_figure_label_that_is_a_formula_is_neutralised_in_csv_and_tsv() {
         .as_array_mut()
         .unwrap();
     stats[0]["label"] = r#"=HYPERLINK("http://evil.example","x")"#.into();
-    stats[1]["label"] = "+1".into();
-    stats[2]["label"] = "-2".into();
+    stats[1]["label"] = "+1+cmd|' /C calc'!A0".into();
+    stats[2]["label"] = "-2+3".into();
     std::fs::write(dir.join("a.json"), model.to_string()).unwrap();
     std::fs::copy(
         fixture("two_reports/a_dongshan_2021.txt"),
@@ -282,7 +282,7 @@ fn a_figure_label_that_is_a_formula_is_neutralised_in_csv_and_tsv() {
         r.stdout
     );
     assert!(r.stdout.contains("'@SUM(A1:A9),"));
-    assert!(r.stdout.contains(",'+1,") && r.stdout.contains(",'-2,"));
+    assert!(r.stdout.contains(",'+1+cmd|' /C calc'!A0,") && r.stdout.contains(",'-2+3,"));
     let r = run(&["-r", dir.s(), "stats", "--format", "tsv"]);
     assert!(r.stdout.contains("\t'=HYPERLINK("), "{}", r.stdout);
     // No cell of any row begins with a formula character.

@@ -135,6 +135,17 @@ fn one_line(rendered: &str) -> String {
     crate::sanitize::one_line(&format!("{line} (see --help)"))
 }
 
+/// `--format`'s values, from the domain's list, so clap stays out of `export`.
+impl clap::ValueEnum for StatFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &StatFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}
+
 fn run(cli: Cli) -> crate::Result<i32> {
     match &cli.command {
         Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),

@@ -5,7 +5,6 @@ use super::symbols::{bloom_add, fold, Bloom, Symbols};
 use super::{matcher, parallel, scan, score};
 use super::{Figure, Hit, Item, Kind, Query};
 use crate::model::{Paragraph, Report, Section, Statistic};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Built once when reports are loaded; searching only reads it.
@@ -118,11 +117,7 @@ struct Place<'p> {
 
 impl Adder<'_> {
     fn section(&mut self, s: &Section, path: &mut Vec<String>) {
-        let heading = s
-            .heading
-            .trim()
-            .trim_end_matches(['。', '：', ':', '；', ';', '，', ','])
-            .to_string();
+        let heading = s.label();
         path.push(heading.clone());
         let shared: Arc<[String]> = Arc::from(path.as_slice());
         let place = Place {
@@ -145,23 +140,15 @@ impl Adder<'_> {
         if let Some(lead) = &p.lead {
             self.push(Kind::Section, &p.id, place, lead.clone(), None);
         }
-        // Statistics by sentence, gathered once (filtering them per sentence is quadratic
-        // in a hostile paragraph); what no sentence claims stays searchable at the end.
-        let mut by_measure: HashMap<&str, Vec<&Statistic>> = HashMap::new();
-        for s in &p.statistics {
-            by_measure.entry(s.measure.as_str()).or_default().push(s);
-        }
-        for m in &p.measures {
+        // What no sentence claims stays searchable at the end.
+        let (sentences, unclaimed) = p.statistics_by_measure();
+        for (m, statistics) in sentences {
             self.push(Kind::Measure, &m.id, place, m.text.clone(), None);
-            for s in by_measure.remove(m.id.as_str()).into_iter().flatten() {
+            for s in statistics {
                 self.statistic(s, place);
             }
         }
-        let orphans = p
-            .statistics
-            .iter()
-            .filter(|s| by_measure.contains_key(s.measure.as_str()));
-        for s in orphans {
+        for s in unclaimed {
             self.statistic(s, place);
         }
     }
