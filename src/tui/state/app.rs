@@ -2,6 +2,7 @@
 
 use super::document::Doc;
 use super::finder::{Finder, Jump, SearchBackend};
+use super::library::Library;
 use super::stats_table::StatsTable;
 use super::tree::{self, NodeKey, Row};
 use crate::model::Report;
@@ -58,7 +59,8 @@ pub struct Hits {
 }
 
 pub struct App {
-    pub reports: Vec<Report>,
+    /// The open reports, with the index the tree and panes look nodes up in.
+    pub reports: Library,
     pub lang: Lang,
     pub width: u16,
     pub height: u16,
@@ -90,6 +92,7 @@ impl App {
         backend: Box<dyn SearchBackend>,
         size: (u16, u16),
     ) -> App {
+        let reports = Library::new(reports);
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {

@@ -4,9 +4,9 @@
 //! change without touching views or `update`, and a test can stand in for it.
 
 use super::document::{TargetKind, TargetRef};
+use super::library::Library;
 use super::line_input::LineInput;
-use super::tree::{self, NodeKey};
-use crate::model::Report;
+use super::tree::NodeKey;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoundKind {
@@ -58,7 +58,7 @@ pub struct Jump {
 impl Jump {
     /// The node that shows a hit: the lead paragraph when the hit's paragraph has one
     /// (the most precise node), else its section or the preamble.
-    pub fn to(reports: &[Report], f: &Found) -> Jump {
+    pub fn to(reports: &Library, f: &Found) -> Jump {
         let kind = match f.kind {
             // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
             FoundKind::Section => {
@@ -73,8 +73,7 @@ impl Jump {
         };
         let paragraph = f.id.rsplit_once('.').map_or("", |(p, _)| p);
         let lead = reports
-            .get(f.report)
-            .and_then(|r| tree::find_paragraph(r, paragraph))
+            .paragraph(f.report, paragraph)
             .is_some_and(|p| p.lead.is_some());
         Jump {
             key: match lead {
@@ -140,7 +139,7 @@ mod tests {
 
     #[test]
     fn hits_jump_to_the_most_precise_node() {
-        let r = vec![embedded::report().unwrap()];
+        let r = Library::new(vec![embedded::report().unwrap()]);
         let stat = Jump::to(&r, &found(FoundKind::Statistic, "4.3.p1.s1", "4.3"));
         assert_eq!(stat.key, NodeKey::Section(0, "4.3".into()));
         assert_eq!(stat.target.unwrap().kind, TargetKind::Statistic);

@@ -30,11 +30,7 @@ pub fn header(frame: &mut Frame, app: &App, view: &DocView, area: Rect, focused:
         }
     }
     let title = match key {
-        NodeKey::Section(r, id) => app
-            .reports
-            .get(*r)
-            .and_then(|rep| rep.find_section(id))
-            .map(|s| s.title.as_str()),
+        NodeKey::Section(r, id) => app.reports.section(*r, id).map(|s| s.title.as_str()),
         _ => None,
     };
     let left = match title {
