@@ -41,8 +41,9 @@ pub struct Results {
 /// that copying them out of the engine stays cheap on a keystroke over a large corpus.
 pub const LIMIT: usize = 1000;
 
-/// The search engine as the UI needs it: a query line in, ranked hits out.
-pub trait SearchBackend {
+/// The search engine as the UI needs it: a query line in, ranked hits out. `Send`: the
+/// app is built on the loading thread.
+pub trait SearchBackend: Send {
     /// The first `limit` hits for `input`, best first, and the total; `Err` holds a
     /// message for the user (a bad query, no engine).
     fn search(&mut self, input: &str, limit: usize) -> Result<Results, String>;
