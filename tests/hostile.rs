@@ -5,6 +5,8 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
+mod models;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -466,25 +468,10 @@ fn gen_corpus_refuses_a_huge_count_at_once() {
     assert_eq!(std::fs::read_dir(&dir.0).unwrap().count(), 3);
 }
 
-/// A valid model with `n` top-level sections (under the 16 MB limit at 100,000).
-pub fn many_sections(n: usize) -> String {
-    let sections: Vec<String> = (1..=n)
-        .map(|i| {
-            format!(
-                r#"{{"id":"{i}","number":"{i}","title":"第{i}节","heading":"{i}、第{i}节","paragraphs":[],"subsections":[]}}"#
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"title":"大模型","sections":[{}]}}"#,
-        sections.join(",")
-    )
-}
-
 #[test]
 fn a_model_of_100000_sections_outlines_quickly() {
     let dir = Dir::new("big");
-    std::fs::write(dir.join("big.json"), many_sections(100_000)).unwrap();
+    std::fs::write(dir.join("big.json"), models::many_sections(100_000)).unwrap();
     let r = run(&["-r", dir.join("big.json").to_str().unwrap(), "outline"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().count(), 100_001);
