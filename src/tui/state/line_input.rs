@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(input.text().chars().count(), MAX_CHARS);
         assert!(input.text().starts_with("执法 依法行政 "));
         assert!(!input.apply(&Edit::Insert("x".into())), "full");
-        let mut input = typed("执\u{200D}法\u{202E}\u{1b}[2J");
+        let input = typed("执\u{200D}法\u{202E}\u{1b}[2J");
         assert_eq!(input.text(), "执法[2J");
         assert_eq!(input.cursor_column(), 7);
     }
