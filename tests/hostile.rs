@@ -477,3 +477,31 @@ fn a_model_of_100000_sections_outlines_quickly() {
     assert_eq!(r.stdout.lines().count(), 100_001);
     assert!(r.took < Duration::from_secs(10), "{:?}", r.took);
 }
+
+/// `Y` in the browser: the copied text names the report by its title, which came from the
+/// hostile file name, so it must hold the visible form only.
+#[cfg(feature = "tui")]
+#[test]
+fn the_browser_copies_a_title_from_a_hostile_name_as_visible_symbols() {
+    use report_tui::tui::input::action::{Action, Effect};
+    use report_tui::tui::state::app::App;
+    use report_tui::tui::state::search_engine::Engine;
+    use report_tui::tui::update::update;
+    let dir = Dir::new("clipboard");
+    let path = dir.join("x\u{1b}]0;PWN\u{7}.txt");
+    std::fs::write(&path, untitled_report()).unwrap();
+    let report = report_tui::load::load_file(&path).unwrap();
+    let engine = Box::new(Engine::new(std::slice::from_ref(&report)));
+    let mut app = App::new(
+        vec![report],
+        report_tui::tui::lang::Lang::Zh,
+        engine,
+        (120, 40),
+    );
+    update(&mut app, Action::Down);
+    let Some(Effect::Copy { text, .. }) = update(&mut app, Action::CopyCited) else {
+        panic!("Y copies");
+    };
+    assert!(text.contains("（x␛]0;PWN␇，二、"), "{text}");
+    safe("clipboard", text.as_bytes());
+}
