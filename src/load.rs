@@ -18,6 +18,8 @@ pub struct Loaded {
     /// The file each report came from, parallel to `reports`.
     pub paths: Vec<PathBuf>,
     pub errors: Vec<Error>,
+    /// One line per file that opened with a caveat (headings not recognised).
+    pub warnings: Vec<String>,
 }
 
 /// Expand paths into report files: a folder gives every `.txt` and `.json` in it,
@@ -157,10 +159,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// from the file name is sanitised like any text of the file.
 pub fn load_file(path: &Path) -> Result<Report, Error> {
     let bytes = read_report_file(path)?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let parsed = if is_json {
+    let parsed = if is_json(path) {
         crate::embedded::from_json_bytes(&bytes)
     } else {
         crate::import::import_bytes(&bytes, &fallback_title(path))
@@ -174,6 +173,11 @@ pub fn fallback_title(path: &Path) -> String {
     path.file_stem()
         .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
         .unwrap_or_default()
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Load every file, in parallel over the machine's cores; `progress(done, total)` is
@@ -229,6 +233,12 @@ fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: 
     for (path, r) in files.into_iter().zip(results) {
         match r {
             Ok(report) => {
+                if crate::import::is_unnumbered(&report) && !is_json(&path) {
+                    let warning = crate::import::UNNUMBERED_WARNING;
+                    loaded
+                        .warnings
+                        .push(format!("{}: {warning}", crate::sanitize::name(&path)));
+                }
                 loaded.reports.push(report);
                 loaded.paths.push(path);
             }

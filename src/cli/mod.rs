@@ -63,6 +63,10 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Apply a labels file: `{"title": "…", "labels": {"1.4.p1.s2": "群众法律咨询"}}`
+        /// (the embedded report's are assets/labels.json).
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
@@ -149,7 +153,11 @@ impl clap::ValueEnum for StatFormat {
 
 fn run(cli: Cli) -> crate::Result<i32> {
     match &cli.command {
-        Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
+        Some(Command::Import {
+            file,
+            output,
+            labels,
+        }) => return data::import(file, output.as_deref(), labels.as_deref()),
         Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
         #[cfg(feature = "tui")]
         None => return browse(&cli),

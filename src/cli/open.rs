@@ -17,12 +17,20 @@ pub struct Opened {
 /// failure printed as one line; an error only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Opened> {
     let show_progress = std::io::stderr().is_terminal();
-    let (reports, errors) = open_quietly(paths, &|done, total| {
+    let progress = |done, total| {
         if show_progress && total > 20 {
             progress_bar(done, total);
         }
-    })?;
-    let mut errors = errors;
+    };
+    let (reports, mut errors) = if paths.is_empty() {
+        open_quietly(paths, &progress)?
+    } else {
+        let loaded = crate::load::load(paths, &progress);
+        for w in &loaded.warnings {
+            super::say(w);
+        }
+        (loaded.reports, loaded.errors)
+    };
     // Nothing opened because of one file: its error is the one line.
     if reports.is_empty() && errors.len() == 1 {
         return Err(errors.remove(0));

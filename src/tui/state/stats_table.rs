@@ -163,7 +163,7 @@ impl StatsTable {
                 ]
             })
             .collect();
-        delimited(&header, &body, Separator::Tab)
+        delimited(&header, &body, Separator::Tab, &[column_names(lang)[2]])
     }
 }
 
