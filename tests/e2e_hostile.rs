@@ -190,3 +190,37 @@ fn a_pasted_megabyte_never_freezes_the_search() {
     t.keys(&["q"]);
     assert!(ended_restored(&t).contains("EXIT:0"));
 }
+
+#[test]
+fn the_terminal_itself_as_a_report_is_refused_not_read() {
+    // stdin is the pane's terminal: a device, refused before it is opened.
+    let t = Tmux::start("stdin", "-r /dev/stdin");
+    let screen = ended_restored(&t);
+    assert!(screen.contains("EXIT:2"), "{screen}");
+    assert!(
+        screen.contains("report-tui: /dev/stdin: not a regular file (a device)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn errors_printed_after_the_browser_show_hostile_names_as_symbols() {
+    let dir = Dir::new("errnames");
+    std::fs::write(dir.0.join("bad\u{1b}[2J\u{1b}]0;PWN\u{7}.txt"), "").unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/two_reports/a_dongshan_2021.txt"
+    );
+    std::fs::copy(fixture, dir.0.join("good.txt")).unwrap();
+    let t = Tmux::start("errnames", &format!("-r '{}'", dir.0.display()));
+    t.wait_for("1 个文件无法打开");
+    t.keys(&["q"]);
+    let screen = ended_restored(&t);
+    assert!(screen.contains("EXIT:2"), "{screen}");
+    assert!(screen.contains("bad␛[2J␛]0;PWN␇.txt"), "{screen}");
+    assert_eq!(
+        t.format("#{pane_title}"),
+        t.format("#{host}"),
+        "the title was not changed"
+    );
+}
