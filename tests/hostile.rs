@@ -508,7 +508,7 @@ fn the_browser_copies_a_title_from_a_hostile_name_as_visible_symbols() {
     let path = dir.join("x\u{1b}]0;PWN\u{7}.txt");
     std::fs::write(&path, untitled_report()).unwrap();
     let report = report_tui::load::load_file(&path).unwrap();
-    let engine = Box::new(Engine::new(std::slice::from_ref(&report)));
+    let engine = Engine::new(std::slice::from_ref(&report));
     let mut app = App::new(
         vec![report],
         report_tui::tui::lang::Lang::Zh,

@@ -5,60 +5,60 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::model::Report;
-
-pub struct Opened {
-    pub reports: Vec<Report>,
-    /// How many files could not be opened (each already reported on stderr).
-    pub failed: usize,
-}
+use crate::load::Loaded;
 
 /// With no paths, the embedded report. Otherwise every report the paths hold, each
-/// failure printed as one line; an error only when none of them opened.
-pub fn open(paths: &[PathBuf]) -> Result<Opened> {
+/// failure printed as one line (the errors are returned too, already printed); an error
+/// only when none of them opened.
+pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
     let show_progress = std::io::stderr().is_terminal();
-    let progress = |done, total| {
+    let mut opened = open_quietly(paths, &|done, total| {
         if show_progress && total > 20 {
             progress_bar(done, total);
         }
-    };
-    let (reports, mut errors) = if paths.is_empty() {
-        open_quietly(paths, &progress)?
-    } else {
-        let loaded = crate::load::load(paths, &progress);
-        for w in &loaded.warnings {
-            super::say(w);
-        }
-        (loaded.reports, loaded.errors)
-    };
-    // Nothing opened because of one file: its error is the one line.
-    if reports.is_empty() && errors.len() == 1 {
-        return Err(errors.remove(0));
+    })?;
+    for w in &opened.warnings {
+        super::say(w);
     }
-    for e in &errors {
+    // Nothing opened because of one file: its error is the one line.
+    if opened.reports.is_empty() && opened.errors.len() == 1 {
+        return Err(opened.errors.remove(0));
+    }
+    for e in &opened.errors {
         super::say(e);
     }
-    if reports.is_empty() {
+    if opened.reports.is_empty() {
         return Err(Error::NothingOpened);
     }
-    Ok(Opened {
-        reports,
-        failed: errors.len(),
-    })
+    Ok(opened)
 }
 
 /// The reports and the errors, printing nothing: the browser shows progress in its own
 /// screen and prints the errors once the terminal is restored.
-pub fn open_quietly(
-    paths: &[PathBuf],
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<(Vec<Report>, Vec<Error>)> {
+pub fn open_quietly(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Loaded> {
     if paths.is_empty() {
-        return Ok((vec![crate::embedded::report()?], Vec::new()));
+        return Ok(Loaded {
+            reports: vec![crate::embedded::report()?],
+            ..Loaded::default()
+        });
     }
-    let loaded = crate::load::load(paths, progress);
-    Ok((loaded.reports, loaded.errors))
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != EMBEDDED)
+        .cloned()
+        .collect();
+    let mut loaded = crate::load::load(&files, progress);
+    // `--report @embedded` opens the built-in report beside files: first when named
+    // first, else after them.
+    if let Some(at) = paths.iter().position(|p| p.as_os_str() == EMBEDDED) {
+        let index = if at == 0 { 0 } else { loaded.reports.len() };
+        loaded.reports.insert(index, crate::embedded::report()?);
+    }
+    Ok(loaded)
 }
+
+/// The `--report` value that names the embedded report.
+pub const EMBEDDED: &str = "@embedded";
 
 /// `[#########           ] 450/1000` on stderr, cleared when done. ASCII only, so it
 /// lines up in every terminal.

@@ -2,9 +2,10 @@
 //! folded text stored as symbol ids and a bloom filter of the symbols it holds.
 
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
-use super::{matcher, parallel, scan, score};
+use super::{matcher, scan, score};
 use super::{Figure, Hit, Item, Kind, Query};
 use crate::model::{Paragraph, Report, Section, Statistic};
+use crate::parallel;
 use std::sync::Arc;
 
 /// Built once when reports are loaded; searching only reads it.

@@ -29,7 +29,6 @@
 pub mod corpus;
 mod index;
 mod matcher;
-mod parallel;
 mod query;
 mod scan;
 mod score;

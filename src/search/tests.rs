@@ -48,7 +48,7 @@ fn items_in_document_order_with_places() {
         ]
     );
     let stat = index.items().iter().find(|i| i.id == "2.p1.s3").unwrap();
-    assert_eq!(stat.text, "接受咨询：718人次（接受咨询718人次）");
+    assert_eq!(stat.text, "咨询：718人次（接受咨询718人次）"); // the label drops the verb
     assert_eq!((stat.node.as_str(), stat.section.as_str()), ("2", "2"));
     assert_eq!(stat.path[..], ["二、执法保障"]);
     assert_eq!(stat.figure.as_ref().map(|f| f.value), Some(718.0));
@@ -184,8 +184,8 @@ fn results_are_deterministic() {
 
 #[test]
 fn searcher_follows_typing_backspace_and_prefixes() {
-    let index = index();
-    let mut searcher = Searcher::new(&index);
+    let index = std::sync::Arc::new(index());
+    let mut searcher = Searcher::new(index.clone());
     for input in [
         "z",
         "zf",

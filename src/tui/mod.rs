@@ -1,6 +1,8 @@
-//! The terminal browser: the event loop that turns terminal events into actions, runs
-//! `update`, carries out its effects (copy, quit, mouse) and draws.
+//! The terminal browser: `run` takes the terminal, opens the reports behind a loading line,
+//! builds the `App` and hands it to the event loop; the rooms below hold the rest
+//! (see docs/ARCHITECTURE.md).
 
+pub mod event_loop;
 pub mod input;
 pub mod lang;
 pub mod layout;
@@ -11,17 +13,14 @@ pub mod update;
 pub mod view;
 pub mod wrap;
 
-use crate::clipboard::{Clipboard, TerminalClipboard};
-use crate::model::Report;
-use crossterm::event;
-use input::action::{Action, Effect};
-use input::event::to_action;
+use crate::clipboard::TerminalClipboard;
+use crate::load::Loaded;
+use input::action::Action;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use state::app::App;
 use std::io::{stdout, IsTerminal};
 use std::sync::Arc;
-use std::time::Duration;
 use terminal::{guard, loading};
 
 /// What the command line decides about the UI.
@@ -39,9 +38,6 @@ fn io(source: std::io::Error) -> crate::Error {
     }
 }
 
-/// Reports and the errors of the files that could not be opened.
-pub type Opened = (Vec<Report>, Vec<crate::Error>);
-
 /// Open the browser and return the exit code when the user quits, with the errors of
 /// files that could not be opened (for the caller to print on the restored terminal).
 /// `open` loads the reports, on a thread of its own, reporting `(done, total)` files to
@@ -49,7 +45,7 @@ pub type Opened = (Vec<Report>, Vec<crate::Error>);
 /// signals. Signal handling is in place before the terminal is changed at all.
 pub fn run<F>(open: F, options: &Options) -> crate::Result<(i32, Vec<crate::Error>)>
 where
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Opened> + Send + 'static,
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded> + Send + 'static,
 {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(io(std::io::Error::other(
@@ -68,13 +64,13 @@ where
     let shared = progress.clone();
     // Not joined: quitting while a file still loads ends the process with it.
     std::thread::spawn(move || {
-        let built = open(&|n, total| shared.files(n, total)).map(|(reports, errors)| {
+        let built = open(&|n, total| shared.files(n, total)).map(|opened| {
             shared.indexing();
-            let app = (!reports.is_empty()).then(|| {
-                let backend = Box::new(state::search_engine::Engine::new(&reports));
-                App::new(reports, lang, backend, size)
+            let app = (!opened.reports.is_empty()).then(|| {
+                let engine = state::search_engine::Engine::new(&opened.reports);
+                App::new(opened.reports, lang, engine, size)
             });
-            (app, errors)
+            (app, opened.errors)
         });
         let _ = done.send(built);
     });
@@ -102,58 +98,12 @@ where
     let (width, height) = crossterm::terminal::size().map_err(io)?;
     update::update(&mut app, Action::Resize { width, height });
     if !errors.is_empty() {
-        let n = errors.len();
-        app.message = Some(match lang {
-            lang::Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
-            lang::Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
-        });
+        app.status = Some(state::status::Status::NotOpened(errors.len()));
     }
     let mut clipboard = TerminalClipboard::new(stdout());
-    let result = event_loop(&mut term, &mut app, &mut clipboard, &signals);
+    let console = &mut event_loop::Crossterm::new(signals.clone());
+    let stop = signals.stop_flag();
+    let result = event_loop::run(&mut term, &mut app, console, &mut clipboard, stop);
     drop(guard);
     result.map(|()| (signals.exit_code(), errors)).map_err(io)
-}
-
-fn event_loop<B: ratatui::backend::Backend>(
-    term: &mut Terminal<B>,
-    app: &mut App,
-    clipboard: &mut dyn Clipboard,
-    signals: &guard::Signals,
-) -> std::io::Result<()>
-where
-    B::Error: Into<std::io::Error>,
-{
-    loop {
-        term.draw(|f| view::draw(f, app)).map_err(Into::into)?;
-        // Events that mean nothing here (mouse moves, key releases) do not redraw.
-        // Polling (not a blocking read) lets a signal end the loop within a tick.
-        let action = loop {
-            if signals.stopped() != 0 {
-                return Ok(());
-            }
-            if signals.take_suspend() {
-                break Action::Suspend;
-            }
-            if !event::poll(Duration::from_millis(100))? {
-                continue;
-            }
-            if let Some(a) = to_action(app, event::read()?) {
-                break a;
-            }
-        };
-        match update::update(app, action) {
-            Some(Effect::Quit) => return Ok(()),
-            Some(Effect::Copy { text, summary }) => {
-                let outcome = clipboard.copy(&text);
-                update::update(app, Action::Copied { summary, outcome });
-            }
-            Some(Effect::Mouse(on)) => guard::set_mouse(on)?,
-            Some(Effect::Suspend) => {
-                guard::suspend(app.mouse)?;
-                // The screen was the shell's meanwhile: draw every cell again.
-                term.clear().map_err(Into::into)?;
-            }
-            None => {}
-        }
-    }
 }

@@ -1,9 +1,11 @@
 //! The whole UI state. `update` changes it; views only read it.
 
 use super::document::Doc;
-use super::finder::{Finder, Jump, SearchBackend};
+use super::finder::{Finder, Jump};
 use super::library::Library;
+use super::search_engine::Engine;
 use super::stats_table::StatsTable;
+use super::status::Status;
 use super::tree::{self, NodeKey, Row};
 use crate::model::Report;
 use crate::tui::input::keymap::Context;
@@ -51,11 +53,18 @@ pub struct DocView {
     pub cursor: Option<usize>,
 }
 
-/// The hits of the last search, for `n` / `N` after the search screen has closed.
-#[derive(Debug, Clone, PartialEq)]
+/// The hits of the last search, for `n` / `N` after the search screen has closed: in
+/// document order, as a pager walks its matches, with what to highlight in the text.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hits {
     pub jumps: Vec<Jump>,
     pub at: usize,
+    /// The query's words as typed (kind prefix and `'` dropped): every occurrence in the
+    /// detail pane is highlighted, as less does.
+    pub words: Vec<String>,
+    /// Sentence id → the matched chars (indices into its text), for what matched by
+    /// pinyin or fuzzily and so is not a literal occurrence of a word.
+    pub marks: std::collections::HashMap<String, Vec<usize>>,
 }
 
 pub struct App {
@@ -74,11 +83,11 @@ pub struct App {
     pub finder: Finder,
     /// The selected hit in context, beside the results.
     pub preview: Option<DocView>,
-    pub backend: Box<dyn SearchBackend>,
+    pub engine: Engine,
     pub hits: Option<Hits>,
     pub table: StatsTable,
     /// A transient note (what was copied); cleared by the next key.
-    pub message: Option<String>,
+    pub status: Option<Status>,
     pub mouse: bool,
     pub theme: Theme,
     /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
@@ -86,12 +95,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        reports: Vec<Report>,
-        lang: Lang,
-        backend: Box<dyn SearchBackend>,
-        size: (u16, u16),
-    ) -> App {
+    pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
         let reports = Library::new(reports);
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
@@ -120,10 +124,10 @@ impl App {
             },
             finder: Finder::default(),
             preview: None,
-            backend,
+            engine,
             hits: None,
             table,
-            message: None,
+            status: None,
             mouse: true,
             theme: Theme::default(),
             narrow_ambiguous: false,

@@ -9,4 +9,5 @@ pub mod library;
 pub mod line_input;
 pub mod search_engine;
 pub mod stats_table;
+pub mod status;
 pub mod tree;

@@ -185,6 +185,11 @@ impl Signals {
         signals
     }
 
+    /// The flag the event loop polls: a terminating signal's number once one arrived.
+    pub fn stop_flag(&self) -> &std::sync::atomic::AtomicUsize {
+        &self.stop
+    }
+
     /// The number of the terminating signal that arrived, or 0.
     pub fn stopped(&self) -> usize {
         self.stop.load(Ordering::SeqCst)

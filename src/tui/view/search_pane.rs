@@ -3,9 +3,10 @@
 
 use super::detail_pane::{header, render_doc};
 use super::{char_ranges, layered, two_sided};
+use crate::search::Kind;
 use crate::tui::layout::{text_area, SearchAreas};
 use crate::tui::state::app::App;
-use crate::tui::state::finder::{Found, FoundKind};
+use crate::tui::state::finder::Found;
 use crate::tui::state::tree::{self, NodeKey};
 use crate::tui::wrap;
 use ratatui::style::Style;
@@ -20,14 +21,15 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     let t = &app.theme;
     let f = &app.finder;
 
-    let count = match &f.error {
-        Some(e) => Span::styled(format!("{e} "), t.error()),
-        None => Span::styled(
-            format!("{} {} ", f.total, app.lang.pick("条", "hits")),
-            t.dim(),
-        ),
+    let count = Span::styled(
+        format!("{} {} ", f.total, app.lang.pick("条", "hits")),
+        t.dim(),
+    );
+    let text = match f.input.is_selected() {
+        true => Span::styled(f.input.text(), t.selected()),
+        false => Span::raw(f.input.text()),
     };
-    let query = vec![Span::styled(PROMPT, t.key()), Span::raw(f.input.text())];
+    let query = vec![Span::styled(PROMPT, t.key()), text];
     frame.render_widget(
         Paragraph::new(two_sided(
             query,
@@ -89,7 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     }
     if let (Some(pane), Some(view)) = (areas.preview, &app.preview) {
         header(frame, app, view, pane.header, false);
-        render_doc(frame, app, view, text_area(pane.content), true);
+        render_doc(frame, app, view, text_area(pane.content), true, None);
     }
 }
 
@@ -104,9 +106,9 @@ fn place(app: &App, hit: &Found) -> String {
 fn result_line<'a>(app: &App, hit: &'a Found, cols: usize, place_cols: usize) -> Line<'a> {
     let t = &app.theme;
     let kind = match hit.kind {
-        FoundKind::Section => app.lang.pick("[节]", "[S]"),
-        FoundKind::Measure => app.lang.pick("[句]", "[M]"),
-        FoundKind::Statistic => app.lang.pick("[数]", "[#]"),
+        Kind::Section => app.lang.pick("[节]", "[S]"),
+        Kind::Measure => app.lang.pick("[句]", "[M]"),
+        Kind::Statistic => app.lang.pick("[数]", "[#]"),
     };
     let place = wrap::pad(&place(app, hit), place_cols);
     let lead = format!(" {kind} {place} ");
