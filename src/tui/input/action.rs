@@ -2,6 +2,7 @@
 //! loop to carry out (`Effect`).
 
 use crate::tui::state::line_input::Edit;
+use crate::tui::state::status::CopySummary;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -69,13 +70,19 @@ pub enum Action {
     Edit(Edit),
     /// A mouse click at a cell.
     Click { column: u16, row: u16 },
+    /// The mouse moved to a cell with the left button held.
+    Drag { column: u16, row: u16 },
+    /// Make the tree wider (the text narrower).
+    WiderTree,
+    /// Make the tree narrower (the text wider).
+    NarrowerTree,
     /// The mouse wheel at a cell; `down` scrolls towards the end.
     Wheel { column: u16, row: u16, down: bool },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
     /// The event loop reports how a copy went.
     Copied {
-        summary: String,
+        summary: CopySummary,
         /// How many characters went to the clipboard.
         chars: usize,
         outcome: crate::clipboard::Outcome,
@@ -91,7 +98,7 @@ pub enum Effect {
     /// Put `text` on the clipboard; `summary` names it in the status bar.
     Copy {
         text: String,
-        summary: String,
+        summary: CopySummary,
     },
     /// Turn mouse capture on or off.
     Mouse(bool),

@@ -40,7 +40,11 @@ pub fn header(frame: &mut Frame, app: &App, view: &DocView, area: Rect, focused:
         }
     }
     let title = match key {
-        NodeKey::Section(r, id) => app.reports.section(*r, id).map(|s| s.title.as_str()),
+        NodeKey::Section(r, id) => app
+            .reports
+            .section(*r, id)
+            // An untitled item is named by its opening words, as in the tree.
+            .map(|s| s.display_title(crate::model::UNTITLED_CHARS)),
         _ => None,
     };
     let left = match title {
