@@ -6,6 +6,7 @@ use super::navigate::{self, jump, scroll_detail, select_row, step_cursor};
 use super::search::refresh_search;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Focus, Mode};
+use crate::tui::state::document::TargetKind;
 use crate::tui::state::status::Status;
 
 pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
@@ -77,11 +78,31 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
             refresh_search(app);
         }
         Action::Statistics => app.mode = Mode::Stats,
+        Action::Compare => super::compare::open_all(app, None),
+        Action::CompareFigure => compare_figure(app),
         Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
         Action::Copy | Action::CopyCited => return copy(app, action == Action::CopyCited),
         _ => {}
     }
     None
+}
+
+/// `c` in the detail pane on a figure: its indicator across the reports.
+fn compare_figure(app: &mut App) {
+    let target = match app.focus {
+        Focus::Detail => app
+            .detail
+            .cursor
+            .and_then(|c| app.detail.doc.targets.get(c)),
+        Focus::Tree => None,
+    };
+    match target.filter(|t| t.what.kind == TargetKind::Statistic) {
+        Some(t) => {
+            let (report, id) = (app.detail.doc.key.report(), t.what.id.clone());
+            super::compare::open_figure(app, report, &id);
+        }
+        None => app.status = Some(Status::NotAFigure),
+    }
 }
 
 fn step_hit(app: &mut App, forward: bool) {
