@@ -19,6 +19,7 @@ pub mod parallel;
 pub mod rebuild;
 pub mod sanitize;
 pub mod search;
+pub mod section_ref;
 #[cfg(feature = "tui")]
 pub mod tui;
 

@@ -156,7 +156,7 @@ fn search_jump_copy_quit(name: &str, query: &str) {
 fn copy_and_quit(t: &Tmux) {
     t.wait_for("四 › (三)");
     t.keys(&["y"]);
-    let screen = t.wait_for("已复制 44台");
+    let screen = t.wait_for("): 44台");
     assert_eq!(t.buffer(), "44台", "OSC 52 reached tmux's buffer");
     assert!(screen.contains("四 › (三)"), "{screen}");
 
@@ -337,10 +337,10 @@ fn a_folder_of_two_reports_is_searched_together() {
     t.keys(&["Down", "Enter"]);
     t.wait_for("西湖镇2019年法治政府建设情况报告 › 一 › (一) 普法宣传");
     t.keys(&["y"]);
-    t.wait_for("已复制 12场");
+    t.wait_for("): 12场");
     assert_eq!(t.buffer(), "12场");
     t.keys(&["Y"]);
-    t.wait_for("已复制 举办讲座");
+    t.wait_for("): 举办讲座");
     assert_eq!(
         t.buffer(),
         "举办讲座：12场（西湖镇2019年法治政府建设情况报告，一、(一)普法宣传）",

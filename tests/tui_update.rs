@@ -145,13 +145,17 @@ fn search_jumps_to_the_figure_and_n_steps_through_hits() {
     assert_eq!(selected(&a), section("4.3"));
     assert_eq!(a.focus, Focus::Detail);
     assert_eq!(copied(&play(&mut a, [Copy])), "44台");
+    // Hits are walked in document order, from the one chosen (not the first).
     let hits = a.hits.as_ref().unwrap();
-    assert_eq!(hits.at, 0);
-    let n = hits.jumps.len();
+    let (n, at) = (hits.jumps.len(), hits.at);
     play(&mut a, [NextHit]);
-    assert_eq!(a.hits.as_ref().unwrap().at, 1);
+    assert_eq!(a.hits.as_ref().unwrap().at, (at + 1) % n);
     play(&mut a, [PrevHit, PrevHit]);
-    assert_eq!(a.hits.as_ref().unwrap().at, n - 1, "N wraps around");
+    assert_eq!(
+        a.hits.as_ref().unwrap().at,
+        (at + n - 1) % n,
+        "N wraps around"
+    );
     play(&mut a, [Back, Back]);
     assert!(a.hits.is_none(), "Esc in the tree forgets the hits");
     play(&mut a, [NextHit]);
@@ -226,11 +230,13 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
+            chars: 3,
             outcome: ok.clone(),
         }],
     );
     let note = |outcome| Status::Copied {
         summary: "44台".into(),
+        chars: 3,
         outcome,
     };
     assert_eq!(a.status, Some(note(ok)));
@@ -242,12 +248,13 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
+            chars: 3,
             outcome: osc_only.clone(),
         }],
     );
     assert_eq!(a.status, Some(note(osc_only)));
     assert!(
-        common::screen(&a).contains("已复制 44台 (仅 OSC 52，无系统剪贴板)"),
+        common::screen(&a).contains("已复制 3 字 (仅 OSC 52，无系统剪贴板): 44台"),
         "the status bar puts it into words"
     );
     play(&mut a, [Down]);
@@ -352,7 +359,8 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
         2,
         "a top-level node per report"
     );
-    play(&mut a, [Statistics, Filter]);
+    // The table opens on the selected report's figures; `a` widens it to both.
+    play(&mut a, [Statistics, ToggleScope, Filter]);
     play(&mut a, typing("西湖镇"));
     assert!(!a.table.visible.is_empty());
     assert!(a.table.visible.iter().all(|&i| a.table.rows[i].report == 1));

@@ -10,6 +10,7 @@ use crate::model::Report;
 
 #[derive(clap::Args, Debug)]
 pub struct CompareArgs {
+    /// Output: an aligned table, tsv, csv, md (Markdown) or json.
     #[arg(long, value_enum, default_value = "table")]
     pub format: StatFormat,
     /// Only rows whose value changed between two reports.
@@ -23,6 +24,8 @@ pub struct CompareArgs {
     /// figure is a label, or `place year#id` (see the README).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    #[command(flatten)]
+    pub open: super::ReportArgs,
 }
 
 pub fn run(args: &CompareArgs, reports: &[Report]) -> Result<String> {

@@ -8,12 +8,14 @@ use std::io::{IsTerminal, Write};
 /// Most synthetic reports `--corpus` makes in memory (about 230 KB each).
 const MAX_CORPUS: usize = 10_000;
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct SearchArgs {
     /// Words that must all match, in any order: hanzi (fuzzy), pinyin (`zhifajiluyi`,
     /// `zfjly`), figures (`718`, `86.4`). `'word` for an exact substring. A leading `#`
     /// keeps statistics, `>` measures, `@` sections.
-    #[arg(required_unless_present = "print_items")]
+    // `required` shows `<QUERY>` in the usage; a required argument in conflict with one
+    // given may be left out, so the benchmarks' hidden `--print-items` runs without it.
+    #[arg(required = true, conflicts_with = "print_items")]
     pub query: Option<String>,
     /// Only hits of this kind: section, measure or statistic.
     #[arg(long, value_name = "KIND")]
@@ -30,6 +32,8 @@ pub struct SearchArgs {
     /// For benchmarks: print every searchable text, one a line (fzf's input), and exit.
     #[arg(long, hide = true)]
     pub print_items: bool,
+    #[command(flatten)]
+    pub open: super::ReportArgs,
 }
 
 /// Run the command; errors are reported here, as one line, so the exit code is all that

@@ -33,8 +33,12 @@ pub enum Action {
     Open,
     /// Switch focus between tree and detail.
     SwitchFocus,
-    /// Open the search screen, keeping the last query.
+    /// Open the search screen, the last query selected so typing replaces it.
     Search,
+    /// Put the previous query of the history in the search line.
+    OlderQuery,
+    /// Put the next query of the history in the search line.
+    NewerQuery,
     /// Close a screen, leave the detail pane, or forget the last hits.
     Back,
     /// Jump to the next hit of the last search.
@@ -51,6 +55,10 @@ pub enum Action {
     Copy,
     /// Copy with a citation (in the table: the table as TSV).
     CopyCited,
+    /// The statistics table: between the node it opened on and every figure.
+    ToggleScope,
+    /// Copy the selected node's figures as TSV, as its figures table lists them.
+    CopyFigures,
     /// Show every key.
     Help,
     /// Capture the mouse, or leave it to the terminal for selecting text.
@@ -72,6 +80,8 @@ pub enum Action {
     /// The event loop reports how a copy went.
     Copied {
         summary: String,
+        /// How many characters went to the clipboard.
+        chars: usize,
         outcome: crate::clipboard::Outcome,
     },
 }

@@ -180,6 +180,40 @@ pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The hints that fit in `cols` cells, each `width(hint)` wide, in table order. Help and
+/// quit never drop, since they are what a newcomer looks for: the others give way from
+/// the end of the table until the rest fits.
+pub fn fitting_hints(
+    context: Context,
+    lang: Lang,
+    cols: usize,
+    width: impl Fn(&str, &str) -> usize,
+) -> Vec<(String, &'static str)> {
+    let hinted: Vec<&Binding> = bindings(context).filter(|b| b.hint).collect();
+    let keep = |b: &Binding| matches!(b.action, Action::Help | Action::Quit);
+    let cost = |b: &Binding| {
+        b.keys
+            .first()
+            .map_or(0, |k| width(&k.name(), b.label(lang)))
+    };
+    let mut used: usize = hinted.iter().filter(|b| keep(b)).map(|b| cost(b)).sum();
+    let mut shown = vec![false; hinted.len()];
+    for (i, b) in hinted.iter().enumerate() {
+        if keep(b) {
+            shown[i] = true;
+        } else if used + cost(b) <= cols {
+            used += cost(b);
+            shown[i] = true;
+        }
+    }
+    hinted
+        .iter()
+        .zip(shown)
+        .filter(|(_, s)| *s)
+        .filter_map(|(b, _)| Some((b.keys.first()?.name(), b.label(lang))))
+        .collect()
+}
+
 /// Every binding as a Markdown table, for the README (a test keeps the two equal).
 pub fn markdown_table() -> String {
     let mut out = String::from("| Where | Keys | What it does | 作用 |\n|---|---|---|---|\n");

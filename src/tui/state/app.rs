@@ -55,11 +55,18 @@ pub struct DocView {
     pub cursor: Option<usize>,
 }
 
-/// The hits of the last search, for `n` / `N` after the search screen has closed.
-#[derive(Debug, Clone, PartialEq)]
+/// The hits of the last search, for `n` / `N` after the search screen has closed: in
+/// document order, as a pager walks its matches, with what to highlight in the text.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hits {
     pub jumps: Vec<Jump>,
     pub at: usize,
+    /// The query's words as typed (kind prefix and `'` dropped): every occurrence in the
+    /// detail pane is highlighted, as less does.
+    pub words: Vec<String>,
+    /// Sentence id → the matched chars (indices into its text), for what matched by
+    /// pinyin or fuzzily and so is not a literal occurrence of a word.
+    pub marks: std::collections::HashMap<String, Vec<usize>>,
 }
 
 pub struct App {

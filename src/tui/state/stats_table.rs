@@ -75,6 +75,33 @@ pub struct StatsTable {
     pub visible: Vec<usize>,
     pub selected: usize,
     pub scroll: usize,
+    /// The node the table opened on: only its figures show until `whole` widens it.
+    pub scope: Option<NodeKey>,
+    /// Every figure shows, whatever the scope.
+    pub whole: bool,
+}
+
+/// Whether `row` is a figure of the node `key` (its sub-items included).
+pub fn in_scope(row: &StatRow, key: &NodeKey) -> bool {
+    match key {
+        NodeKey::Report(r) => row.report == *r,
+        NodeKey::Intro(r) => row.report == *r && row.node == "intro",
+        NodeKey::Section(r, id) => {
+            row.report == *r
+                && row
+                    .node
+                    .strip_prefix(id.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        }
+        NodeKey::Lead(r, pid) => {
+            row.report == *r
+                && row
+                    .id
+                    .strip_prefix(pid.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+        }
+        NodeKey::SignOff(_) => false,
+    }
 }
 
 impl StatsTable {
@@ -114,7 +141,9 @@ impl StatsTable {
         let was = self.visible.get(self.selected).copied();
         let needle = self.filter.text().to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
+        let scope = self.scope.as_ref().filter(|_| !self.whole);
         self.visible = (0..self.rows.len())
+            .filter(|&i| scope.is_none_or(|k| in_scope(&self.rows[i], k)))
             .filter(|&i| {
                 let r = &self.rows[i];
                 let fields = [&r.source, &r.place, &r.label, &r.display, &r.quote];
@@ -137,6 +166,29 @@ impl StatsTable {
             .unwrap_or(0);
     }
 
+    /// Open on the figures of `key`, the figure `at` (a statistic id) selected if given;
+    /// a node without figures opens the whole table.
+    pub fn open_on(&mut self, key: &NodeKey, at: Option<&str>) {
+        self.scope = Some(key.clone());
+        self.whole = !self.rows.iter().any(|r| in_scope(r, key));
+        self.selected = 0;
+        self.scroll = 0;
+        self.visible.clear();
+        self.refresh();
+        if let Some(p) = at.and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
+        {
+            self.selected = p;
+        }
+    }
+
+    /// The figures of `key` alone as TSV, as the detail pane's figures table lists them.
+    pub fn node_tsv(&self, reports: &[Report], lang: Lang, key: &NodeKey) -> String {
+        let rows: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| in_scope(&self.rows[i], key))
+            .collect();
+        self.rows_tsv(reports, lang, &rows)
+    }
+
     pub fn selected_row(&self) -> Option<&StatRow> {
         self.visible.get(self.selected).map(|&i| &self.rows[i])
     }
@@ -144,10 +196,13 @@ impl StatsTable {
     /// The visible rows as tab-separated values with a header row, for a spreadsheet;
     /// written by the same writer as `stats --format tsv`.
     pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
+        self.rows_tsv(reports, lang, &self.visible)
+    }
+
+    fn rows_tsv(&self, reports: &[Report], lang: Lang, rows: &[usize]) -> String {
         let mut header = vec![lang.pick("报告", "Report")];
         header.extend(column_names(lang));
-        let body: Vec<Vec<String>> = self
-            .visible
+        let body: Vec<Vec<String>> = rows
             .iter()
             .map(|&i| {
                 let r = &self.rows[i];

@@ -9,7 +9,12 @@ use crate::clipboard::Outcome;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     /// `summary` went to the clipboard by the means `outcome` reports.
-    Copied { summary: String, outcome: Outcome },
+    Copied {
+        summary: String,
+        /// How many characters went to the clipboard.
+        chars: usize,
+        outcome: Outcome,
+    },
     /// The app now takes clicks and the wheel (`true`), or leaves them to the terminal.
     Mouse(bool),
     /// `n` / `N` with no search hits to walk.

@@ -75,11 +75,23 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::Back => app.hits = None,
         Action::Search => {
             app.mode = Mode::Search;
+            app.finder.open();
             refresh_search(app);
         }
-        Action::Statistics => app.mode = Mode::Stats,
+        Action::Statistics => open_table(app),
         Action::Compare => super::compare::open_all(app, None),
         Action::CompareFigure => compare_figure(app),
+        Action::CopyFigures => {
+            let key = app.tree.selected_key()?;
+            let text = app.table.node_tsv(&app.reports, app.lang, key);
+            let rows = text.lines().count().saturating_sub(1);
+            let summary = format!(
+                "{} {rows} {}",
+                crate::tui::state::tree::place(&app.reports, key, app.lang),
+                app.lang.pick("行 TSV", "rows TSV")
+            );
+            return Some(Effect::Copy { text, summary });
+        }
         Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
         Action::Copy | Action::CopyCited => return copy(app, action == Action::CopyCited),
         _ => {}
@@ -103,6 +115,27 @@ fn compare_figure(app: &mut App) {
         }
         None => app.status = Some(Status::NotAFigure),
     }
+}
+
+/// The table opens on the selected node's figures, at the figure under the cursor.
+fn open_table(app: &mut App) {
+    let Some(key) = app.tree.selected_key().cloned() else {
+        return;
+    };
+    let at = match app.focus {
+        Focus::Detail => app
+            .detail
+            .cursor
+            .and_then(|c| app.detail.doc.targets.get(c))
+            .filter(|t| t.what.kind == TargetKind::Statistic)
+            .map(|t| t.what.id.clone()),
+        Focus::Tree => None,
+    };
+    app.table.open_on(&key, at.as_deref());
+    let h = super::stats::rows_height(app);
+    let t = &mut app.table;
+    navigate::step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
+    app.mode = Mode::Stats;
 }
 
 fn step_hit(app: &mut App, forward: bool) {

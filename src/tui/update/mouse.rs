@@ -8,7 +8,8 @@ use super::stats::stats;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout::{self, contains};
 use crate::tui::state::app::{App, Focus, Mode};
-use crate::tui::state::document::{DocLine, TargetKind};
+use crate::tui::state::document::{Doc, DocLine, TargetKind};
+use unicode_width::UnicodeWidthChar;
 
 pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
     match app.mode {
@@ -25,21 +26,9 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
                 }
             } else if let Some(p) = areas.detail.filter(|p| contains(p.content, column, row)) {
                 let line = app.detail.scroll + usize::from(row - p.content.y);
+                let x = usize::from(column.saturating_sub(layout::text_area(p.content).x));
                 app.focus = Focus::Detail;
-                let target = match app.detail.doc.lines.get(line) {
-                    Some(DocLine::TableRow(t)) => Some(*t),
-                    _ => {
-                        // Prefer a figure on the clicked line over the sentence around it.
-                        let on = |k: TargetKind| {
-                            app.detail
-                                .doc
-                                .targets
-                                .iter()
-                                .rposition(|t| t.what.kind == k && t.lines.contains(&line))
-                        };
-                        on(TargetKind::Statistic).or_else(|| on(TargetKind::Measure))
-                    }
-                };
+                let target = target_at(&app.detail.doc, line, x);
                 app.detail.cursor = target.or(app.detail.cursor);
             }
         }
@@ -80,6 +69,34 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
         Mode::Help => {}
     }
     None
+}
+
+/// The target under a click: a row of the figures table, else the figure whose
+/// characters hold the clicked cell, else the sentence there. A click between figures
+/// takes the sentence, never a neighbour figure on the same line.
+fn target_at(doc: &Doc, line: usize, x: usize) -> Option<usize> {
+    let (block, range) = match doc.lines.get(line)? {
+        DocLine::TableRow(t) => return Some(*t),
+        DocLine::Text { block, range } => (*block, range.clone()),
+        _ => return None,
+    };
+    let text = doc.blocks.get(block)?.text.get(range.clone())?;
+    // The byte under cell `x`: walk the line's characters, counting their cells; past
+    // the end of the line, its last character.
+    let mut cells = 0;
+    let at = text
+        .char_indices()
+        .find(|(_, c)| {
+            cells += c.width().unwrap_or(0);
+            cells > x
+        })
+        .map_or(range.end.saturating_sub(1), |(i, _)| range.start + i);
+    let on = |k: TargetKind| {
+        doc.targets
+            .iter()
+            .position(|t| t.what.kind == k && t.block == block && t.range.contains(&at))
+    };
+    on(TargetKind::Statistic).or_else(|| on(TargetKind::Measure))
 }
 
 pub fn wheel(app: &mut App, column: u16, row: u16, down: bool) {

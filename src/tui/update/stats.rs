@@ -29,6 +29,11 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
         Action::PageDown => step(&mut t.selected, &mut t.scroll, n, h, h.max(1) as isize),
         Action::PageUp => step(&mut t.selected, &mut t.scroll, n, h, -(h.max(1) as isize)),
         Action::Filter => t.editing = true,
+        Action::ToggleScope if t.scope.is_some() => {
+            t.whole = !t.whole;
+            t.refresh();
+            step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
+        }
         Action::KeepFilter => t.editing = false,
         Action::Back if t.editing => {
             t.editing = false;

@@ -56,8 +56,16 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         Span::styled(prompt.clone(), t.key()),
         Span::raw(table.filter.text()),
     ];
+    let scope = match (&table.scope, table.whole) {
+        (Some(key), false) => format!(
+            "{} {}  ",
+            l.pick("本节", "in"),
+            crate::tui::state::tree::place(&app.reports, key, l)
+        ),
+        _ => format!("{}  ", l.pick("全部", "all")),
+    };
     let info = format!(
-        "{}/{}  {} ",
+        "{scope}{}/{}  {} ",
         table.visible.len(),
         table.rows.len(),
         table.sort.label(l)
