@@ -20,7 +20,7 @@ pub fn merge(scorer: &Scorer, count: usize, edges: &[(usize, usize, f64)]) -> Ve
         let clash = members[ga].iter().any(|&x| {
             members[gb]
                 .iter()
-                .any(|&y| figures[x].report == figures[y].report || scorer.score(x, y).is_none())
+                .any(|&y| figures[x].report == figures[y].report || scorer.gate(x, y).is_none())
         });
         if clash {
             continue;
