@@ -65,7 +65,7 @@ fn json_cells_are_the_stats_of_each_report() {
     let rows = v["rows"].as_array().unwrap();
     let fines = rows.iter().find(|r| r["indicator"] == "罚没款").unwrap();
     assert_eq!(fines["changes"][0]["display"], "+13.7 (+35.5%)");
-    let wages = rows.iter().find(|r| r["indicator"] == "追讨欠薪").unwrap();
+    let wages = rows.iter().find(|r| r["indicator"] == "欠薪").unwrap();
     assert_eq!(wages["cells"][1]["display"], "1.05亿元");
     assert_eq!(
         wages["changes"][0]["display"], "+1540 (+17.2%)",

@@ -225,3 +225,91 @@ fn n_walks_the_hits_in_document_order_from_the_one_chosen() {
     play(&mut a, [PrevHit]);
     assert_eq!(place(&a), seen[total - 1], "N steps back");
 }
+
+#[test]
+fn the_tree_width_follows_keys_and_a_drag_on_the_border() {
+    let mut a = app();
+    let tree_width = |a: &App| a.browse_areas(Focus::Tree).tree.unwrap().content.width;
+    let text_width = |a: &App| a.detail.doc.width;
+    let (tree, text) = (tree_width(&a), text_width(&a));
+    play(&mut a, [WiderTree, WiderTree]);
+    assert_eq!(tree_width(&a), tree + 8);
+    assert_eq!(
+        text_width(&a),
+        text - 8,
+        "the text re-wraps to what is left"
+    );
+    play(&mut a, [NarrowerTree]);
+    assert_eq!(tree_width(&a), tree + 4);
+    // Press on the border and drag it to column 60.
+    let border = a.browse_areas(Focus::Tree).separator.unwrap();
+    play(
+        &mut a,
+        [
+            Click {
+                column: border.x,
+                row: 10,
+            },
+            Drag {
+                column: 60,
+                row: 10,
+            },
+        ],
+    );
+    assert_eq!(tree_width(&a), 60);
+    // A drag that did not start on the border moves nothing.
+    play(
+        &mut a,
+        [
+            Click {
+                column: 100,
+                row: 10,
+            },
+            Drag {
+                column: 30,
+                row: 10,
+            },
+        ],
+    );
+    assert_eq!(tree_width(&a), 60);
+    // However far it is dragged, 30 columns stay for the text.
+    play(
+        &mut a,
+        [
+            Click {
+                column: 60,
+                row: 10,
+            },
+            Drag {
+                column: 119,
+                row: 10,
+            },
+        ],
+    );
+    assert_eq!(tree_width(&a), 90);
+}
+
+#[test]
+fn the_table_filter_takes_pinyin_as_search_does() {
+    let mut a = app();
+    play(&mut a, [Down, Down, Statistics]);
+    assert_eq!(a.table.visible.len(), 38);
+    play(&mut a, [Filter]);
+    play(&mut a, typing("zfjly"));
+    let shown: Vec<&str> = a
+        .table
+        .visible
+        .iter()
+        .map(|&i| a.table.rows[i].display.as_str())
+        .collect();
+    assert_eq!(shown, vec!["44台"], "zfjly: 执法记录仪");
+    // Figures and places still filter as before.
+    play(
+        &mut a,
+        [Edit(report_tui::tui::state::line_input::Edit::Clear)],
+    );
+    play(&mut a, typing("四 › (三)"));
+    assert_eq!(a.table.visible.len(), 1);
+    play(&mut a, [Back]);
+    assert_eq!(a.table.visible.len(), 38, "Esc clears the filter");
+}

@@ -86,3 +86,93 @@ fn every_occurrence_of_the_query_stays_highlighted_after_enter() {
     }
     snap("hits_highlighted", &SIZES, &actions);
 }
+
+#[test]
+fn help_explains_the_query_language_and_the_row_markers() {
+    let mut actions = vec![Help];
+    actions.extend(std::iter::repeat_n(PageDown, 20));
+    for (w, h) in SIZES {
+        let mut a = app_sized(w, h);
+        play(&mut a, actions.clone());
+        let shown = screen(&a);
+        assert!(
+            shown.contains("[节] [S]"),
+            "{w}x{h}: the last note shows\n{shown}"
+        );
+    }
+    snap("help_notes", &SIZES, &actions);
+    let mut a = app_sized(120, 40);
+    play(&mut a, actions.clone());
+    let shown = screen(&a);
+    for note in [
+        "搜索语法",
+        "拼音：全拼或首字母",
+        "# 开头：只找数字",
+        "结果标记",
+        "[数] [#]",
+    ] {
+        assert!(shown.contains(note), "{note}\n{shown}");
+    }
+}
+
+const WITH_WIDE: [(u16, u16); 4] = [(120, 40), (80, 24), (40, 12), (200, 60)];
+
+/// 九 open, its untitled (一) selected and shown: the tree and the pane header name it
+/// by its opening words, as `outline` does.
+#[test]
+fn untitled_items_show_their_opening_words_in_tree_and_detail() {
+    let actions = std::iter::repeat_n(Down, 9)
+        .chain([Right, Down, Open])
+        .collect::<Vec<_>>();
+    let mut a = app_sized(120, 40);
+    play(&mut a, actions.clone());
+    let shown = screen(&a);
+    assert!(shown.contains("(一)本次新冠肺炎疫情时间长"), "{shown}");
+    assert!(
+        shown.contains("九 › (一) 本次新冠肺炎疫情时间长"),
+        "the pane header names it\n{shown}"
+    );
+    assert!(
+        shown.contains("引言"),
+        "the preamble is 引言, as in outline"
+    );
+    snap("untitled_item", &WITH_WIDE, &actions);
+}
+
+#[test]
+fn the_tree_widens_with_the_terminal_and_the_table_keeps_labels_by_their_figures() {
+    // 一 open: its long sub-item headings.
+    snap("tree_widths", &WITH_WIDE, &[Down, Right]);
+    snap(
+        "table_widths",
+        &WITH_WIDE,
+        &[
+            Statistics, Down, Down, Down, Down, Down, Down, Down, Down, Down,
+        ],
+    );
+    let mut a = app_sized(200, 60);
+    play(&mut a, [Down, Right]);
+    let shown = screen(&a);
+    assert!(
+        shown.contains("(一)完善体制机制,扎实推进法治政府建设工作"),
+        "200 columns show the whole heading\n{shown}"
+    );
+    // At every size, a figure with a qualifier shows it.
+    for (w, h) in WITH_WIDE {
+        let mut a = app_sized(w, h);
+        play(&mut a, [Statistics, Filter]);
+        play(&mut a, common::typing("补助"));
+        let shown = screen(&a);
+        assert!(shown.contains("约143.4万元"), "{w}x{h}\n{shown}");
+    }
+}
+
+#[test]
+fn a_table_filter_without_matches_says_so() {
+    let mut actions = vec![Statistics, Filter];
+    actions.extend(common::typing("qqqxyz"));
+    snap("table_no_match", &SIZES, &actions);
+    let mut a = app_sized(80, 24);
+    play(&mut a, actions);
+    assert!(screen(&a).contains("没有匹配的数字"));
+}

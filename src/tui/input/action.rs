@@ -73,6 +73,12 @@ pub enum Action {
     Edit(Edit),
     /// A mouse click at a cell.
     Click { column: u16, row: u16 },
+    /// The mouse moved to a cell with the left button held.
+    Drag { column: u16, row: u16 },
+    /// Make the tree wider (the text narrower).
+    WiderTree,
+    /// Make the tree narrower (the text wider).
+    NarrowerTree,
     /// The mouse wheel at a cell; `down` scrolls towards the end.
     Wheel { column: u16, row: u16, down: bool },
     /// The terminal has a new size.

@@ -76,6 +76,8 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Browse, &[ch('y')], Copy, ("复制", "copy"), true),
     b(C::Browse, &[ch('Y')], CopyCited, ("复制并注明出处", "copy with citation"), true),
     b(C::Browse, &[ch('t')], CopyFigures, ("复制本节数字 (TSV)", "copy this node's figures (TSV)"), false),
+    b(C::Browse, &[ch('>')], WiderTree, ("目录加宽", "wider tree"), false),
+    b(C::Browse, &[ch('<')], NarrowerTree, ("目录变窄", "narrower tree"), false),
     b(C::Browse, &[ch('m')], ToggleMouse, ("鼠标开/关", "mouse on/off"), false),
     b(C::Browse, &[ESC], Back, ("返回", "back"), false),
     b(C::Browse, &[ch('?')], Help, ("帮助", "help"), true),

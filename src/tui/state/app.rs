@@ -96,6 +96,11 @@ pub struct App {
     pub theme: Theme,
     /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
     pub narrow_ambiguous: bool,
+    /// The tree's width as the user set it (`<` `>` or a drag on the border); `None`
+    /// follows the terminal.
+    pub tree_cols: Option<u16>,
+    /// A drag that started on the border between tree and text is moving it.
+    pub dragging_border: bool,
 }
 
 impl App {
@@ -136,7 +141,19 @@ impl App {
             mouse: true,
             theme: Theme::default(),
             narrow_ambiguous: false,
+            tree_cols: None,
+            dragging_border: false,
         }
+    }
+
+    /// Where the browse screen's panes sit now.
+    pub fn browse_areas(&self, focus: Focus) -> layout::BrowseAreas {
+        layout::browse_with(self.width, self.height, focus, self.tree_cols)
+    }
+
+    /// The detail pane's wrap width and height now.
+    pub fn detail_text_size(&self) -> (usize, usize) {
+        layout::detail_text_size_with(self.width, self.height, self.tree_cols)
     }
 
     /// Where keys are read now.

@@ -79,6 +79,12 @@ pub struct StatsTable {
     pub scope: Option<NodeKey>,
     /// Every figure shows, whatever the scope.
     pub whole: bool,
+    /// The widest cell of each column (place with its report, label, value, unit, as
+    /// printed), header included, worked out once: the table sizes its columns to them.
+    pub widths: [usize; 5],
+    /// The figures the search engine finds for the filter (report, statistic id), so
+    /// pinyin and fuzzy words filter as they search with `/`; `None` with no filter.
+    pub found: Option<std::collections::HashSet<(usize, String)>>,
 }
 
 /// Whether `row` is a figure of the node `key` (its sub-items included).
@@ -127,8 +133,26 @@ impl StatsTable {
                 });
             }
         }
+        let mut widths = column_names(lang).map(crate::tui::wrap::width);
+        for r in &rows {
+            let place = match r.source.is_empty() {
+                true => r.place.clone(),
+                false => format!("{} {}", r.source, r.place),
+            };
+            let cells = [
+                &place,
+                &r.label,
+                &format_value(r.value),
+                &r.unit,
+                &r.display,
+            ];
+            for (w, cell) in widths.iter_mut().zip(cells) {
+                *w = (*w).max(crate::tui::wrap::width(cell));
+            }
+        }
         let mut table = StatsTable {
             rows,
+            widths,
             ..StatsTable::default()
         };
         table.refresh();
@@ -146,6 +170,14 @@ impl StatsTable {
             .filter(|&i| scope.is_none_or(|k| in_scope(&self.rows[i], k)))
             .filter(|&i| {
                 let r = &self.rows[i];
+                if self
+                    .found
+                    .as_ref()
+                    .is_some_and(|f| f.contains(&(r.report, r.id.clone())))
+                {
+                    return true;
+                }
+                // Places and report names are not in the engine's text: matched here.
                 let fields = [&r.source, &r.place, &r.label, &r.display, &r.quote];
                 let hay = fields.map(|f| f.as_str()).join(" ").to_lowercase();
                 words.iter().all(|w| hay.contains(w))

@@ -81,6 +81,8 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::Statistics => open_table(app),
         Action::Compare => super::compare::open_all(app, None),
         Action::CompareFigure => compare_figure(app),
+        Action::WiderTree => navigate::resize_tree(app, 4, None),
+        Action::NarrowerTree => navigate::resize_tree(app, -4, None),
         Action::CopyFigures => {
             let key = app.tree.selected_key()?;
             let text = app.table.node_tsv(&app.reports, app.lang, key);

@@ -53,6 +53,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Click { column, row } => return mouse::click(app, column, row),
         Action::Wheel { column, row, down } => mouse::wheel(app, column, row, down),
+        Action::Drag { column, .. } => mouse::drag(app, column),
         _ => {
             return match app.mode {
                 Mode::Browse => browse::browse(app, action),

@@ -14,7 +14,9 @@ use unicode_width::UnicodeWidthChar;
 pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
     match app.mode {
         Mode::Browse => {
-            let areas = layout::browse(app.width, app.height, app.focus);
+            let areas = app.browse_areas(app.focus);
+            // A press on the border starts moving it; `drag` follows the mouse.
+            app.dragging_border = areas.separator.is_some_and(|s| contains(s, column, row));
             if let Some(p) = areas.tree.filter(|p| contains(p.content, column, row)) {
                 let at = app.tree.scroll + usize::from(row - p.content.y);
                 let r = app.tree.rows.get(at)?.clone();
@@ -99,11 +101,18 @@ fn target_at(doc: &Doc, line: usize, x: usize) -> Option<usize> {
     on(TargetKind::Statistic).or_else(|| on(TargetKind::Measure))
 }
 
+/// The mouse moved with the button held: the border follows it if the press was on it.
+pub fn drag(app: &mut App, column: u16) {
+    if app.mode == Mode::Browse && app.dragging_border {
+        navigate::resize_tree(app, 0, Some(column));
+    }
+}
+
 pub fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let delta = if down { 3 } else { -3 };
     match app.mode {
         Mode::Browse => {
-            let areas = layout::browse(app.width, app.height, app.focus);
+            let areas = app.browse_areas(app.focus);
             if areas
                 .detail
                 .is_some_and(|p| contains(p.content, column, row))

@@ -19,6 +19,15 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
     let t = &mut app.table;
     match action {
         Action::Edit(e) if t.filter.apply(&e) => {
+            // The same engine as `/`, kept to figures (`#`): pinyin, fuzzy, digits.
+            let query = t.filter.text().trim();
+            t.found = match query.is_empty() {
+                true => None,
+                false => {
+                    let r = app.engine.search(&format!("#{query}"), usize::MAX);
+                    Some(r.found.into_iter().map(|f| (f.report, f.id)).collect())
+                }
+            };
             t.refresh();
             step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
         }
@@ -38,6 +47,7 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
         Action::Back if t.editing => {
             t.editing = false;
             if t.filter.apply(&Edit::Clear) {
+                t.found = None;
                 t.refresh();
                 step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
             }

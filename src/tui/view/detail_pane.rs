@@ -44,7 +44,8 @@ pub fn header(frame: &mut Frame, app: &App, view: &DocView, area: Rect, focused:
             .reports
             .get(*r)
             .and_then(|rep| rep.find_section(id))
-            .map(|s| s.title.as_str()),
+            // An untitled item is named by its opening words, as in the tree.
+            .map(|s| s.display_title(crate::model::UNTITLED_CHARS)),
         _ => None,
     };
     let left = match title {

@@ -93,12 +93,7 @@ fn copied(lang: Lang, summary: &str, chars: usize, outcome: &crate::clipboard::O
         .collect();
     let how = match (&outcome.osc52, &outcome.system) {
         (Ok(()), Ok(())) => format!("OSC 52 + {}", lang.pick("系统剪贴板", "system clipboard")),
-        (Ok(()), Err(_)) => lang
-            .pick(
-                "仅 OSC 52，无系统剪贴板",
-                "OSC 52 only, no system clipboard",
-            )
-            .to_string(),
+        (Ok(()), Err(_)) => lang.pick("仅 OSC 52", "OSC 52 only").to_string(),
         (Err(_), Ok(())) => lang
             .pick("仅系统剪贴板", "system clipboard only")
             .to_string(),
@@ -134,7 +129,7 @@ mod tests {
         );
         assert_eq!(
             status_text(&copied(Ok(()), Err("no display".into())), Lang::En),
-            "Copied 41 chars (OSC 52 only, no system clipboard): 执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告） 第二行"
+            "Copied 41 chars (OSC 52 only): 执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告） 第二行"
         );
         assert_eq!(
             status_text(&copied(Err("x".into()), Ok(())), Lang::Zh),
