@@ -80,12 +80,20 @@ fn c_in_the_text_needs_a_figure_and_then_compares_it() {
         ],
     );
     assert_eq!(app.focus, Focus::Detail);
+    // The figure 12860件 (applications received), found by its clause, not its label,
+    // which is the importer's to choose.
+    let id = app.reports[0]
+        .all_statistics()
+        .into_iter()
+        .find(|(_, s)| s.quote.ends_with("受理各类审批服务事项12860件"))
+        .map(|(_, s)| s.id.clone())
+        .unwrap();
     let figure = app
         .detail
         .doc
         .targets
         .iter()
-        .position(|t| t.label == "全年政务服务中心受理各类审批服务事项")
+        .position(|t| t.what.id == id)
         .unwrap();
     app.detail.cursor = Some(figure);
     play(&mut app, [Action::CompareFigure]);
