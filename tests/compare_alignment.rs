@@ -196,6 +196,12 @@ fn two_places_of_one_year() {
     check("places", "places.truth");
 }
 
+/// Written after the tuning on the two sets above and not tuned on.
+#[test]
+fn a_held_out_pair_of_years() {
+    check("meiling", "meiling.truth");
+}
+
 #[test]
 fn the_aliases_file_splits_and_pins_pairings() {
     let split = Aliases::parse("清河街道 2020#1.2.p1.s4 != 清河街道 2021#1.2.p1.s4\n").unwrap();

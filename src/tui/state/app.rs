@@ -1,7 +1,9 @@
 //! The whole UI state. `update` changes it; views only read it.
 
+use super::compare_view::CompareView;
 use super::document::Doc;
 use super::finder::{Finder, Jump};
+use super::library::Library;
 use super::search_engine::Engine;
 use super::stats_table::StatsTable;
 use super::status::Status;
@@ -18,6 +20,8 @@ pub enum Mode {
     Browse,
     Search,
     Stats,
+    /// Every indicator across the open reports.
+    Compare,
     Help,
 }
 
@@ -67,7 +71,8 @@ pub struct Hits {
 }
 
 pub struct App {
-    pub reports: Vec<Report>,
+    /// The open reports, with the index the tree and panes look nodes up in.
+    pub reports: Library,
     pub lang: Lang,
     pub width: u16,
     pub height: u16,
@@ -84,6 +89,9 @@ pub struct App {
     pub engine: Engine,
     pub hits: Option<Hits>,
     pub table: StatsTable,
+    pub compare: CompareView,
+    /// The mode the comparison screen returns to.
+    pub compare_from: Mode,
     /// A transient note (what was copied); cleared by the next key.
     pub status: Option<Status>,
     pub mouse: bool,
@@ -99,6 +107,7 @@ pub struct App {
 
 impl App {
     pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
+        let reports = Library::new(reports);
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {
@@ -129,6 +138,8 @@ impl App {
             engine,
             hits: None,
             table,
+            compare: CompareView::default(),
+            compare_from: Mode::Browse,
             status: None,
             mouse: true,
             theme: Theme::default(),
@@ -155,6 +166,8 @@ impl App {
             Mode::Search => Context::Search,
             Mode::Stats if self.table.editing => Context::StatsFilter,
             Mode::Stats => Context::Stats,
+            Mode::Compare if self.compare.editing => Context::CompareFilter,
+            Mode::Compare => Context::Compare,
             Mode::Help => Context::Help,
         }
     }
