@@ -80,6 +80,9 @@ pub fn classify(line: &str) -> Line<'_> {
             if let Some(i) = r.find(close) {
                 let inner = &r[..i];
                 let end = open.len_utf8() + i + close.len_utf8();
+                if enumerates_inline(&line[end..], open, inner, close) {
+                    return Line::Text;
+                }
                 if is_cn_numeral(inner) && inner.chars().count() <= 3 {
                     return heading(2, line[..end].to_string(), line, end);
                 }
@@ -106,6 +109,19 @@ pub fn classify(line: &str) -> Line<'_> {
         }
     }
     Line::Text
+}
+
+/// `(1)形式单一；(2)力量薄弱。`: a line that also holds the next number in the same
+/// brackets lists its points inline, so it is a paragraph, not a heading.
+fn enumerates_inline(rest: &str, open: char, inner: &str, close: char) -> bool {
+    // Only a first point is tested: its second is what gives an inline list away.
+    let second = match inner {
+        "1" => '2',
+        "１" => '２',
+        "一" => '二',
+        _ => return false,
+    };
+    rest.contains(&format!("{open}{second}{close}"))
 }
 
 fn heading(kind: u8, number: String, line: &str, end: usize) -> Line<'_> {
@@ -210,6 +226,8 @@ mod tests {
         assert_eq!(level("(场点)落实"), None);
         assert_eq!(level("第三方评估"), None);
         assert_eq!(level("第一次会议"), None);
+        assert_eq!(level("(1)形式单一；(2)力量薄弱。"), None);
+        assert_eq!(level("（一）学法不够；（二）用法不足。"), None);
     }
 
     #[test]
