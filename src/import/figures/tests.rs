@@ -267,3 +267,9 @@ fn tenths_written_as_cheng_are_ratios() {
         ]
     );
 }
+
+#[test]
+fn one_written_as_a_hanzi_counts_only_at_a_clause_end() {
+    let t = "带头讲法治课一次。推行最多跑一次”改革，一次性告知，召开一次会议，一批案件。";
+    assert_eq!(displays(t), ["一次"]);
+}
