@@ -26,6 +26,17 @@ struct FakeConsole<'a> {
     stop: &'a AtomicUsize,
 }
 
+impl<'a> FakeConsole<'a> {
+    fn new(events: impl IntoIterator<Item = Event>, stop: &'a AtomicUsize) -> Self {
+        FakeConsole {
+            events: events.into_iter().collect(),
+            mouse: Vec::new(),
+            suspended: Vec::new(),
+            stop,
+        }
+    }
+}
+
 impl Console for FakeConsole<'_> {
     fn event(&mut self, _: Duration) -> io::Result<Option<Event>> {
         let next = self.events.pop_front();
@@ -76,13 +87,8 @@ fn keys_become_copies_mouse_changes_suspends_and_a_quit() {
         no_system: Some("no display".into()),
         ..FakeClipboard::default()
     };
-    let mut console = FakeConsole {
-        // A released `q` is not a press: the loop must not quit on it.
-        events: [release('q'), key('j'), key('y')].into(),
-        mouse: Vec::new(),
-        suspended: Vec::new(),
-        stop: &stop,
-    };
+    // A released `q` is not a press: the loop must not quit on it.
+    let mut console = FakeConsole::new([release('q'), key('j'), key('y')], &stop);
     event_loop::run(&mut term, &mut app, &mut console, &mut clipboard, &stop).unwrap();
     assert_eq!(
         stop.load(Ordering::SeqCst),
@@ -132,12 +138,7 @@ fn a_terminating_signal_ends_the_loop_and_a_resize_reaches_the_app() {
     let stop = AtomicUsize::new(0);
     let mut app = common::app_sized(80, 24);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut console = FakeConsole {
-        events: [Event::Resize(120, 40)].into(),
-        mouse: Vec::new(),
-        suspended: Vec::new(),
-        stop: &stop,
-    };
+    let mut console = FakeConsole::new([Event::Resize(120, 40)], &stop);
     let mut clipboard = FakeClipboard::default();
     event_loop::run(&mut term, &mut app, &mut console, &mut clipboard, &stop).unwrap();
     assert_eq!((app.width, app.height), (120, 40));

@@ -158,8 +158,9 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         no_mouse: cli.no_mouse,
         lang: cli.lang.clone(),
     };
+    let paths = cli.open.reports.clone();
     let (code, errors) = crate::tui::run(
-        |progress| open::open_quietly(&cli.open.reports, progress),
+        move |progress| open::open_quietly(&paths, progress),
         &options,
     )?;
     for e in &errors {

@@ -37,7 +37,7 @@ mod spell;
 mod symbols;
 
 pub use index::Index;
-pub use query::{Query, QueryError};
+pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;
 
 use serde::Serialize;

@@ -2,6 +2,7 @@
 //! loop to carry out (`Effect`).
 
 use crate::tui::state::line_input::Edit;
+use crate::tui::state::status::CopySummary;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -85,7 +86,7 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// The event loop reports how a copy went.
     Copied {
-        summary: String,
+        summary: CopySummary,
         /// How many characters went to the clipboard.
         chars: usize,
         outcome: crate::clipboard::Outcome,
@@ -101,7 +102,7 @@ pub enum Effect {
     /// Put `text` on the clipboard; `summary` names it in the status bar.
     Copy {
         text: String,
-        summary: String,
+        summary: CopySummary,
     },
     /// Turn mouse capture on or off.
     Mouse(bool),

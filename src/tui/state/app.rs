@@ -3,6 +3,7 @@
 use super::compare_view::CompareView;
 use super::document::Doc;
 use super::finder::{Finder, Jump};
+use super::library::Library;
 use super::search_engine::Engine;
 use super::stats_table::StatsTable;
 use super::status::Status;
@@ -70,7 +71,8 @@ pub struct Hits {
 }
 
 pub struct App {
-    pub reports: Vec<Report>,
+    /// The open reports, with the index the tree and panes look nodes up in.
+    pub reports: Library,
     pub lang: Lang,
     pub width: u16,
     pub height: u16,
@@ -105,6 +107,7 @@ pub struct App {
 
 impl App {
     pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
+        let reports = Library::new(reports);
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {

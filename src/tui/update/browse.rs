@@ -7,7 +7,7 @@ use super::search::refresh_search;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Focus, Mode};
 use crate::tui::state::document::TargetKind;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 
 pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
     let tree = app.focus == Focus::Tree;
@@ -86,12 +86,10 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::CopyFigures => {
             let key = app.tree.selected_key()?;
             let text = app.table.node_tsv(&app.reports, app.lang, key);
-            let rows = text.lines().count().saturating_sub(1);
-            let summary = format!(
-                "{} {rows} {}",
-                crate::tui::state::tree::place(&app.reports, key, app.lang),
-                app.lang.pick("行 TSV", "rows TSV")
-            );
+            let summary = CopySummary::Figures {
+                place: crate::tui::state::tree::place(&app.reports, key, app.lang),
+                rows: text.lines().count().saturating_sub(1),
+            };
             return Some(Effect::Copy { text, summary });
         }
         Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
@@ -170,7 +168,7 @@ fn copy(app: &App, cited: bool) -> Option<Effect> {
         None => copy_text::node_text(&app.reports, key, cited),
     };
     Some(Effect::Copy {
-        summary: text.clone(),
+        summary: CopySummary::Text(text.clone()),
         text,
     })
 }

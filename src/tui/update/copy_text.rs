@@ -3,7 +3,8 @@
 
 use crate::model::Report;
 use crate::tui::state::document::{TargetKind, TargetRef};
-use crate::tui::state::tree::{self, NodeKey};
+use crate::tui::state::library::Library;
+use crate::tui::state::tree::NodeKey;
 
 /// The section as a citation names it: `四、(三)加强执法保障` (numbers down the path, then
 /// the innermost label); `四、公正文明执法` for a top-level section.
@@ -26,32 +27,31 @@ pub fn citation(report: &Report, node: &str) -> String {
 /// `label：44台（title，place）` and a sentence is followed by its citation.
 pub fn target_text(report: &Report, node: &str, what: &TargetRef, cited: bool) -> Option<String> {
     let paragraphs = report.all_paragraphs();
-    match what.kind {
+    // What is copied plain, and what a citation follows.
+    let (plain, named) = match what.kind {
         TargetKind::Statistic => {
             let s = paragraphs
                 .iter()
                 .flat_map(|(_, p)| &p.statistics)
                 .find(|s| s.id == what.id)?;
-            Some(match cited {
-                true => format!("{}：{}{}", s.label, s.display, citation(report, node)),
-                false => s.display.clone(),
-            })
+            (s.display.clone(), format!("{}：{}", s.label, s.display))
         }
         TargetKind::Measure => {
             let m = paragraphs
                 .iter()
                 .flat_map(|(_, p)| &p.measures)
                 .find(|m| m.id == what.id)?;
-            Some(match cited {
-                true => format!("{}{}", m.text, citation(report, node)),
-                false => m.text.clone(),
-            })
+            (m.text.clone(), m.text.clone())
         }
-    }
+    };
+    Some(match cited {
+        true => format!("{named}{}", citation(report, node)),
+        false => plain,
+    })
 }
 
 /// A node's full text: headings and paragraphs, one per line; cited on a last line.
-pub fn node_text(reports: &[Report], key: &NodeKey, cited: bool) -> String {
+pub fn node_text(reports: &Library, key: &NodeKey, cited: bool) -> String {
     let Some(report) = reports.get(key.report()) else {
         return String::new();
     };
@@ -61,7 +61,7 @@ pub fn node_text(reports: &[Report], key: &NodeKey, cited: bool) -> String {
     if cited {
         let node = match key {
             NodeKey::Section(_, id) => id.as_str(),
-            NodeKey::Lead(_, pid) => tree::paragraph_section(report, pid).unwrap_or(""),
+            NodeKey::Lead(r, pid) => reports.paragraph_section(*r, pid).unwrap_or(""),
             _ => "",
         };
         cite = citation(report, node);
@@ -96,6 +96,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_copies_verbatim_and_with_its_citation() {
+        let r = embedded::report().unwrap();
+        let (_, p) = r
+            .all_paragraphs()
+            .into_iter()
+            .find(|(n, _)| *n == "4.3")
+            .unwrap();
+        let m = &p.measures[0];
+        let what = TargetRef {
+            kind: TargetKind::Measure,
+            id: m.id.clone(),
+        };
+        assert_eq!(target_text(&r, "4.3", &what, false).unwrap(), m.text);
+        assert_eq!(
+            target_text(&r, "4.3", &what, true).unwrap(),
+            format!(
+                "{}（市桥街2020年法治政府建设工作报告，四、(三)加强执法保障）",
+                m.text
+            )
+        );
+    }
+
+    #[test]
     fn places_cite_top_level_sections_and_sub_items() {
         let r = embedded::report().unwrap();
         assert_eq!(cite_place(&r, "4").unwrap(), "四、公正文明执法");
@@ -105,7 +128,7 @@ mod tests {
 
     #[test]
     fn node_text_holds_heading_and_paragraphs() {
-        let r = vec![embedded::report().unwrap()];
+        let r = Library::new(vec![embedded::report().unwrap()]);
         let text = node_text(&r, &NodeKey::Section(0, "4.3".into()), true);
         assert!(
             text.starts_with("(三)加强执法保障。\n制定《市桥街执法队"),

@@ -9,6 +9,7 @@ use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout::{self, contains};
 use crate::tui::state::app::{App, Focus, Mode};
 use crate::tui::state::document::{Doc, DocLine, TargetKind};
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
 pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
@@ -35,26 +36,24 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
             }
         }
         Mode::Search => {
-            let r = layout::search(app.width, app.height).results;
-            if contains(r, column, row) {
-                let at = app.finder.scroll + usize::from(row - r.y);
-                if at == app.finder.selected {
-                    return search(app, Action::Open);
-                } else if at < app.finder.found.len() {
+            let area = layout::search(app.width, app.height).results;
+            let f = &app.finder;
+            match list_click(area, f.scroll, f.selected, f.found.len(), column, row) {
+                Some(ListClick::Again) => return search(app, Action::Open),
+                Some(ListClick::Row(at)) => {
                     app.finder.selected = at;
                     refresh_preview(app);
                 }
+                None => {}
             }
         }
         Mode::Stats => {
-            let r = layout::stats(app.width, app.height).rows;
-            if contains(r, column, row) {
-                let at = app.table.scroll + usize::from(row - r.y);
-                if at == app.table.selected {
-                    return stats(app, Action::Open);
-                } else if at < app.table.visible.len() {
-                    app.table.selected = at;
-                }
+            let area = layout::stats(app.width, app.height).rows;
+            let t = &app.table;
+            match list_click(area, t.scroll, t.selected, t.visible.len(), column, row) {
+                Some(ListClick::Again) => return stats(app, Action::Open),
+                Some(ListClick::Row(at)) => app.table.selected = at,
+                None => {}
             }
         }
         Mode::Compare => {
@@ -71,6 +70,33 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
         Mode::Help => {}
     }
     None
+}
+
+/// What a click on a list did: chose a row, or clicked the selected one again (which
+/// opens it, as a double click would).
+enum ListClick {
+    Row(usize),
+    Again,
+}
+
+/// A click at (`column`, `row`) on a list of `len` rows drawn in `area` from `scroll`.
+fn list_click(
+    area: Rect,
+    scroll: usize,
+    selected: usize,
+    len: usize,
+    column: u16,
+    row: u16,
+) -> Option<ListClick> {
+    if !contains(area, column, row) {
+        return None;
+    }
+    let at = scroll + usize::from(row - area.y);
+    match at {
+        _ if at == selected => Some(ListClick::Again),
+        _ if at < len => Some(ListClick::Row(at)),
+        _ => None,
+    }
 }
 
 /// The target under a click: a row of the figures table, else the figure whose

@@ -8,7 +8,7 @@ use crate::tui::layout;
 use crate::tui::state::app::{App, Mode};
 use crate::tui::state::finder::{Found, Jump};
 use crate::tui::state::line_input::Edit;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 
 pub(super) fn rows_height(app: &App) -> usize {
     usize::from(layout::stats(app.width, app.height).rows.height)
@@ -85,19 +85,13 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
             let row = t.selected_row()?;
             return Some(Effect::Copy {
                 text: row.display.clone(),
-                summary: row.display.clone(),
+                summary: CopySummary::Text(row.display.clone()),
             });
         }
         Action::CopyCited => {
-            let summary = format!(
-                "{} {} {}",
-                app.lang.pick("统计表", "table,"),
-                t.visible.len(),
-                app.lang.pick("行 TSV", "rows TSV")
-            );
             return Some(Effect::Copy {
                 text: t.tsv(&app.reports, app.lang),
-                summary,
+                summary: CopySummary::TableRows(t.visible.len()),
             });
         }
         _ => {}

@@ -5,7 +5,7 @@ use super::two_sided;
 use crate::tui::input::keymap;
 use crate::tui::lang::Lang;
 use crate::tui::state::app::App;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 use crate::tui::wrap::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -86,11 +86,26 @@ pub fn status_text(status: &Status, lang: Lang) -> String {
 
 /// How many characters were copied, by which means (honestly), then what, on one line;
 /// the status bar shows as much of it as fits.
-fn copied(lang: Lang, summary: &str, chars: usize, outcome: &crate::clipboard::Outcome) -> String {
-    let what: String = summary
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect();
+fn copied(
+    lang: Lang,
+    summary: &CopySummary,
+    chars: usize,
+    outcome: &crate::clipboard::Outcome,
+) -> String {
+    let what: String = match summary {
+        CopySummary::Text(text) => text
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .collect(),
+        CopySummary::TableRows(n) => format!(
+            "{} {n} {}",
+            lang.pick("统计表", "table,"),
+            lang.pick("行 TSV", "rows TSV")
+        ),
+        CopySummary::Figures { place, rows } => {
+            format!("{place} {rows} {}", lang.pick("行 TSV", "rows TSV"))
+        }
+    };
     let how = match (&outcome.osc52, &outcome.system) {
         (Ok(()), Ok(())) => format!("OSC 52 + {}", lang.pick("系统剪贴板", "system clipboard")),
         (Ok(()), Err(_)) => lang.pick("仅 OSC 52", "OSC 52 only").to_string(),
@@ -134,6 +149,31 @@ mod tests {
         assert_eq!(
             status_text(&copied(Err("x".into()), Ok(())), Lang::Zh),
             "已复制 41 字 (仅系统剪贴板): 执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告） 第二行"
+        );
+        let ok = Outcome {
+            osc52: Ok(()),
+            system: Ok(()),
+        };
+        let table = Status::Copied {
+            summary: CopySummary::TableRows(38),
+            chars: 2048,
+            outcome: ok.clone(),
+        };
+        assert_eq!(
+            status_text(&table, Lang::En),
+            "Copied 2048 chars (OSC 52 + system clipboard): table, 38 rows TSV"
+        );
+        let figures = Status::Copied {
+            summary: CopySummary::Figures {
+                place: "四 › (三)".into(),
+                rows: 2,
+            },
+            chars: 90,
+            outcome: ok,
+        };
+        assert_eq!(
+            status_text(&figures, Lang::Zh),
+            "已复制 90 字 (OSC 52 + 系统剪贴板): 四 › (三) 2 行 TSV"
         );
         let failed = copied(Err("closed".into()), Err("no display".into()));
         assert_eq!(status_text(&failed, Lang::En), "Copy failed: closed");
