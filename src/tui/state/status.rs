@@ -13,7 +13,7 @@ pub enum CopySummary {
     /// The statistics table's visible rows, as TSV.
     TableRows(usize),
     /// The comparison screen's visible rows, as TSV.
-    CompareRows(usize),
+    ComparisonRows(usize),
     /// The figures of the node at `place`, as TSV.
     Figures { place: String, rows: usize },
 }

@@ -9,8 +9,7 @@ use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Mode};
 use crate::tui::state::finder::{Found, Jump};
 use crate::tui::state::line_input::{Edit, LineInput};
-use crate::tui::state::status::CopySummary;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 
 /// Open the screen with every indicator; from the table, its filter comes along.
 pub fn open_all(app: &mut App, filter: Option<String>) {
@@ -100,13 +99,13 @@ pub fn compare(app: &mut App, action: Action) -> Option<Effect> {
             let cell = v.selected_cell()?;
             return Some(Effect::Copy {
                 text: cell.display.clone(),
-                summary: cell.display.as_str().into(),
+                summary: CopySummary::Text(cell.display.clone()),
             });
         }
         Action::CopyCited => {
             return Some(Effect::Copy {
                 text: v.tsv(app.lang),
-                summary: CopySummary::CompareRows(v.visible.len()),
+                summary: CopySummary::ComparisonRows(v.visible.len()),
             });
         }
         _ => {}

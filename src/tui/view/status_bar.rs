@@ -102,7 +102,7 @@ fn copied(
             lang.pick("统计表", "table,"),
             lang.pick("行 TSV", "rows TSV")
         ),
-        CopySummary::CompareRows(n) => format!(
+        CopySummary::ComparisonRows(n) => format!(
             "{} {n} {}",
             lang.pick("对比矩阵", "comparison,"),
             lang.pick("行 TSV", "rows TSV")
