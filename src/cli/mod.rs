@@ -28,6 +28,9 @@ pub struct Cli {
     /// Browser: leave the mouse to the terminal (for selecting text).
     #[arg(long, global = true)]
     pub no_mouse: bool,
+    /// Do not read or write the index cache (kept in the platform's cache folder).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Browser: UI language (default: from the locale, else Chinese).
     #[arg(long, global = true, value_parser = ["en", "zh"])]
     pub lang: Option<String>,
@@ -66,10 +69,23 @@ pub enum Command {
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
+    /// Show or empty the index cache (`--report` folders' search index, kept between runs).
+    Cache {
+        #[arg(value_enum)]
+        action: CacheAction,
+    },
     /// Write N synthetic reports (other places, years and figures) into a folder, as plain
     /// text, for trying and measuring many reports.
     #[command(hide = true)]
     GenCorpus { count: usize, folder: PathBuf },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum CacheAction {
+    /// Print the cache folder and its entries with their sizes.
+    Info,
+    /// Remove every entry.
+    Clear,
 }
 
 /// Run the CLI; returns the process exit code.
@@ -129,6 +145,13 @@ fn run(cli: Cli) -> crate::Result<i32> {
     match &cli.command {
         Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
         Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
+        Some(Command::Cache { action }) => return data::cache(*action),
+        Some(Command::Search(_)) => {
+            let Some(Command::Search(args)) = cli.command else {
+                return Ok(2);
+            };
+            return Ok(search_hits::run(args, &cli.reports, cli.no_cache));
+        }
         #[cfg(feature = "tui")]
         None => return browse(&cli),
         _ => {}
@@ -140,13 +163,11 @@ fn run(cli: Cli) -> crate::Result<i32> {
         Some(Command::Stats { section, format }) => {
             data::stats(&opened.reports, section.as_deref(), format)
         }
-        Some(Command::Search(args)) => Ok(search_hits::run(args, opened.reports)),
         // With the terminal stack, `browse` took this case above; without it, no
         // subcommand prints the outline.
         None => data::outline(&opened.reports, false),
-        Some(Command::Import { .. } | Command::GenCorpus { .. }) => {
-            data::outline(&opened.reports, false)
-        }
+        Some(Command::Import { .. } | Command::GenCorpus { .. } | Command::Cache { .. })
+        | Some(Command::Search(_)) => data::outline(&opened.reports, false),
     }?;
     // Files that failed were reported as they loaded; the exit code still says so.
     Ok(if opened.failed > 0 { 2 } else { code })

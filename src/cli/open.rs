@@ -16,12 +16,7 @@ pub struct Opened {
 /// With no paths, the embedded report. Otherwise every report the paths hold, each
 /// failure printed as one line; an error only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Opened> {
-    let show_progress = std::io::stderr().is_terminal();
-    let (reports, errors) = open_quietly(paths, &|done, total| {
-        if show_progress && total > 20 {
-            progress_bar(done, total);
-        }
-    })?;
+    let (reports, errors) = open_quietly(paths, &progress(usize::MAX))?;
     for e in &errors {
         eprintln!("report-tui: {e}");
     }
@@ -45,6 +40,17 @@ pub fn open_quietly(
     }
     let loaded = crate::load::load(paths, progress);
     Ok((loaded.reports, loaded.errors))
+}
+
+/// A progress callback that draws a bar on stderr when it is a terminal and there are
+/// more than 20 files (`usize::MAX`: not known yet, decided by the callback's total).
+pub fn progress(files: usize) -> impl Fn(usize, usize) + Sync {
+    let show = std::io::stderr().is_terminal() && files > 20;
+    move |done, total| {
+        if show && total > 20 {
+            progress_bar(done, total);
+        }
+    }
 }
 
 /// `[#########           ] 450/1000` on stderr, cleared when done. ASCII only, so it

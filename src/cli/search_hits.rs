@@ -4,6 +4,7 @@
 use crate::search::{corpus, Hit, Index, Item, Kind, Query};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
 pub struct SearchArgs {
@@ -29,10 +30,11 @@ pub struct SearchArgs {
     pub print_items: bool,
 }
 
-/// Run the command; errors are reported here, as one line, so the exit code is all that
-/// is returned.
-pub fn run(args: SearchArgs, reports: Vec<crate::Report>) -> i32 {
-    match search(&args, reports) {
+/// Run the command over the reports at `paths` (the embedded one when empty), using the
+/// index cache unless `no_cache`; errors are reported here, as one line, so the exit code
+/// is all that is returned.
+pub fn run(args: SearchArgs, paths: &[PathBuf], no_cache: bool) -> i32 {
+    match search(&args, paths, no_cache) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("report-tui: {message}");
@@ -41,7 +43,57 @@ pub fn run(args: SearchArgs, reports: Vec<crate::Report>) -> i32 {
     }
 }
 
-fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String> {
+/// The index to search, and how many files failed to open (each already reported).
+fn open_index(
+    args: &SearchArgs,
+    paths: &[PathBuf],
+    no_cache: bool,
+) -> Result<(Index, usize), String> {
+    let cache_dir = (!no_cache && !paths.is_empty() && args.corpus.is_none())
+        .then(crate::cache::dir)
+        .flatten();
+    let Some(dir) = cache_dir else {
+        let opened = super::open::open(paths).map_err(|e| e.to_string())?;
+        let reports = match (args.corpus, opened.reports.first()) {
+            (Some(n), Some(base)) => corpus::generate(base, n),
+            _ => opened.reports,
+        };
+        let index = Index::build(&reports);
+        // The process ends soon: freeing a corpus's worth of strings one by one would
+        // take tens of ms for nothing, so the memory goes back with the process.
+        std::mem::forget(reports);
+        return Ok((index, opened.failed));
+    };
+    let (files, mut errors) = crate::load::expand(paths);
+    let progress = super::open::progress(files.len());
+    let (index, failed) = match crate::cache::open(&dir, paths, &files, &progress) {
+        crate::cache::Opened::Cached(entry) => {
+            errors.iter().for_each(|e| eprintln!("report-tui: {e}"));
+            entry
+                .errors
+                .iter()
+                .for_each(|e| eprintln!("report-tui: {e}"));
+            let failed = errors.len() + entry.errors.len();
+            (entry.index, failed)
+        }
+        crate::cache::Opened::Built {
+            index,
+            reports,
+            errors: more,
+        } => {
+            std::mem::forget(reports);
+            errors.extend(more);
+            errors.iter().for_each(|e| eprintln!("report-tui: {e}"));
+            (index, errors.len())
+        }
+    };
+    if index.report_count() == 0 {
+        return Err(crate::Error::NothingOpened.to_string());
+    }
+    Ok((index, failed))
+}
+
+fn search(args: &SearchArgs, paths: &[PathBuf], no_cache: bool) -> Result<i32, String> {
     let kind = args
         .kind
         .as_deref()
@@ -62,11 +114,7 @@ fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String>
         Some(q) => Some(Query::parse(q).map_err(|e| e.to_string())?),
         None => None,
     };
-    let reports = match (args.corpus, reports.first()) {
-        (Some(n), Some(base)) => corpus::generate(base, n),
-        _ => reports,
-    };
-    let index = Index::build(&reports);
+    let (index, failed) = open_index(args, paths, no_cache)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match query.filter(|_| !args.print_items) {
         None => print_items(&mut out, &index),
@@ -78,21 +126,18 @@ fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String>
             let hits = index.search(&query);
             let shown = &hits[..hits.len().min(limit)];
             let result = match args.json {
-                true => print_json(&mut out, &index, &reports, shown),
-                false => print_text(
-                    &mut out,
-                    &index,
-                    shown,
-                    (reports.len() > 1).then_some(&reports),
-                ),
+                true => print_json(&mut out, &index, shown),
+                false => print_text(&mut out, &index, shown),
             };
-            result.map(|()| if hits.is_empty() { 1 } else { 0 })
+            result.map(|()| match (failed, hits.is_empty()) {
+                (1.., _) => 2,
+                (0, true) => 1,
+                (0, false) => 0,
+            })
         }
     };
-    // The process ends next: freeing a corpus's worth of strings one by one would take
-    // ~40 ms of it for nothing, so the memory goes back to the system with the process.
+    // The process ends next: unmapping or freeing the index is work for nothing.
     std::mem::forget(index);
-    std::mem::forget(reports);
     match written.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => Ok(code),
         // A reader that stops early (`| head`) is not an error.
@@ -110,22 +155,21 @@ fn print_items(out: &mut impl Write, index: &Index) -> std::io::Result<i32> {
 
 /// `[report]  place  kind  text`: the report's title (padded by display width) only when
 /// several are open; matched characters marked only when stdout is a terminal.
-fn print_text(
-    out: &mut impl Write,
-    index: &Index,
-    hits: &[Hit],
-    many: Option<&[crate::Report]>,
-) -> std::io::Result<()> {
+fn print_text(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Result<()> {
     use unicode_width::UnicodeWidthStr;
-    let title = |item: &Item| many.map_or("", |r| r[item.report].title.as_str());
+    let many = index.report_count() > 1;
+    let title = |item: &Item| match many {
+        true => index.report_title(item.report),
+        false => "",
+    };
     let title_width = hits
         .iter()
-        .map(|h| title(&index.items()[h.item]).width())
+        .map(|h| title(&index.item(h.item)).width())
         .max()
         .unwrap_or(0);
     let width = hits
         .iter()
-        .map(|h| index.items()[h.item].id.len())
+        .map(|h| index.item(h.item).id.len())
         .max()
         .unwrap_or(0);
     let mark = std::io::stdout().is_terminal().then(|| {
@@ -135,15 +179,15 @@ fn print_text(
         }
     });
     for hit in hits {
-        let item = &index.items()[hit.item];
+        let item = index.item(hit.item);
         let kind = item.kind.name();
-        if many.is_some() {
-            let t = title(item);
+        if many {
+            let t = title(&item);
             write!(out, "{t}{}  ", " ".repeat(title_width - t.width()))?;
         }
         write!(out, "{:width$}  {kind:9}  ", item.id)?;
         match mark {
-            Some(on) => write_marked(out, &item.text, &hit.indices, on)?,
+            Some(on) => write_marked(out, item.text, &hit.indices, on)?,
             None => out.write_all(item.text.as_bytes())?,
         }
         writeln!(out)?;
@@ -180,23 +224,18 @@ struct JsonHit<'a> {
     /// The report's title.
     report: &'a str,
     #[serde(flatten)]
-    item: &'a Item,
+    item: Item<'a>,
     score: i64,
     exact: bool,
     indices: &'a [usize],
 }
 
-fn print_json(
-    out: &mut impl Write,
-    index: &Index,
-    reports: &[crate::Report],
-    hits: &[Hit],
-) -> std::io::Result<()> {
+fn print_json(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Result<()> {
     let hits: Vec<JsonHit> = hits
         .iter()
         .map(|h| JsonHit {
-            report: &reports[index.items()[h.item].report].title,
-            item: &index.items()[h.item],
+            report: index.report_title(index.item(h.item).report),
+            item: index.item(h.item),
             score: h.score,
             exact: h.exact,
             indices: &h.indices,

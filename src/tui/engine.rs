@@ -24,13 +24,13 @@ impl Engine {
 
 impl SearchBackend for Engine {
     fn search(&mut self, input: &str, limit: usize) -> Result<Results, String> {
-        let items = self.index.items();
+        let index = self.index;
         let hits = self.searcher.search(input);
         let found = hits
             .iter()
             .take(limit)
             .filter_map(|h| {
-                let item = items.get(h.item)?;
+                let item = (h.item < index.len()).then(|| index.item(h.item))?;
                 Some(Found {
                     report: item.report,
                     kind: match item.kind {
@@ -38,9 +38,9 @@ impl SearchBackend for Engine {
                         Kind::Measure => FoundKind::Measure,
                         Kind::Statistic => FoundKind::Statistic,
                     },
-                    id: item.id.clone(),
-                    node: item.node.clone(),
-                    text: item.text.clone(),
+                    id: item.id.to_string(),
+                    node: item.node.to_string(),
+                    text: item.text.to_string(),
                     indices: h.indices.clone(),
                 })
             })
