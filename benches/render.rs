@@ -4,10 +4,10 @@
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use report_tui::tui::action::Action;
-use report_tui::tui::app::App;
-use report_tui::tui::engine::Engine;
+use report_tui::tui::input::action::Action;
 use report_tui::tui::lang::Lang;
+use report_tui::tui::state::app::App;
+use report_tui::tui::state::search_engine::Engine;
 use report_tui::tui::update::update;
 
 fn main() {

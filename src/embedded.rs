@@ -13,12 +13,58 @@ pub fn report() -> Result<Report> {
     from_json(REPORT_JSON)
 }
 
-/// Parse a model from JSON and sanitise every string in it, since a JSON file from
-/// elsewhere may carry terminal escape sequences just like a text file.
+/// serde_json's own nesting limit, applied also inside fields the model does not know
+/// (serde_json skips those without counting).
+pub const MAX_JSON_DEPTH: usize = 128;
+
+/// Parse a model from JSON, sanitise every string in it (a JSON file from elsewhere may
+/// carry terminal escape sequences just like a text file), then check that it holds
+/// together (`Report::validate`). A leading byte-order mark is allowed, as editors on
+/// Windows write one.
 pub fn from_json(json: &str) -> Result<Report> {
+    let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
+    check_depth(json)?;
     let mut report: Report = serde_json::from_str(json)?;
     report.sanitize();
+    report.validate()?;
     Ok(report)
+}
+
+/// Refuse JSON nested deeper than `MAX_JSON_DEPTH`, anywhere in the document.
+fn check_depth(json: &str) -> Result<()> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in json.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    let before = &json.as_bytes()[..i];
+                    let line_start = before
+                        .iter()
+                        .rposition(|b| *b == b'\n')
+                        .map_or(0, |p| p + 1);
+                    return Err(crate::Error::TooDeep {
+                        limit: MAX_JSON_DEPTH,
+                        line: before.iter().filter(|b| **b == b'\n').count() + 1,
+                        column: json[line_start..i].chars().count() + 1,
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A model from the bytes of a `.json` file: UTF-8 checked (with where it fails), parsed,

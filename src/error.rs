@@ -27,6 +27,26 @@ pub enum Error {
     NoReportsInFolder(String),
     #[error("larger than the {limit}-byte limit ({size} bytes)")]
     TooLarge { size: u64, limit: u64 },
+    #[error("larger than the {limit}-byte limit")]
+    TooLargeWhileReading { limit: u64 },
+    /// A device, FIFO, socket or folder where a report file was expected.
+    #[error("not a regular file ({0})")]
+    NotRegular(&'static str),
+    /// A JSON model whose structure does not hold together; `id` is the first bad one.
+    #[error("not a valid report model: {id:?} {reason}")]
+    InvalidModel { id: String, reason: String },
+    #[error("nested deeper than {limit} levels at line {line}, column {column}")]
+    TooDeep {
+        limit: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{output}: is the input file itself; choose another output")]
+    SameFile { output: String },
+    #[error("reading this file crashed the reader; the other files are unaffected")]
+    ReaderCrashed,
+    #[error("at most {limit} synthetic reports, not {count}")]
+    TooManyReports { count: usize, limit: usize },
     #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
     UnknownSection(String),
     #[error("{path}: {source}")]
@@ -57,11 +77,20 @@ impl Error {
         }
     }
 
-    /// Attach the file name, so a message names what to fix.
+    /// Attach the file name, so a message names what to fix. The name is untrusted: it is
+    /// made one terminal-safe line here.
     pub fn in_file(self, path: impl Into<String>) -> Error {
         Error::InFile {
-            path: path.into(),
+            path: crate::sanitize::one_line(&path.into()),
             source: Box::new(self),
+        }
+    }
+
+    /// An I/O error about `path`, its name made one terminal-safe line.
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: crate::sanitize::name(path),
+            source,
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
+mod model_check;
 pub mod rebuild;
 pub mod sanitize;
 pub mod search;

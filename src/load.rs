@@ -1,6 +1,7 @@
 //! Opening reports from files and folders: plain text or JSON, in parallel, each failure
 //! one error naming its file, the rest still opened.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
@@ -31,14 +32,11 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
                 walk(p, &mut files, &mut errors);
                 files[before..].sort();
                 if files.len() == before {
-                    errors.push(Error::NoReportsInFolder(p.display().to_string()));
+                    errors.push(Error::NoReportsInFolder(crate::sanitize::name(p)));
                 }
             }
             Ok(_) => files.push(p.clone()),
-            Err(source) => errors.push(Error::Io {
-                path: p.display().to_string(),
-                source,
-            }),
+            Err(source) => errors.push(Error::io(p, source)),
         }
     }
     (files, errors)
@@ -48,10 +46,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
-            errors.push(Error::Io {
-                path: dir.display().to_string(),
-                source,
-            });
+            errors.push(Error::io(dir, source));
             return;
         }
     };
@@ -79,40 +74,119 @@ fn is_report_file(path: &Path) -> bool {
     )
 }
 
-/// Read and parse one file. JSON is recognised by its `.json` extension.
-pub fn load_file(path: &Path) -> Result<Report, Error> {
-    let name = path.display().to_string();
-    let io = |source| Error::Io {
-        path: name.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
+/// The bytes of a report file, refused unless it is a regular file of at most
+/// `MAX_FILE_BYTES`. The type is checked before opening (opening a FIFO waits for a
+/// writer) and again on the open file, which is opened non-blocking in case it was swapped
+/// in between; the read goes through a hard cap, so a file that grows or lies about its
+/// size is refused as too large instead of read without end. Errors name the file.
+pub fn read_report_file(path: &Path) -> Result<Vec<u8>, Error> {
+    let name = crate::sanitize::name(path);
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    regular(&meta).map_err(|e| e.in_file(&name))?;
+    let file = open_nonblocking(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    regular(&meta).map_err(|e| e.in_file(&name))?;
+    if meta.len() > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
-            size,
+            size: meta.len(),
             limit: MAX_FILE_BYTES,
         }
         .in_file(&name));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::TooLargeWhileReading {
+            limit: MAX_FILE_BYTES,
+        }
+        .in_file(&name));
+    }
+    Ok(bytes)
+}
+
+/// Refuse anything but a regular file, saying what it is.
+fn regular(meta: &std::fs::Metadata) -> Result<(), Error> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        special_kind(&kind)
+    };
+    Err(Error::NotRegular(what))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// Read and parse one file. JSON is recognised by its `.json` extension. A title taken
+/// from the file name is sanitised like any text of the file.
+pub fn load_file(path: &Path) -> Result<Report, Error> {
+    let bytes = read_report_file(path)?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let parsed = if is_json {
         crate::embedded::from_json_bytes(&bytes)
     } else {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        crate::import::import_bytes(&bytes, &stem)
+        crate::import::import_bytes(&bytes, &fallback_title(path))
     };
-    parsed.map_err(|e| e.in_file(&name))
+    parsed.map_err(|e| e.in_file(crate::sanitize::name(path)))
+}
+
+/// The title of a report without a title line: its file name without the extension, made
+/// one terminal-safe line.
+pub fn fallback_title(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
+        .unwrap_or_default()
 }
 
 /// Load every file, in parallel over the machine's cores; `progress(done, total)` is
 /// called as files finish (from worker threads).
 pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    load_with(paths, progress, &load_file)
+}
+
+type Reader<'a> = &'a (dyn Fn(&Path) -> Result<Report, Error> + Sync);
+
+/// `load` with the per-file reader given, so a test can make one fail in any way. A reader
+/// that panics on a file gives that file an error; every other file keeps its own result.
+fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: Reader) -> Loaded {
     let (files, mut errors) = expand(paths);
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -120,6 +194,7 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
         .map_or(1, |n| n.get())
         .min(total.max(1));
     let chunk = total.div_ceil(workers).max(1);
+    let crashed = |f: &Path| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f)));
     let results: Vec<Result<Report, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
@@ -128,7 +203,9 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let r = load_file(f);
+                            let r =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(f)))
+                                    .unwrap_or_else(|_| crashed(f));
                             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                             progress(n, total);
                             r
@@ -137,9 +214,15 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
                 })
             })
             .collect();
+        // Should a worker die anyway, its share gets one error per file, so the results
+        // stay paired with their files.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .zip(files.chunks(chunk))
+            .flat_map(|(h, part)| {
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(|f| crashed(f)).collect())
+            })
             .collect()
     });
     let mut loaded = Loaded::default();
@@ -154,4 +237,35 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
     }
     loaded.errors = errors;
     loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reader_that_panics_fails_only_its_file() {
+        let dir = std::env::temp_dir().join(format!("report-tui-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"];
+        for n in names {
+            std::fs::write(dir.join(n), "x").unwrap();
+        }
+        let read = |p: &Path| -> Result<Report, Error> {
+            let stem = fallback_title(p);
+            assert_ne!(stem, "b", "a reader bug on one file");
+            let mut r = crate::embedded::report()?;
+            r.title = stem;
+            Ok(r)
+        };
+        let loaded = load_with(std::slice::from_ref(&dir), &|_, _| {}, &read);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let titles: Vec<&str> = loaded.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["a", "c", "d", "e"]);
+        let files: Vec<String> = loaded.paths.iter().map(|p| fallback_title(p)).collect();
+        assert_eq!(files, titles);
+        assert_eq!(loaded.errors.len(), 1);
+        let e = loaded.errors[0].to_string();
+        assert!(e.contains("b.txt") && e.contains("crashed"), "{e}");
+    }
 }

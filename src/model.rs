@@ -5,6 +5,7 @@
 //! scripts read them from `--json` output, so rename nothing.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// One work report. A value type: the app holds a `Vec<Report>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,27 +131,41 @@ fn lf() -> String {
     "\n".to_string()
 }
 
+/// The figure as an integer when it is whole and exact in an `f64` (below 2^53).
+pub fn whole(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9e15).then_some(v as i64)
+}
+
 /// Serialise a figure as an integer when it is whole.
 pub fn whole_or_decimal<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match whole(*v) {
+        Some(n) => s.serialize_i64(n),
+        None => s.serialize_f64(*v),
     }
 }
 
-/// A figure's value as people write it: `718`, `143.4`.
+/// A figure's value as people write it: `718`, `143.4`. Every place that prints a value
+/// (tables, TSV, CSV, the browser) goes through here.
 pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    match whole(v) {
+        Some(n) => n.to_string(),
+        None => v.to_string(),
     }
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
 }
+
+/// What the opening text before the first numbered section is called, in the outline
+/// and in the browser.
+pub const PREAMBLE_NAME: &str = "引言";
+/// What the closing issuers and date are called.
+pub const SIGNOFF_NAME: &str = "落款";
+/// How many opening words name an untitled item before they are cut.
+pub const UNTITLED_CHARS: usize = 24;
+/// Punctuation that may close a heading and is not part of its name.
+const CLOSING: &[char] = &['。', '：', ':', '；', ';', '，', ',', '？', '?', '！', '!'];
 
 impl Section {
     /// Sections in document order, this one first.
@@ -162,14 +177,37 @@ impl Section {
         out
     }
 
-    /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`),
-    /// cut at `max_chars`; what a tree or breadcrumb shows.
-    pub fn display_title(&self, max_chars: usize) -> String {
-        let text = if self.title.is_empty() {
-            self.paragraphs.first().map_or("", |p| p.text.as_str())
-        } else {
-            self.title.as_str()
+    /// The item as a reader names it: `四、公正文明执法`, `(三)加强执法保障`, and an untitled
+    /// item by its opening words, `(一)本次新冠肺炎疫情时间长,...`. The tree, the detail pane,
+    /// `outline`, citations and search all show this one label.
+    pub fn label(&self) -> String {
+        format!("{}{}", self.numbered(), self.display_title(UNTITLED_CHARS))
+    }
+
+    /// The number with the separator printed after it in the heading: `四、`, `(三)`, `1.`.
+    pub fn numbered(&self) -> String {
+        let rest = self.heading.trim_start().strip_prefix(self.number.as_str());
+        let printed = match self.title.is_empty() {
+            true => rest.map(|r| r.trim_end_matches(CLOSING)),
+            false => rest.and_then(|r| r.find(self.title.as_str()).map(|i| &r[..i])),
         };
+        // A separator is a mark or a space; anything longer means the heading and the
+        // title disagree, so fall back to the usual form.
+        let separator = match printed.filter(|s| s.chars().count() <= 2) {
+            Some(s) => s,
+            None if self.number.chars().all(|c| c.is_alphanumeric()) => "、",
+            None => "",
+        };
+        format!("{}{separator}", self.number)
+    }
+
+    /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`)
+    /// cut at `max_chars`. A title is never cut: it is the item's name, verbatim.
+    pub fn display_title(&self, max_chars: usize) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        let text = self.paragraphs.first().map_or("", |p| p.text.as_str());
         if text.chars().count() <= max_chars {
             return text.to_string();
         }
@@ -188,6 +226,30 @@ impl Section {
         self.walk()
             .into_iter()
             .flat_map(|s| s.paragraphs.iter().flat_map(|p| p.statistics.iter()))
+    }
+}
+
+impl Paragraph {
+    /// Each sentence with the figures it holds, in order, then the figures no sentence
+    /// claims (possible in a model edited by hand). One pass: filtering every figure for
+    /// every sentence is quadratic, and a hostile paragraph can hold hundreds of thousands
+    /// of each. A figure goes with the first sentence of its id only.
+    pub fn statistics_by_measure(&self) -> (Vec<(&Measure, Vec<&Statistic>)>, Vec<&Statistic>) {
+        let mut by_measure: HashMap<&str, Vec<&Statistic>> = HashMap::new();
+        for s in &self.statistics {
+            by_measure.entry(s.measure.as_str()).or_default().push(s);
+        }
+        let sentences = self
+            .measures
+            .iter()
+            .map(|m| (m, by_measure.remove(m.id.as_str()).unwrap_or_default()))
+            .collect();
+        let unclaimed = self
+            .statistics
+            .iter()
+            .filter(|s| by_measure.contains_key(s.measure.as_str()))
+            .collect();
+        (sentences, unclaimed)
     }
 }
 
@@ -244,10 +306,14 @@ impl Report {
         if let Some(d) = &self.date {
             return d.get(..4);
         }
+        // By bytes: four ASCII digits start and end on character boundaries, whatever
+        // surrounds them, so the slice below cannot split a character.
         let t = &self.title;
-        t.char_indices()
-            .find(|(i, _)| t[*i..].len() >= 4 && t[*i..i + 4].bytes().all(|b| b.is_ascii_digit()))
-            .map(|(i, _)| &t[i..i + 4])
+        let i = t
+            .as_bytes()
+            .windows(4)
+            .position(|w| w.iter().all(u8::is_ascii_digit))?;
+        t.get(i..i + 4)
     }
 }
 
@@ -303,5 +369,59 @@ impl Paragraph {
                 clean(f);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::embedded;
+
+    #[test]
+    fn sections_are_named_by_number_separator_and_title_as_printed() {
+        let r = embedded::report().expect("the embedded report parses");
+        let label = |id: &str| r.find_section(id).map(|s| s.label());
+        assert_eq!(label("4").as_deref(), Some("四、公正文明执法"));
+        assert_eq!(label("4.3").as_deref(), Some("(三)加强执法保障"));
+        // Untitled: its opening words, cut, with ASCII dots.
+        assert_eq!(
+            label("9.1").as_deref(),
+            Some("(一)本次新冠肺炎疫情时间长,涉及范围广,对社会整体影...")
+        );
+        // A long title is a name and is never cut.
+        assert_eq!(
+            label("10.1").as_deref(),
+            Some("(一)以开发就业岗位、落实再就业扶持政策为重点,解决就业困难对象的就业问题")
+        );
+    }
+
+    #[test]
+    fn the_separator_is_the_one_the_heading_prints() {
+        let text = "标题\n一、总体\n1、优化营商环境。\n正文。\n";
+        let r = crate::import::import(text, "t").expect("imports");
+        let labels: Vec<String> = r.all_sections().iter().map(|s| s.label()).collect();
+        assert_eq!(labels, ["一、总体", "1、优化营商环境"]);
+    }
+
+    #[test]
+    fn figures_go_with_their_sentence_and_the_unclaimed_come_last() {
+        let r = embedded::report().expect("the embedded report parses");
+        let (_, p) = r
+            .all_paragraphs()
+            .into_iter()
+            .find(|(_, p)| p.statistics.len() > 1 && p.measures.len() > 1)
+            .expect("a paragraph with figures in several sentences");
+        let mut p = p.clone();
+        let (sentences, unclaimed) = p.statistics_by_measure();
+        let claimed: usize = sentences.iter().map(|(_, s)| s.len()).sum();
+        assert_eq!((claimed, unclaimed.len()), (p.statistics.len(), 0));
+        for (m, statistics) in &sentences {
+            assert!(statistics
+                .iter()
+                .all(|s| s.measure == m.id && m.text.contains(&s.display)));
+        }
+        p.statistics[0].measure = "nowhere".into();
+        let (_, unclaimed) = p.statistics_by_measure();
+        assert_eq!(unclaimed.len(), 1);
+        assert_eq!(unclaimed[0].id, p.statistics[0].id);
     }
 }

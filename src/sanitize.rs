@@ -1,12 +1,21 @@
-//! Makes untrusted text safe for a terminal: control characters become visible symbols.
+//! Makes untrusted text safe for a terminal: one policy for report text and for names
+//! (paths, file names, titles taken from them), in every output.
 //!
 //! Applied once, when text enters the model (import or JSON load), so every consumer
-//! (TUI, CLI, JSON output) only ever sees safe text. Visible rather than removed, so a
-//! reader can tell the file was tampered with.
+//! (TUI, CLI, JSON output) only ever sees safe text; names are cleaned where they are
+//! turned into text (`name`), and every error line passes `one_line` on its way out.
+//! Visible rather than removed, so a reader can tell the file was tampered with, and so
+//! a sanitised text keeps its character count (offsets into it stay meaningful).
+//!
+//! The policy: C0/C1 controls (except tab and line feed in report text) become visible
+//! stand-ins; characters a terminal draws with no width or that reorder or break lines
+//! (zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates, the
+//! line and paragraph separators, tag characters, other format characters) become `�`.
+//! What remains has the same width for `unicode-width` (so for ratatui) as for the
+//! terminal, which is what keeps a drawn row from leaving stray cells behind.
 
-/// Replace C0/C1 control characters (except tab) and bidi overrides with visible stand-ins.
-/// `ESC` becomes `␛`, other C0 controls their Control Pictures (U+2400…), DEL `␡`,
-/// C1 controls and bidi controls `�`.
+/// Replace unsafe characters (see the module doc) with visible stand-ins. Keeps tab and
+/// line feed, which report text may hold.
 pub fn sanitize(text: &str) -> String {
     if !text.chars().any(is_unsafe) {
         return text.to_string();
@@ -21,9 +30,53 @@ pub fn sanitize_in_place(text: &mut String) {
     }
 }
 
+/// A name (file name, path, anything said on one line) made safe: as `sanitize`, and tab
+/// and line feed become visible too, so an error about it stays one line.
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t') {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => '␊',
+            '\t' => '␉',
+            c => visible(c),
+        })
+        .collect()
+}
+
+/// A path as a one-line, terminal-safe name (bytes that are not UTF-8 become `�`).
+pub fn name(path: &std::path::Path) -> String {
+    one_line(&path.to_string_lossy())
+}
+
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\t' && c != '\n') || is_invisible(c)
+}
+
+/// Format characters (Unicode category Cf), the line and paragraph separators and the
+/// tag characters: drawn with no width, or reordering or breaking the line around them.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}'
+        | '\u{600}'..='\u{605}'
+        | '\u{61C}'
+        | '\u{6DD}'
+        | '\u{70F}'
+        | '\u{890}'..='\u{891}'
+        | '\u{8E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}')
 }
 
 fn visible(c: char) -> char {
@@ -41,6 +94,7 @@ fn visible(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn escape_sequences_become_visible() {
@@ -51,8 +105,58 @@ mod tests {
     }
 
     #[test]
+    fn invisible_and_bidi_characters_become_visible() {
+        for c in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{61C}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{AD}',
+        ] {
+            let text = format!("执{c}法");
+            assert_eq!(sanitize(&text), "执\u{FFFD}法", "U+{:04X}", c as u32);
+            assert_eq!(sanitize(&text).chars().count(), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn every_character_left_has_the_width_a_terminal_gives_it() {
+        // A heading of 12 ideographs with joiners between them: 24 cells, as drawn.
+        let hostile: String = "依法全面履行政府职能加强"
+            .chars()
+            .flat_map(|c| [c, '\u{200D}'])
+            .collect();
+        let clean = sanitize(&hostile);
+        assert_eq!(clean.replace('\u{FFFD}', "").width(), 24);
+        assert!(!clean.contains('\u{200D}'));
+    }
+
+    #[test]
+    fn names_stay_on_one_line() {
+        assert_eq!(one_line("a\nb\tc\u{1b}]0;x\u{7}"), "a␊b␉c␛]0;x␇");
+        assert_eq!(
+            name(std::path::Path::new("/tmp/x\u{1b}[2J\n.txt")),
+            "/tmp/x␛[2J␊.txt"
+        );
+    }
+
+    #[test]
     fn ordinary_text_is_untouched() {
         let s = "接受群众咨询718人次,约143.4万元\t“五个百分百”";
         assert_eq!(sanitize(s), s);
+        assert_eq!(one_line("市桥街 2020/报告.txt"), "市桥街 2020/报告.txt");
     }
 }

@@ -252,7 +252,7 @@ fn resizing_to_one_cell_and_back_never_breaks() {
 #[test]
 #[ignore = "run by a_panic_restores_the_terminal_and_shows_its_message"]
 fn panic_probe() {
-    let _guard = report_tui::tui::terminal::Guard::enter(true).unwrap();
+    let _guard = report_tui::tui::terminal::guard::Guard::enter(true).unwrap();
     let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
     let mut term = ratatui::Terminal::new(backend).unwrap();
     term.draw(|f| f.render_widget("probe is drawing", f.area()))

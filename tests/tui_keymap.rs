@@ -6,10 +6,10 @@
 mod common;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use report_tui::tui::action::Action;
-use report_tui::tui::input::Edit;
-use report_tui::tui::keymap::{self, Context};
-use report_tui::tui::to_action;
+use report_tui::tui::input::action::Action;
+use report_tui::tui::input::event::to_action;
+use report_tui::tui::input::keymap::{self, Context};
+use report_tui::tui::state::line_input::Edit;
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

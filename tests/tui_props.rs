@@ -6,9 +6,9 @@
 mod common;
 
 use proptest::prelude::*;
-use report_tui::tui::action::Action;
-use report_tui::tui::app::App;
-use report_tui::tui::input::Edit;
+use report_tui::tui::input::action::Action;
+use report_tui::tui::state::app::App;
+use report_tui::tui::state::line_input::Edit;
 use report_tui::tui::update::update;
 
 fn action() -> impl Strategy<Value = Action> {

@@ -7,8 +7,8 @@ mod common;
 
 use common::{app_sized, draw, play, screen, typing};
 use ratatui::style::Modifier;
-use report_tui::tui::action::Action::{self, *};
-use report_tui::tui::app::App;
+use report_tui::tui::input::action::Action::{self, *};
+use report_tui::tui::state::app::App;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 
@@ -82,7 +82,9 @@ fn english_labels() {
     let mut a = App::new(
         common::reports(),
         report_tui::tui::lang::Lang::En,
-        Box::new(report_tui::tui::engine::Engine::new(&common::reports())),
+        Box::new(report_tui::tui::state::search_engine::Engine::new(
+            &common::reports(),
+        )),
         (80, 24),
     );
     play(&mut a, [Statistics]);

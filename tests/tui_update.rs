@@ -6,17 +6,17 @@ mod common;
 
 use common::{app, play, typing};
 use report_tui::clipboard::Outcome;
-use report_tui::tui::action::{Action, Effect};
-use report_tui::tui::app::{Focus, Mode};
-use report_tui::tui::document::TargetKind;
-use report_tui::tui::nodes::NodeKey;
+use report_tui::tui::input::action::{Action, Effect};
+use report_tui::tui::state::app::{Focus, Mode};
+use report_tui::tui::state::document::TargetKind;
+use report_tui::tui::state::tree::NodeKey;
 use Action::*;
 
 fn section(id: &str) -> NodeKey {
     NodeKey::Section(0, id.into())
 }
 
-fn selected(app: &report_tui::tui::app::App) -> NodeKey {
+fn selected(app: &report_tui::tui::state::app::App) -> NodeKey {
     app.tree.selected_key().cloned().unwrap()
 }
 
@@ -28,7 +28,7 @@ fn copied(effects: &[Effect]) -> &str {
 }
 
 /// From the top: the preamble, then 一 to 十 (四 is the fifth row), then the sign-off.
-fn go_to_section_four() -> report_tui::tui::app::App {
+fn go_to_section_four() -> report_tui::tui::state::app::App {
     let mut a = app();
     play(&mut a, [Down, Down, Down, Down]);
     assert_eq!(selected(&a), section("4"));
@@ -337,9 +337,13 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
     );
     let xihu = report_tui::embedded::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
     let reports = vec![common::reports().remove(0), xihu];
-    let engine = Box::new(report_tui::tui::engine::Engine::new(&reports));
-    let mut a =
-        report_tui::tui::app::App::new(reports, report_tui::tui::lang::Lang::Zh, engine, (120, 40));
+    let engine = Box::new(report_tui::tui::state::search_engine::Engine::new(&reports));
+    let mut a = report_tui::tui::state::app::App::new(
+        reports,
+        report_tui::tui::lang::Lang::Zh,
+        engine,
+        (120, 40),
+    );
     assert_eq!(
         a.tree.rows.iter().filter(|r| r.depth == 0).count(),
         2,

@@ -11,10 +11,9 @@ use crate::model::Report;
 fn print(text: &str) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            path: "stdout".into(),
-            source: e,
-        }),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io(Path::new("stdout"), e))
+        }
         _ => Ok(0),
     }
 }
@@ -78,42 +77,94 @@ pub fn stats(reports: &[Report], section: Option<&str>, format: StatFormat) -> R
     print(&export::stats(&rows, format, reports.len() > 1))
 }
 
+/// `import FILE [-o OUT]`: the input is read like any report (regular files only, size
+/// capped); the output never replaces the input and is never left half-written.
 pub fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
-    let path = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let report = crate::import::import_bytes(&bytes, &stem).map_err(|e| e.in_file(&path))?;
+    let bytes = crate::load::read_report_file(file)?;
+    let title = crate::load::fallback_title(file);
+    let report = crate::import::import_bytes(&bytes, &title)
+        .map_err(|e| e.in_file(crate::sanitize::name(file)))?;
     let text = json(&report)?;
     match output {
-        Some(out) => std::fs::write(out, text)
-            .map(|_| 0)
-            .map_err(|source| Error::Io {
-                path: out.display().to_string(),
-                source,
-            }),
+        Some(out) => {
+            refuse_same_file(file, out)?;
+            write_atomically(out, text.as_bytes())?;
+            Ok(0)
+        }
         None => print(&text),
     }
 }
 
-/// One plain-text file per variant, named `0001-沙头-2019.txt`; the title line is written
-/// so each report opens under its own title.
-pub fn gen_corpus(count: usize, folder: &Path) -> Result<i32> {
-    let io = |source| Error::Io {
-        path: folder.display().to_string(),
-        source,
+/// The same file by device and inode, whatever the names (a hard link, a symlink,
+/// `./a.txt` for `a.txt`).
+#[cfg(unix)]
+fn refuse_same_file(input: &Path, output: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(a), Ok(b)) = (std::fs::metadata(input), std::fs::metadata(output)) else {
+        // The output does not exist yet (or cannot be read): it is not the input.
+        return Ok(());
     };
+    if (a.dev(), a.ino()) == (b.dev(), b.ino()) {
+        return Err(Error::SameFile {
+            output: crate::sanitize::name(output),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_same_file(input: &Path, output: &Path) -> Result<()> {
+    match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) if a == b => Err(Error::SameFile {
+            output: crate::sanitize::name(output),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Write to a new temporary file beside `out`, then rename it into place: a failed or
+/// interrupted write leaves `out` as it was, and no half-written JSON anywhere.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let stem = out
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{stem}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&temp, out));
+    written.map_err(|source| {
+        let _ = std::fs::remove_file(&temp);
+        Error::io(out, source)
+    })
+}
+
+/// Most synthetic reports `gen-corpus` writes: a thousand times the largest corpus any
+/// benchmark uses.
+pub const MAX_CORPUS: usize = 1_000_000;
+
+/// One plain-text file per variant, named `0001-沙头-2019.txt`; the title line is written
+/// so each report opens under its own title. Variants are made and written one at a time,
+/// so memory does not grow with N.
+pub fn gen_corpus(count: usize, folder: &Path) -> Result<i32> {
+    if count > MAX_CORPUS {
+        return Err(Error::TooManyReports {
+            count,
+            limit: MAX_CORPUS,
+        });
+    }
+    let io = |source| Error::io(folder, source);
     std::fs::create_dir_all(folder).map_err(io)?;
     let base = crate::embedded::report()?;
-    for (i, mut r) in crate::search::corpus::generate(&base, count)
-        .into_iter()
-        .enumerate()
-    {
+    for i in 0..count {
+        let mut r = crate::search::corpus::variant(&base, i);
         r.title_supplied = false;
         let place: String = r.title.chars().take(2).collect();
         let name = format!("{:04}-{place}-{}.txt", i + 1, r.year().unwrap_or("0000"));

@@ -105,10 +105,19 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("report-tui: {e}");
+            say(&e);
             2
         }
     }
+}
+
+/// One error line on stderr. Every message may quote a name or text from a file, so the
+/// whole line is made terminal-safe and single here, whatever built it.
+pub(crate) fn say(message: &dyn std::fmt::Display) {
+    eprintln!(
+        "report-tui: {}",
+        crate::sanitize::one_line(&message.to_string())
+    );
 }
 
 /// The full-screen browser. Reports load inside it, behind a loading line; the files
@@ -124,7 +133,7 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         &options,
     )?;
     for e in &errors {
-        eprintln!("report-tui: {e}");
+        say(e);
     }
     Ok(if errors.is_empty() { code } else { 2 })
 }
@@ -138,7 +147,19 @@ fn one_line(rendered: &str) -> String {
         .collect();
     let line = parts.join("; ");
     let line = line.strip_prefix("error: ").unwrap_or(&line);
-    format!("{line} (see --help)")
+    // clap quotes the arguments it could not use: they are untrusted too.
+    crate::sanitize::one_line(&format!("{line} (see --help)"))
+}
+
+/// `--format`'s values, from the domain's list, so clap stays out of `export`.
+impl clap::ValueEnum for StatFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &StatFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {

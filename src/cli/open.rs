@@ -17,8 +17,13 @@ pub struct Opened {
 /// failure printed as one line; an error only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Opened> {
     let (reports, errors) = open_quietly(paths, &progress(usize::MAX))?;
+    let mut errors = errors;
+    // Nothing opened because of one file: its error is the one line.
+    if reports.is_empty() && errors.len() == 1 {
+        return Err(errors.remove(0));
+    }
     for e in &errors {
-        eprintln!("report-tui: {e}");
+        super::say(e);
     }
     if reports.is_empty() {
         return Err(Error::NothingOpened);

@@ -6,6 +6,9 @@ use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+/// Most synthetic reports `--corpus` makes in memory (about 230 KB each).
+const MAX_CORPUS: usize = 10_000;
+
 #[derive(clap::Args, Debug)]
 pub struct SearchArgs {
     /// Words that must all match, in any order: hanzi (fuzzy), pinyin (`zhifajiluyi`,
@@ -37,7 +40,7 @@ pub fn run(args: SearchArgs, paths: &[PathBuf], no_cache: bool) -> i32 {
     match search(&args, paths, no_cache) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("report-tui: {message}");
+            super::say(&message);
             2
         }
     }
@@ -83,7 +86,7 @@ fn open_index(
         } => {
             std::mem::forget(reports);
             errors.extend(more);
-            errors.iter().for_each(|e| eprintln!("report-tui: {e}"));
+            errors.iter().for_each(|e| super::say(e));
             (index, errors.len())
         }
     };
@@ -114,6 +117,11 @@ fn search(args: &SearchArgs, paths: &[PathBuf], no_cache: bool) -> Result<i32, S
         Some(q) => Some(Query::parse(q).map_err(|e| e.to_string())?),
         None => None,
     };
+    if let Some(n) = args.corpus.filter(|n| *n > MAX_CORPUS) {
+        return Err(format!(
+            "--corpus takes at most {MAX_CORPUS} reports, not {n}"
+        ));
+    }
     let (index, failed) = open_index(args, paths, no_cache)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match query.filter(|_| !args.print_items) {

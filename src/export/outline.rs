@@ -1,7 +1,6 @@
 //! The section tree as indented text or JSON, and one section as printed.
 
-use super::heading_label;
-use crate::model::{Report, Section};
+use crate::model::{Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
 use serde_json::{json, Value};
 
 /// One node per line, indented two spaces a level; the id first so scripts can cut it.
@@ -15,7 +14,7 @@ pub fn outline_text(reports: &[Report]) -> String {
             .unwrap_or_default();
         out.push_str(&format!("{}{date}\n", r.title));
         if !r.preamble.is_empty() {
-            out.push_str(&format!("{:<8}序言\n", "intro"));
+            out.push_str(&format!("{:<8}{PREAMBLE_NAME}\n", "intro"));
         }
         for s in &r.sections {
             section_text(s, 0, &mut out);
@@ -23,7 +22,7 @@ pub fn outline_text(reports: &[Report]) -> String {
         if !r.issuers.is_empty() || r.date_text.is_some() {
             let who = r.issuers.join("、");
             let when = r.date_text.clone().unwrap_or_default();
-            let line = format!("{:<8}落款 {who} {when}", "signoff");
+            let line = format!("{:<8}{SIGNOFF_NAME} {who} {when}", "signoff");
             out.push_str(line.trim_end());
             out.push('\n');
         }
@@ -39,11 +38,7 @@ fn section_text(s: &Section, depth: usize, out: &mut String) {
     } else {
         String::new()
     };
-    out.push_str(&format!(
-        "{:<8}{indent}{}{figures}\n",
-        s.id,
-        heading_label(s)
-    ));
+    out.push_str(&format!("{:<8}{indent}{}{figures}\n", s.id, s.label()));
     for p in s.paragraphs.iter().filter(|p| p.lead.is_some()) {
         let lead = p.lead.as_deref().unwrap_or_default();
         out.push_str(&format!("{:<8}{indent}  - {lead}\n", p.id));

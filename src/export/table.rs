@@ -1,6 +1,7 @@
 //! Statistics as rows, and those rows as an aligned table, TSV, CSV, Markdown or JSON.
 
-use crate::model::{format_value, Report, Statistic};
+use super::delimited::{delimited, Separator};
+use crate::model::{format_value, whole, Report, Statistic};
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
@@ -20,13 +21,35 @@ impl StatRow<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How `stats` prints its rows. The command line offers these by `name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatFormat {
     Table,
     Tsv,
     Csv,
     Md,
     Json,
+}
+
+impl StatFormat {
+    pub const ALL: [StatFormat; 5] = [
+        StatFormat::Table,
+        StatFormat::Tsv,
+        StatFormat::Csv,
+        StatFormat::Md,
+        StatFormat::Json,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            StatFormat::Table => "table",
+            StatFormat::Tsv => "tsv",
+            StatFormat::Csv => "csv",
+            StatFormat::Md => "md",
+            StatFormat::Json => "json",
+        }
+    }
 }
 
 /// Every statistic, in document order, of the node `section` (and its sub-items) or of all.
@@ -84,8 +107,8 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
             let items: Vec<Value> = rows.iter().map(row_json).collect();
             serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
         }
-        StatFormat::Tsv => delimited(&header, &body, '\t', tsv_field),
-        StatFormat::Csv => delimited(&header, &body, ',', csv_field),
+        StatFormat::Tsv => delimited(&header, &body, Separator::Tab, &["value"]),
+        StatFormat::Csv => delimited(&header, &body, Separator::Comma, &["value"]),
         StatFormat::Md => markdown(&header, &body),
         StatFormat::Table => aligned(&header, &body),
     }
@@ -102,39 +125,9 @@ fn row_json(row: &StatRow) -> Value {
 
 /// Whole numbers as JSON integers (`718`), others as decimals (`143.4`).
 fn value_json(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
-}
-
-fn delimited(
-    header: &[&str],
-    body: &[Vec<String>],
-    sep: char,
-    field: fn(&str) -> String,
-) -> String {
-    let mut out = String::new();
-    let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\n";
-    out.push_str(&line(header.iter().map(|h| field(h)).collect()));
-    for row in body {
-        out.push_str(&line(row.iter().map(|c| field(c)).collect()));
-    }
-    out
-}
-
-/// Tabs and line breaks would shift a spreadsheet's columns: they become spaces.
-fn tsv_field(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
-
-/// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+    match whole(v) {
+        Some(n) => json!(n),
+        None => json!(v),
     }
 }
 

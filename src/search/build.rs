@@ -6,7 +6,6 @@ use super::store::{Col, Store, Writer};
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
 use super::{parallel, score, Kind};
 use crate::model::{Paragraph, Report, Section, Statistic};
-use std::collections::HashMap;
 
 /// One report's items, with string offsets into its own blob (shifted when joined).
 #[derive(Default)]
@@ -53,11 +52,7 @@ impl Part {
     }
 
     fn section(&mut self, s: &Section, path: &mut Vec<String>) {
-        let heading = s
-            .heading
-            .trim()
-            .trim_end_matches(['。', '：', ':', '；', ';', '，', ','])
-            .to_string();
+        let heading = s.label();
         path.push(heading.clone());
         let node = self.node(&s.id, s.top_id(), path);
         self.push(Kind::Section, &s.id, node, &heading, u32::MAX);
@@ -75,23 +70,15 @@ impl Part {
         if let Some(lead) = &p.lead {
             self.push(Kind::Section, &p.id, node, lead, u32::MAX);
         }
-        // Statistics by sentence, gathered once (filtering them per sentence is quadratic
-        // in a hostile paragraph); what no sentence claims stays searchable at the end.
-        let mut by_measure: HashMap<&str, Vec<&Statistic>> = HashMap::new();
-        for s in &p.statistics {
-            by_measure.entry(s.measure.as_str()).or_default().push(s);
-        }
-        for m in &p.measures {
+        // What no sentence claims stays searchable at the end.
+        let (sentences, unclaimed) = p.statistics_by_measure();
+        for (m, statistics) in sentences {
             self.push(Kind::Measure, &m.id, node, &m.text, u32::MAX);
-            for s in by_measure.remove(m.id.as_str()).into_iter().flatten() {
+            for s in statistics {
                 self.statistic(s, node);
             }
         }
-        let orphans = p
-            .statistics
-            .iter()
-            .filter(|s| by_measure.contains_key(s.measure.as_str()));
-        for s in orphans {
+        for s in unclaimed {
             self.statistic(s, node);
         }
     }

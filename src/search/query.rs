@@ -11,7 +11,17 @@ pub enum QueryError {
     Empty,
     #[error("unknown kind {0:?}: use section, measure or statistic")]
     UnknownKind(String),
+    #[error("the query has {0} characters; at most {MAX_CHARS} are searched")]
+    TooLong(usize),
+    #[error("the query has {0} different words; at most {MAX_WORDS} are searched")]
+    TooManyWords(usize),
 }
+
+/// Longest query searched, in characters. Every word is matched against every item, so
+/// an unbounded query (a pasted page) would cost minutes and gigabytes.
+pub const MAX_CHARS: usize = 256;
+/// Most words in a query; a word typed twice counts once.
+pub const MAX_WORDS: usize = 32;
 
 /// A parsed query. Words are folded (see `symbols::fold`) once, here.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,17 +40,37 @@ pub(crate) struct Word {
 impl Query {
     /// Parse what the user typed. `#` first restricts to statistics, `>` to measures, `@`
     /// to sections; words are separated by any whitespace (also the ideographic space).
+    /// Longer than `MAX_CHARS` or with more than `MAX_WORDS` different words is an error
+    /// that states the cap.
     pub fn parse(input: &str) -> Result<Query, QueryError> {
-        let query = Query::lenient(input);
+        let chars = input.chars().count();
+        if chars > MAX_CHARS {
+            return Err(QueryError::TooLong(chars));
+        }
+        let query = Query::words_of(input, usize::MAX);
         if query.words.is_empty() {
             return Err(QueryError::Empty);
+        }
+        if query.words.len() > MAX_WORDS {
+            return Err(QueryError::TooManyWords(query.words.len()));
         }
         Ok(query)
     }
 
     /// Like `parse`, but a query with no words is fine: the `Searcher` lists every item
     /// (of the prefix's kind) for it, as fzf does for an empty query.
+    /// Beyond the caps, the rest of the input is not searched: typing goes on, and a
+    /// pasted page costs what a full query costs.
     pub(crate) fn lenient(input: &str) -> Query {
+        let end = input
+            .char_indices()
+            .nth(MAX_CHARS)
+            .map_or(input.len(), |(i, _)| i);
+        Query::words_of(&input[..end], MAX_WORDS)
+    }
+
+    /// The words of `input`, each once (in the order first typed), at most `max` of them.
+    fn words_of(input: &str, max: usize) -> Query {
         let folded: String = input.chars().map(fold).collect();
         let trimmed = folded.trim_start();
         let (kind, rest) = match trimmed.chars().next() {
@@ -49,19 +79,24 @@ impl Query {
             Some('@') => (Some(Kind::Section), &trimmed[1..]),
             _ => (None, trimmed),
         };
-        let words = rest
-            .split_whitespace()
-            .filter_map(|w| {
-                let (exact, text) = match w.strip_prefix('\'') {
-                    Some(t) => (true, t),
-                    None => (false, w),
-                };
-                (!text.is_empty()).then(|| Word {
-                    text: text.to_string(),
-                    exact,
-                })
-            })
-            .collect();
+        let mut words: Vec<Word> = Vec::new();
+        for w in rest.split_whitespace() {
+            let (exact, text) = match w.strip_prefix('\'') {
+                Some(t) => (true, t),
+                None => (false, w),
+            };
+            let word = Word {
+                text: text.to_string(),
+                exact,
+            };
+            if text.is_empty() || words.contains(&word) {
+                continue;
+            }
+            if words.len() == max {
+                break;
+            }
+            words.push(word);
+        }
         Query { words, kind }
     }
 
@@ -120,6 +155,26 @@ mod tests {
             assert_eq!(Query::parse(input), Err(QueryError::Empty), "{input:?}");
         }
         assert_eq!(Query::lenient("#").kind(), Some(Kind::Statistic));
+    }
+
+    #[test]
+    fn queries_are_bounded_and_words_count_once() {
+        let q = Query::parse("执法 执法 zf 执法 zf").unwrap();
+        assert_eq!(words(&q), [("执法", false), ("zf", false)]);
+        let many: String = (0..5000).map(|i| format!("w{i} ")).collect();
+        assert_eq!(
+            Query::parse(&many),
+            Err(QueryError::TooLong(many.chars().count()))
+        );
+        let words33: String = (0..33).map(|i| format!("{i} ")).collect();
+        let e = Query::parse(&words33).unwrap_err();
+        assert_eq!(e, QueryError::TooManyWords(33));
+        assert!(e.to_string().contains("at most 32"), "{e}");
+        let repeated = "zf ".repeat(80);
+        assert_eq!(Query::parse(&repeated).unwrap().words.len(), 1);
+        // The browser searches the first words of a pasted page.
+        let q = Query::lenient(&many);
+        assert!(q.words.len() <= MAX_WORDS && !q.words.is_empty());
     }
 
     #[test]

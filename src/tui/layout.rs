@@ -1,7 +1,7 @@
 //! Where each pane sits for a terminal size: one function per screen, shared by `update`
 //! (scrolling, mouse hits, wrap width) and the views, so the two always agree.
 
-use super::app::Focus;
+use super::state::app::Focus;
 use ratatui::layout::Rect;
 
 /// Below this the layout is replaced by a short note.

@@ -1,23 +1,10 @@
 //! The terminal browser: the event loop that turns terminal events into actions, runs
 //! `update`, carries out its effects (copy, quit, mouse) and draws.
 
-pub mod action;
-pub mod ambiguous;
-pub mod app;
-pub mod bindings;
-pub mod copy_text;
-pub mod document;
-pub mod engine;
-pub mod finder;
 pub mod input;
-pub mod keymap;
 pub mod lang;
 pub mod layout;
-pub mod lists;
-mod loading;
-pub mod navigate;
-pub mod nodes;
-pub mod stats_table;
+pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -26,14 +13,16 @@ pub mod wrap;
 
 use crate::clipboard::{Clipboard, TerminalClipboard};
 use crate::model::Report;
-use action::{Action, Effect};
-use app::App;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event;
+use input::action::{Action, Effect};
+use input::event::to_action;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use state::app::App;
 use std::io::{stdout, IsTerminal};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+use terminal::{guard, loading};
 
 /// What the command line decides about the UI.
 #[derive(Debug, Clone, Default)]
@@ -68,8 +57,8 @@ where
     }
     let lang = lang::Lang::choose(options.lang.as_deref(), |k| std::env::var(k).ok());
     let mouse = !options.no_mouse;
-    let guard = terminal::Guard::enter(mouse).map_err(io)?;
-    let narrow_ambiguous = terminal::ambiguous_is_wide();
+    let guard = guard::Guard::enter(mouse).map_err(io)?;
+    let narrow_ambiguous = guard::ambiguous_is_wide();
     let term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
     let (reports, errors, mut term) = loading::load(term, lang, open)?;
     if reports.is_empty() {
@@ -79,7 +68,7 @@ where
         return Ok((2, errors));
     }
     let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let backend = Box::new(engine::Engine::new(&reports));
+    let backend = Box::new(state::search_engine::Engine::new(&reports));
     let mut app = App::new(reports, lang, backend, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = mouse;
@@ -92,7 +81,7 @@ where
         });
     }
     let mut clipboard = TerminalClipboard::new(stdout());
-    let stop = terminal::stop_signal();
+    let stop = guard::stop_signal();
     let result = event_loop(&mut term, &mut app, &mut clipboard, &stop);
     drop(guard);
     // Killed by a signal: the shell convention, 128 + its number.
@@ -133,43 +122,13 @@ where
                 let outcome = clipboard.copy(&text);
                 update::update(app, Action::Copied { summary, outcome });
             }
-            Some(Effect::Mouse(on)) => terminal::set_mouse(on)?,
+            Some(Effect::Mouse(on)) => guard::set_mouse(on)?,
             Some(Effect::Suspend) => {
-                terminal::suspend(app.mouse)?;
+                guard::suspend(app.mouse)?;
                 // The screen was the shell's meanwhile: draw every cell again.
                 term.clear().map_err(Into::into)?;
             }
             None => {}
         }
-    }
-}
-
-/// Translate a terminal event through the keymap. Only key presses count: some
-/// terminals also report releases and repeats, which would act twice.
-pub fn to_action(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::action(app.context(), k),
-        Event::Paste(text) if app.context().takes_text() => {
-            Some(Action::Edit(input::Edit::Insert(text)))
-        }
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) if app.mouse => {
-            let (column, row) = (m.column, m.row);
-            match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-                MouseEventKind::ScrollDown => Some(Action::Wheel {
-                    column,
-                    row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Action::Wheel {
-                    column,
-                    row,
-                    down: false,
-                }),
-                _ => None,
-            }
-        }
-        _ => None,
     }
 }

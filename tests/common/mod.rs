@@ -4,11 +4,11 @@
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use report_tui::tui::action::{Action, Effect};
-use report_tui::tui::app::App;
-use report_tui::tui::engine::Engine;
-use report_tui::tui::input::Edit;
+use report_tui::tui::input::action::{Action, Effect};
 use report_tui::tui::lang::Lang;
+use report_tui::tui::state::app::App;
+use report_tui::tui::state::line_input::Edit;
+use report_tui::tui::state::search_engine::Engine;
 use report_tui::tui::update::update;
 use report_tui::{embedded, Report};
 use unicode_width::UnicodeWidthStr;

@@ -2,10 +2,10 @@
 //! the current sentence or figure in reverse video, and the node's figures tabled below.
 
 use super::{layered, two_sided};
-use crate::tui::app::{App, DocView, Focus};
-use crate::tui::document::DocLine;
 use crate::tui::layout::{text_area, Pane};
-use crate::tui::nodes::{self, NodeKey};
+use crate::tui::state::app::{App, DocView, Focus};
+use crate::tui::state::document::DocLine;
+use crate::tui::state::tree::{self, NodeKey};
 use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane) {
 /// The pane header: where the node is (`四 › (三) 加强执法保障`), and which lines show.
 pub fn header(frame: &mut Frame, app: &App, view: &DocView, area: Rect, focused: bool) {
     let key = &view.doc.key;
-    let mut place = nodes::place(&app.reports, key, app.lang);
+    let mut place = tree::place(&app.reports, key, app.lang);
     // With several reports, the place alone is ambiguous: every report has a 一.
     if let (true, Some(r)) = (app.reports.len() > 1, app.reports.get(key.report())) {
         if !matches!(key, NodeKey::Report(_)) {

@@ -1,8 +1,8 @@
 //! The help screen: every binding of every context, generated from the keymap that
 //! dispatches keys, so it cannot drift from what the keys do.
 
-use crate::tui::app::App;
-use crate::tui::keymap::{self, Context};
+use crate::tui::input::keymap::{self, HelpLine};
+use crate::tui::state::app::App;
 use crate::tui::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,26 +14,19 @@ const KEYS: usize = 26;
 
 fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let mut out = vec![Line::styled(
-        app.lang.pick(" 按键一览（Esc 关闭）", " Keys (Esc closes)"),
-        t.heading(),
-    )];
-    for c in Context::ALL {
-        out.push(Line::default());
-        out.push(Line::styled(format!(" {}", c.name(app.lang)), t.heading()));
-        for b in keymap::bindings(c) {
-            out.push(Line::from(vec![
-                Span::styled(format!("   {}", wrap::pad(&b.keys_text(), KEYS)), t.key()),
-                Span::raw(b.label(app.lang)),
-            ]));
-        }
-    }
-    out
-}
-
-/// How many lines the help has, for scrolling.
-pub fn line_count(app: &App) -> usize {
-    lines(app).len()
+    let line = |l: HelpLine| match l {
+        HelpLine::Title => Line::styled(
+            app.lang.pick(" 按键一览（Esc 关闭）", " Keys (Esc closes)"),
+            t.heading(),
+        ),
+        HelpLine::Gap => Line::default(),
+        HelpLine::Context(c) => Line::styled(format!(" {}", c.name(app.lang)), t.heading()),
+        HelpLine::Binding(b) => Line::from(vec![
+            Span::styled(format!("   {}", wrap::pad(&b.keys_text(), KEYS)), t.key()),
+            Span::raw(b.label(app.lang)),
+        ]),
+    };
+    keymap::help_lines().into_iter().map(line).collect()
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {

@@ -8,8 +8,8 @@ pub mod status_bar;
 pub mod title_bar;
 pub mod tree_pane;
 
-use super::app::{App, Mode};
 use super::layout;
+use super::state::app::{App, Mode};
 use super::wrap;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -21,7 +21,7 @@ use std::ops::Range;
 pub fn draw(frame: &mut Frame, app: &App) {
     draw_panes(frame, app);
     if app.narrow_ambiguous {
-        super::ambiguous::narrow_buffer(frame.buffer_mut());
+        super::terminal::ambiguous_width::narrow_buffer(frame.buffer_mut());
     }
 }
 

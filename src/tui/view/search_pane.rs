@@ -3,10 +3,10 @@
 
 use super::detail_pane::{header, render_doc};
 use super::{char_ranges, layered, two_sided};
-use crate::tui::app::App;
-use crate::tui::finder::{Found, FoundKind};
 use crate::tui::layout::{text_area, SearchAreas};
-use crate::tui::nodes::{self, NodeKey};
+use crate::tui::state::app::App;
+use crate::tui::state::finder::{Found, FoundKind};
+use crate::tui::state::tree::{self, NodeKey};
 use crate::tui::wrap;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -95,11 +95,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
 
 /// Where a hit is: `四 › (三)`.
 fn place(app: &App, hit: &Found) -> String {
-    let key = match hit.node.as_str() {
-        "intro" => NodeKey::Intro(hit.report),
-        id => NodeKey::Section(hit.report, id.to_string()),
-    };
-    nodes::place_in(&app.reports, &key, app.lang)
+    let key = NodeKey::of_node(hit.report, &hit.node);
+    tree::place_in(&app.reports, &key, app.lang)
 }
 
 /// ` [数] 四 › (三)  …执法记录仪等执法设备 44台`: kind, place, then the text from a little

@@ -3,9 +3,9 @@
 //! terminal; the label column takes what is left.
 
 use super::two_sided;
-use crate::tui::app::App;
 use crate::tui::layout::StatsAreas;
-use crate::tui::stats_table::StatRow;
+use crate::tui::state::app::App;
+use crate::tui::state::stats_table::StatRow;
 use crate::tui::wrap::{pad, truncate, width};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         true => format!("{} {}", row.source, row.place),
         false => row.place.clone(),
     };
-    let names = crate::tui::stats_table::column_names(l);
+    let names = crate::tui::state::stats_table::column_names(l);
     frame.render_widget(
         Paragraph::new(row_text(names, widths)).style(t.heading()),
         areas.columns,
@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         .take(usize::from(areas.rows.height))
         .map(|(i, &r)| {
             let row: &StatRow = &table.rows[r];
-            let value = row.value.to_string();
+            let value = crate::model::format_value(row.value);
             let text = row_text(
                 [&place(row), &row.label, &value, &row.unit, &row.display],
                 widths,

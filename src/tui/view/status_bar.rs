@@ -2,8 +2,8 @@
 //! taken from the keymap, and on the right whether the mouse is left to the terminal.
 
 use super::two_sided;
-use crate::tui::app::App;
-use crate::tui::keymap;
+use crate::tui::input::keymap;
+use crate::tui::state::app::App;
 use crate::tui::wrap::width;
 use ratatui::layout::Rect;
 use ratatui::text::Span;

@@ -1,7 +1,7 @@
 //! The title bar: report title and date on the left, the search-hit counter on the right.
 
 use super::two_sided;
-use crate::tui::app::App;
+use crate::tui::state::app::App;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;

@@ -3,9 +3,9 @@
 //! the selected node in bold.
 
 use super::two_sided;
-use crate::tui::app::{App, Focus};
 use crate::tui::layout::Pane;
-use crate::tui::nodes;
+use crate::tui::state::app::{App, Focus};
+use crate::tui::state::tree;
 use crate::tui::wrap;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -32,13 +32,13 @@ pub fn draw(frame: &mut Frame, app: &App, pane: Pane) {
                 (true, false) => "+ ",
                 _ => "  ",
             };
-            let count = match nodes::statistic_count(&app.reports, &row.key) {
+            let count = match tree::statistic_count(&app.reports, &row.key) {
                 0 => String::new(),
                 n => format!(" {n} "),
             };
             let indent = " ".repeat(1 + 2 * row.depth);
             let room = cols.saturating_sub(indent.len() + marker.len() + count.len());
-            let label = wrap::truncate(&nodes::label(&app.reports, &row.key, app.lang), room);
+            let label = wrap::truncate(&tree::label(&app.reports, &row.key, app.lang), room);
             let left = vec![Span::raw(format!("{indent}{marker}{label}"))];
             let line = two_sided(left, vec![Span::styled(count, t.dim())], cols);
             match (i == app.tree.selected, focused) {

@@ -1,68 +1,13 @@
-//! `update(&mut App, Action) -> Option<Effect>`: every state change, with no terminal.
+//! State changes of the browse screen: the tree and the detail pane, `n` / `N` through the
+//! last search's hits, and copying what is selected.
 
-use super::action::{Action, Effect};
-use super::app::{App, Focus, Hits, Mode};
 use super::copy_text;
-use super::finder::Jump;
-use super::lang::Lang;
-use super::lists;
-use super::navigate::{self, jump, scroll_detail, select_row, step_cursor, sync_detail};
-use crate::clipboard::Outcome;
+use super::navigate::{self, jump, scroll_detail, select_row, step_cursor};
+use super::search::refresh_search;
+use crate::tui::input::action::{Action, Effect};
+use crate::tui::state::app::{App, Focus, Mode};
 
-pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    if !matches!(action, Action::Copied { .. } | Action::Resize { .. }) {
-        app.message = None;
-    }
-    match action {
-        Action::Quit => return Some(Effect::Quit),
-        Action::Suspend => return Some(Effect::Suspend),
-        Action::Resize { width, height } => {
-            app.width = width;
-            app.height = height;
-            sync_detail(app);
-            navigate::select_row(app, app.tree.selected as isize);
-            lists::clamp_all(app);
-        }
-        Action::Copied { summary, outcome } => {
-            app.message = Some(copied_message(app.lang, &summary, &outcome))
-        }
-        Action::Help if app.mode != Mode::Help => {
-            app.help_from = app.mode;
-            app.mode = Mode::Help;
-            app.help_scroll = 0;
-        }
-        Action::ToggleMouse => {
-            app.mouse = !app.mouse;
-            app.message = Some(
-                match app.mouse {
-                    true => app.lang.pick("鼠标：本程序使用", "Mouse: used by the app"),
-                    false => app.lang.pick(
-                        "鼠标：交给终端（可选中文字）",
-                        "Mouse: left to the terminal (select text)",
-                    ),
-                }
-                .to_string(),
-            );
-            return Some(Effect::Mouse(app.mouse));
-        }
-        Action::Click { column, row } => return lists::click(app, column, row),
-        Action::Wheel { column, row, down } => lists::wheel(app, column, row, down),
-        _ => {
-            return match app.mode {
-                Mode::Browse => browse(app, action),
-                Mode::Search => lists::search(app, action),
-                Mode::Stats => lists::stats(app, action),
-                Mode::Help => {
-                    lists::help(app, action);
-                    None
-                }
-            }
-        }
-    }
-    None
-}
-
-fn browse(app: &mut App, action: Action) -> Option<Effect> {
+pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
     let tree = app.focus == Focus::Tree;
     let sel = app.tree.selected as isize;
     let page = match tree {
@@ -128,7 +73,7 @@ fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::Back => app.hits = None,
         Action::Search => {
             app.mode = Mode::Search;
-            lists::refresh_search(app);
+            refresh_search(app);
         }
         Action::Statistics => app.mode = Mode::Stats,
         Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
@@ -157,16 +102,6 @@ fn step_hit(app: &mut App, forward: bool) {
     jump(app, &to);
 }
 
-/// Remember a search's hits for `n` / `N` and go to hit `at`.
-pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
-    let Some(to) = jumps.get(at).cloned() else {
-        return;
-    };
-    app.hits = Some(Hits { jumps, at });
-    app.mode = Mode::Browse;
-    jump(app, &to);
-}
-
 /// In the detail pane with a target: the figure or sentence; else the node's text.
 fn copy(app: &App, cited: bool) -> Option<Effect> {
     let key = app.tree.selected_key()?;
@@ -185,30 +120,4 @@ fn copy(app: &App, cited: bool) -> Option<Effect> {
         summary: text.clone(),
         text,
     })
-}
-
-/// What the status bar says after a copy: what, and by which means, honestly.
-pub fn copied_message(lang: Lang, summary: &str, outcome: &Outcome) -> String {
-    let what = super::wrap::truncate(summary.lines().next().unwrap_or(""), 24);
-    match (&outcome.osc52, &outcome.system) {
-        (Ok(()), Ok(())) => format!(
-            "{} {what} (OSC 52 + {})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("系统剪贴板", "system clipboard")
-        ),
-        (Ok(()), Err(_)) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick(
-                "仅 OSC 52，无系统剪贴板",
-                "OSC 52 only, no system clipboard"
-            )
-        ),
-        (Err(_), Ok(())) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("仅系统剪贴板", "system clipboard only")
-        ),
-        (Err(e), Err(_)) => format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
-    }
 }

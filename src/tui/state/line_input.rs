@@ -5,7 +5,7 @@
 //! `cursor_column` gives the cell column so the terminal cursor (and an IME's candidate
 //! window) sits right after wide characters.
 
-use super::wrap::width;
+use crate::tui::wrap::width;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {

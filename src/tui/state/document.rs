@@ -1,9 +1,9 @@
 //! The detail pane's content for one node: text blocks, the measures and statistics one can
 //! step through (targets), and the wrapped lines, all computed outside rendering.
 
-use super::nodes::{self, NodeKey};
-use super::wrap::wrap;
+use super::tree::{self, NodeKey};
 use crate::model::{Paragraph, Report, Section};
+use crate::tui::wrap::wrap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,8 +109,8 @@ impl Doc {
                 }
             }
             NodeKey::Lead(_, pid) => {
-                let node = nodes::paragraph_section(report, pid).unwrap_or("intro");
-                if let Some(p) = nodes::find_paragraph(report, pid) {
+                let node = tree::paragraph_section(report, pid).unwrap_or("intro");
+                if let Some(p) = tree::find_paragraph(report, pid) {
                     self.paragraph(node, p);
                 }
             }
@@ -141,21 +141,16 @@ impl Doc {
         let block = self.blocks.len();
         let valid = |r: &Range<usize>| p.text.get(r.clone()).is_some();
         let stat_range = |s: &crate::model::Statistic| s.offset..s.offset + s.display.len();
-        // Figures by sentence, gathered once: filtering every figure for every sentence is
-        // quadratic, and a hostile paragraph can hold hundreds of thousands of each.
-        let mut by_measure: std::collections::HashMap<&str, Vec<&crate::model::Statistic>> =
-            std::collections::HashMap::new();
-        for s in &p.statistics {
-            by_measure.entry(s.measure.as_str()).or_default().push(s);
-        }
+        // Figures no sentence claims are highlighted in the text but are not targets.
+        let (sentences, _) = p.statistics_by_measure();
         let mut start = 0;
-        for m in &p.measures {
+        for (m, statistics) in sentences {
             let range = start..start + m.text.len();
             start = range.end;
             if valid(&range) {
                 self.push_target(TargetKind::Measure, &m.id, "", node, block, range);
             }
-            for s in by_measure.get(m.id.as_str()).into_iter().flatten() {
+            for s in statistics {
                 if valid(&stat_range(s)) {
                     let range = stat_range(s);
                     self.push_target(TargetKind::Statistic, &s.id, &s.label, node, block, range);
@@ -239,7 +234,7 @@ impl Doc {
                 let x = &self.targets[t];
                 self.blocks.get(x.block)?.text.get(x.range.clone())
             })
-            .map(super::wrap::width)
+            .map(crate::tui::wrap::width)
             .max()
             .unwrap_or(0)
             .min(VALUE_COLS_MAX);

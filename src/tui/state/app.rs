@@ -2,13 +2,13 @@
 
 use super::document::Doc;
 use super::finder::{Finder, Jump, SearchBackend};
-use super::keymap::Context;
-use super::lang::Lang;
-use super::layout;
-use super::nodes::{self, NodeKey, Row};
 use super::stats_table::StatsTable;
-use super::theme::Theme;
+use super::tree::{self, NodeKey, Row};
 use crate::model::Report;
+use crate::tui::input::keymap::Context;
+use crate::tui::lang::Lang;
+use crate::tui::layout;
+use crate::tui::theme::Theme;
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,9 +93,9 @@ impl App {
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {
-            tree.expanded.extend(nodes::roots(&reports));
+            tree.expanded.extend(tree::roots(&reports));
         }
-        tree.rows = nodes::flatten(&reports, &tree.expanded);
+        tree.rows = tree::flatten(&reports, &tree.expanded);
         let key = tree.selected_key().cloned().unwrap_or(NodeKey::Report(0));
         let width = layout::detail_text_width(size.0);
         let table = StatsTable::new(&reports, lang);

@@ -1,8 +1,8 @@
 //! The loading line: while `--report` files are read (in parallel, on other threads),
 //! the full screen already shows how far it has got, then that the index is being built.
 
-use super::lang::Lang;
-use super::{io, Opened};
+use crate::tui::lang::Lang;
+use crate::tui::{io, Opened};
 use ratatui::backend::Backend;
 use ratatui::layout::{Alignment, Constraint, Layout};
 use ratatui::widgets::Paragraph;

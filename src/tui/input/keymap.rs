@@ -3,8 +3,8 @@
 
 use super::action::Action;
 use super::bindings::BINDINGS;
-use super::input::Edit;
-use super::lang::Lang;
+use crate::tui::lang::Lang;
+use crate::tui::state::line_input::Edit;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where keys are read. Lookup tries the context, then `Global`.
@@ -139,6 +139,26 @@ pub fn action(context: Context, event: KeyEvent) -> Option<Action> {
 /// The bindings of one context, in table order.
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// One line of the help screen.
+#[derive(Clone, Copy)]
+pub enum HelpLine {
+    Title,
+    Gap,
+    Context(Context),
+    Binding(&'static Binding),
+}
+
+/// The help screen, line by line: a title, then each context's name and bindings. The
+/// view draws these lines and `update` scrolls by their count, so the two agree.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = vec![HelpLine::Title];
+    for c in Context::ALL {
+        out.extend([HelpLine::Gap, HelpLine::Context(c)]);
+        out.extend(bindings(c).map(HelpLine::Binding));
+    }
+    out
 }
 
 /// The hint bar of a context: first key and label of each hinted binding.

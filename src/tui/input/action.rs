@@ -1,7 +1,7 @@
 //! Every intent the UI understands (`Action`) and every side effect `update` asks the event
 //! loop to carry out (`Effect`).
 
-use super::input::Edit;
+use crate::tui::state::line_input::Edit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

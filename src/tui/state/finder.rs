@@ -4,8 +4,8 @@
 //! change without touching views or `update`, and a test can stand in for it.
 
 use super::document::{TargetKind, TargetRef};
-use super::input::LineInput;
-use super::nodes::{self, NodeKey};
+use super::line_input::LineInput;
+use super::tree::{self, NodeKey};
 use crate::model::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,16 +59,12 @@ impl Jump {
     /// The node that shows a hit: the lead paragraph when the hit's paragraph has one
     /// (the most precise node), else its section or the preamble.
     pub fn to(reports: &[Report], f: &Found) -> Jump {
-        let node_key = |node: &str| match node {
-            "intro" => NodeKey::Intro(f.report),
-            id => NodeKey::Section(f.report, id.to_string()),
-        };
         let kind = match f.kind {
             // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
             FoundKind::Section => {
                 let key = match f.id.contains(".p") {
                     true => NodeKey::Lead(f.report, f.id.clone()),
-                    false => node_key(&f.id),
+                    false => NodeKey::of_node(f.report, &f.id),
                 };
                 return Jump { key, target: None };
             }
@@ -78,12 +74,12 @@ impl Jump {
         let paragraph = f.id.rsplit_once('.').map_or("", |(p, _)| p);
         let lead = reports
             .get(f.report)
-            .and_then(|r| nodes::find_paragraph(r, paragraph))
+            .and_then(|r| tree::find_paragraph(r, paragraph))
             .is_some_and(|p| p.lead.is_some());
         Jump {
             key: match lead {
                 true => NodeKey::Lead(f.report, paragraph.to_string()),
-                false => node_key(&f.node),
+                false => NodeKey::of_node(f.report, &f.node),
             },
             target: Some(TargetRef {
                 kind,

@@ -3,8 +3,8 @@
 //! Hand-written rather than tui-tree-widget: we need the visible rows for mouse hits,
 //! scrolling in `update` and jumping from search hits, which a widget keeps to itself.
 
-use super::lang::Lang;
-use crate::model::{Paragraph, Report, Section};
+use crate::model::{Paragraph, Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
+use crate::tui::lang::Lang;
 use std::collections::HashSet;
 
 /// One node of the tree. Keys carry the report index so many reports can share a tree.
@@ -23,6 +23,15 @@ pub enum NodeKey {
 }
 
 impl NodeKey {
+    /// The node that holds an item of report `report` whose node id is `node`, as the
+    /// model and the search index write it: `"intro"` for the preamble, else a section id.
+    pub fn of_node(report: usize, node: &str) -> NodeKey {
+        match node {
+            "intro" => NodeKey::Intro(report),
+            id => NodeKey::Section(report, id.to_string()),
+        }
+    }
+
     pub fn report(&self) -> usize {
         match self {
             NodeKey::Report(r) | NodeKey::Intro(r) | NodeKey::SignOff(r) => *r,
@@ -159,12 +168,6 @@ pub fn find_paragraph<'a>(report: &'a Report, pid: &str) -> Option<&'a Paragraph
         .find(|p| p.id == pid)
 }
 
-/// A section's label as a reader names it: `四、公正文明执法`, `(三)加强执法保障`.
-pub fn section_label(s: &Section) -> String {
-    let sep = if s.id.contains('.') { "" } else { "、" };
-    format!("{}{}{}", s.number, sep, s.title)
-}
-
 /// The tree label of a node.
 pub fn label(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
     let Some(report) = reports.get(key.report()) else {
@@ -172,11 +175,11 @@ pub fn label(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
     };
     match key {
         NodeKey::Report(_) => report.title.clone(),
-        NodeKey::Intro(_) => lang.pick("引言", "Preamble").to_string(),
-        NodeKey::SignOff(_) => lang.pick("落款", "Sign-off").to_string(),
+        NodeKey::Intro(_) => lang.pick(PREAMBLE_NAME, "Preamble").to_string(),
+        NodeKey::SignOff(_) => lang.pick(SIGNOFF_NAME, "Sign-off").to_string(),
         NodeKey::Section(_, id) => report
             .find_section(id)
-            .map(section_label)
+            .map(Section::label)
             .unwrap_or_default(),
         NodeKey::Lead(_, pid) => find_paragraph(report, pid)
             .and_then(|p| p.lead.clone())
@@ -241,5 +244,30 @@ pub fn place_in(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
     match (reports.len() > 1, reports.get(key.report())) {
         (true, Some(r)) => format!("{} {place}", short_title(r)),
         _ => place,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded;
+
+    #[test]
+    fn the_tree_names_every_section_as_the_outline_does() {
+        let reports = vec![embedded::report().expect("the embedded report parses")];
+        let outline = crate::export::outline_text(&reports);
+        for s in reports[0].all_sections() {
+            let tree = label(&reports, &NodeKey::Section(0, s.id.clone()), Lang::Zh);
+            let line = outline
+                .lines()
+                .find(|l| l.split_whitespace().next() == Some(s.id.as_str()))
+                .unwrap_or_default();
+            assert!(line.contains(&tree), "{tree:?} not in {line:?}");
+        }
+        // An untitled item shows its opening words, not a bare number.
+        let untitled = label(&reports, &NodeKey::Section(0, "9.1".into()), Lang::Zh);
+        assert!(untitled.starts_with("(一)本次新冠肺炎疫情"), "{untitled}");
+        let intro = label(&reports, &NodeKey::Intro(0), Lang::Zh);
+        assert!(outline.contains(&format!("intro   {intro}")), "{outline}");
     }
 }

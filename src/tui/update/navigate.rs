@@ -1,11 +1,11 @@
 //! Moving through the tree and the detail pane, and jumping to a node or target; the
 //! scroll maths lives here, using the size recorded on resize, so views never scroll.
 
-use super::app::{App, DocView, Focus};
-use super::document::Doc;
-use super::finder::Jump;
-use super::layout;
-use super::nodes::{self, NodeKey};
+use crate::tui::layout;
+use crate::tui::state::app::{App, DocView, Focus};
+use crate::tui::state::document::Doc;
+use crate::tui::state::finder::Jump;
+use crate::tui::state::tree::{self, NodeKey};
 
 /// The first row to show so that `selected` is visible in `height` rows, and no blank
 /// space is left below the last of `len` rows (after the terminal grew, say).
@@ -18,6 +18,13 @@ pub fn keep_visible(selected: usize, scroll: usize, height: usize, len: usize) -
         scroll
     };
     scroll.min(len.saturating_sub(height))
+}
+
+/// Move a list selection by `delta` within `len` rows shown `height` at a time.
+pub fn step(selected: &mut usize, scroll: &mut usize, len: usize, height: usize, delta: isize) {
+    let last = len.saturating_sub(1) as isize;
+    *selected = (*selected as isize + delta).clamp(0, last.max(0)) as usize;
+    *scroll = keep_visible(*selected, *scroll, height, len);
 }
 
 pub fn tree_height(app: &App) -> usize {
@@ -151,7 +158,7 @@ pub fn set_expanded(app: &mut App, key: &NodeKey, open: bool) {
 
 /// Recompute the rows and select `key` in them.
 fn relist(app: &mut App, key: &NodeKey) {
-    app.tree.rows = nodes::flatten(&app.reports, &app.tree.expanded);
+    app.tree.rows = tree::flatten(&app.reports, &app.tree.expanded);
     let row = app
         .tree
         .rows
@@ -164,7 +171,7 @@ fn relist(app: &mut App, key: &NodeKey) {
 /// Take the tree and detail pane to a node and target: expand its ancestors, select it,
 /// scroll the target into view and focus the detail pane so `y` copies the target.
 pub fn jump(app: &mut App, to: &Jump) {
-    for a in nodes::ancestors(&app.reports, &to.key) {
+    for a in tree::ancestors(&app.reports, &to.key) {
         app.tree.expanded.insert(a);
     }
     relist(app, &to.key);

@@ -1,10 +1,11 @@
 //! The statistics table's data: every figure of every report with its place, filtered and
 //! sorted, and the TSV that `Y` copies.
 
-use super::input::LineInput;
-use super::lang::Lang;
-use super::nodes::{self, NodeKey};
-use crate::model::Report;
+use super::line_input::LineInput;
+use super::tree::{self, NodeKey};
+use crate::export::{delimited, Separator};
+use crate::model::{format_value, Report};
+use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatRow {
@@ -81,18 +82,15 @@ impl StatsTable {
         let mut rows = Vec::new();
         for (r, report) in reports.iter().enumerate() {
             for (node, s) in report.all_statistics() {
-                let key = match node {
-                    "intro" => NodeKey::Intro(r),
-                    id => NodeKey::Section(r, id.to_string()),
-                };
+                let key = NodeKey::of_node(r, node);
                 rows.push(StatRow {
                     report: r,
                     node: node.to_string(),
                     id: s.id.clone(),
-                    place: nodes::place(reports, &key, lang),
+                    place: tree::place(reports, &key, lang),
                     source: match reports.len() {
                         1 => String::new(),
-                        _ => nodes::short_title(report),
+                        _ => tree::short_title(report),
                     },
                     label: s.label.clone(),
                     value: s.value,
@@ -143,30 +141,28 @@ impl StatsTable {
         self.visible.get(self.selected).map(|&i| &self.rows[i])
     }
 
-    /// The visible rows as tab-separated values with a header row, for a spreadsheet.
+    /// The visible rows as tab-separated values with a header row, for a spreadsheet;
+    /// written by the same writer as `stats --format tsv`.
     pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
         let mut header = vec![lang.pick("报告", "Report")];
         header.extend(column_names(lang));
-        // Tabs and newlines inside a cell would shift columns; the model has none, but a
-        // future imported report might.
-        let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-        let mut out = header.join("\t");
-        for &i in &self.visible {
-            let r = &self.rows[i];
-            let title = reports.get(r.report).map_or("", |rep| rep.title.as_str());
-            let fields = [
-                cell(title),
-                cell(&r.place),
-                cell(&r.label),
-                r.value.to_string(),
-                cell(&r.unit),
-                cell(&r.display),
-            ];
-            out.push('\n');
-            out.push_str(&fields.join("\t"));
-        }
-        out.push('\n');
-        out
+        let body: Vec<Vec<String>> = self
+            .visible
+            .iter()
+            .map(|&i| {
+                let r = &self.rows[i];
+                let title = reports.get(r.report).map_or("", |rep| rep.title.as_str());
+                vec![
+                    title.to_string(),
+                    r.place.clone(),
+                    r.label.clone(),
+                    format_value(r.value),
+                    r.unit.clone(),
+                    r.display.clone(),
+                ]
+            })
+            .collect();
+        delimited(&header, &body, Separator::Tab, &[column_names(lang)[2]])
     }
 }
 
@@ -174,7 +170,7 @@ impl StatsTable {
 mod tests {
     use super::*;
     use crate::embedded;
-    use crate::tui::input::Edit;
+    use crate::tui::state::line_input::Edit;
 
     fn table() -> (Vec<Report>, StatsTable) {
         let reports = vec![embedded::report().unwrap()];

@@ -1,18 +1,17 @@
 //! What `y` and `Y` put on the clipboard: a figure as printed, a sentence, a node's text,
 //! each optionally with a citation naming the report and the section.
 
-use super::document::{TargetKind, TargetRef};
-use super::nodes::{self, NodeKey};
 use crate::model::Report;
+use crate::tui::state::document::{TargetKind, TargetRef};
+use crate::tui::state::tree::{self, NodeKey};
 
 /// The section as a citation names it: `四、(三)加强执法保障` (numbers down the path, then
-/// the innermost title); `四、公正文明执法` for a top-level section.
+/// the innermost label); `四、公正文明执法` for a top-level section.
 pub fn cite_place(report: &Report, section: &str) -> Option<String> {
     let path = report.section_path(section);
-    let (last, _) = path.split_last()?;
-    let numbers: String = path.iter().map(|s| s.number.as_str()).collect();
-    let top = &path[0].number;
-    Some(format!("{top}、{}{}", &numbers[top.len()..], last.title))
+    let (last, above) = path.split_last()?;
+    let numbers: String = above.iter().map(|s| s.numbered()).collect();
+    Some(format!("{numbers}{}", last.label()))
 }
 
 /// `（报告标题，四、(三)加强执法保障）`; the preamble and sign-off cite the report alone.
@@ -56,13 +55,13 @@ pub fn node_text(reports: &[Report], key: &NodeKey, cited: bool) -> String {
     let Some(report) = reports.get(key.report()) else {
         return String::new();
     };
-    let doc = super::document::Doc::build(reports, key, usize::MAX);
+    let doc = crate::tui::state::document::Doc::build(reports, key, usize::MAX);
     let mut text: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     let cite;
     if cited {
         let node = match key {
             NodeKey::Section(_, id) => id.as_str(),
-            NodeKey::Lead(_, pid) => nodes::paragraph_section(report, pid).unwrap_or(""),
+            NodeKey::Lead(_, pid) => tree::paragraph_section(report, pid).unwrap_or(""),
             _ => "",
         };
         cite = citation(report, node);

@@ -1,8 +1,8 @@
 //! The default key bindings, one line per binding; `keymap` reads them for dispatch and help.
 
 use super::action::Action::{self, *};
-use super::input::Edit;
 use super::keymap::{Binding, Context, Context as C, Key};
+use crate::tui::state::line_input::Edit;
 use crossterm::event::KeyCode;
 
 const fn ch(c: char) -> Key {

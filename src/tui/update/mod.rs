@@ -1,0 +1,116 @@
+//! `update(&mut App, Action) -> Option<Effect>`: every state change, with no terminal.
+//! This file dispatches; each screen (browse, search, stats, help) and the mouse has its
+//! own file, and `navigate` holds the movement and scroll maths they share.
+
+mod browse;
+pub mod copy_text;
+mod help;
+mod mouse;
+pub mod navigate;
+mod search;
+mod stats;
+
+use crate::clipboard::Outcome;
+use crate::tui::input::action::{Action, Effect};
+use crate::tui::lang::Lang;
+use crate::tui::state::app::{App, Hits, Mode};
+use crate::tui::state::finder::Jump;
+use navigate::{jump, step, sync_detail};
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if !matches!(action, Action::Copied { .. } | Action::Resize { .. }) {
+        app.message = None;
+    }
+    match action {
+        Action::Quit => return Some(Effect::Quit),
+        Action::Suspend => return Some(Effect::Suspend),
+        Action::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            sync_detail(app);
+            navigate::select_row(app, app.tree.selected as isize);
+            clamp_all(app);
+        }
+        Action::Copied { summary, outcome } => {
+            app.message = Some(copied_message(app.lang, &summary, &outcome))
+        }
+        Action::Help if app.mode != Mode::Help => {
+            app.help_from = app.mode;
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.message = Some(
+                match app.mouse {
+                    true => app.lang.pick("鼠标：本程序使用", "Mouse: used by the app"),
+                    false => app.lang.pick(
+                        "鼠标：交给终端（可选中文字）",
+                        "Mouse: left to the terminal (select text)",
+                    ),
+                }
+                .to_string(),
+            );
+            return Some(Effect::Mouse(app.mouse));
+        }
+        Action::Click { column, row } => return mouse::click(app, column, row),
+        Action::Wheel { column, row, down } => mouse::wheel(app, column, row, down),
+        _ => {
+            return match app.mode {
+                Mode::Browse => browse::browse(app, action),
+                Mode::Search => search::search(app, action),
+                Mode::Stats => stats::stats(app, action),
+                Mode::Help => {
+                    help::help(app, action);
+                    None
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Keep every selection in bounds and visible after a resize.
+fn clamp_all(app: &mut App) {
+    let (h, n) = (search::results_height(app), app.finder.found.len());
+    step(&mut app.finder.selected, &mut app.finder.scroll, n, h, 0);
+    let (h, n) = (stats::rows_height(app), app.table.visible.len());
+    step(&mut app.table.selected, &mut app.table.scroll, n, h, 0);
+    search::refresh_preview(app);
+}
+
+/// Remember a search's hits for `n` / `N` and go to hit `at`.
+pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
+    let Some(to) = jumps.get(at).cloned() else {
+        return;
+    };
+    app.hits = Some(Hits { jumps, at });
+    app.mode = Mode::Browse;
+    jump(app, &to);
+}
+
+/// What the status bar says after a copy: what, and by which means, honestly.
+pub fn copied_message(lang: Lang, summary: &str, outcome: &Outcome) -> String {
+    let what = crate::tui::wrap::truncate(summary.lines().next().unwrap_or(""), 24);
+    match (&outcome.osc52, &outcome.system) {
+        (Ok(()), Ok(())) => format!(
+            "{} {what} (OSC 52 + {})",
+            lang.pick("已复制", "Copied"),
+            lang.pick("系统剪贴板", "system clipboard")
+        ),
+        (Ok(()), Err(_)) => format!(
+            "{} {what} ({})",
+            lang.pick("已复制", "Copied"),
+            lang.pick(
+                "仅 OSC 52，无系统剪贴板",
+                "OSC 52 only, no system clipboard"
+            )
+        ),
+        (Err(_), Ok(())) => format!(
+            "{} {what} ({})",
+            lang.pick("已复制", "Copied"),
+            lang.pick("仅系统剪贴板", "system clipboard only")
+        ),
+        (Err(e), Err(_)) => format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
+    }
+}

@@ -1,0 +1,74 @@
+//! State changes of the search screen: the query, the ranked hits and the preview of the
+//! selected hit.
+
+use super::go_to_hit;
+use super::navigate::{place_target, step};
+use crate::tui::input::action::{Action, Effect};
+use crate::tui::layout;
+use crate::tui::state::app::{App, DocView, Mode};
+use crate::tui::state::document::Doc;
+use crate::tui::state::finder::Jump;
+
+pub(super) fn results_height(app: &App) -> usize {
+    usize::from(layout::search(app.width, app.height).results.height)
+}
+
+/// Re-run the query and show the best hit in the preview.
+pub fn refresh_search(app: &mut App) {
+    app.finder.refresh(app.backend.as_mut());
+    refresh_preview(app);
+}
+
+pub(super) fn refresh_preview(app: &mut App) {
+    // Kept to reuse its layout: while typing, the best hit often stays in the same node,
+    // and laying out a node again per keystroke stalls on a huge paragraph.
+    let previous = app.preview.take();
+    let Some(area) = layout::search(app.width, app.height).preview else {
+        return;
+    };
+    let Some(found) = app.finder.found.get(app.finder.selected) else {
+        return;
+    };
+    let to = Jump::to(&app.reports, found);
+    let text = layout::text_area(area.content);
+    let width = usize::from(text.width.max(1));
+    let doc = match previous {
+        Some(view) if view.doc.key == to.key && view.doc.width == width => view.doc,
+        _ => Doc::build(&app.reports, &to.key, width),
+    };
+    let cursor = to.target.as_ref().and_then(|t| doc.find(t));
+    let mut view = DocView {
+        doc,
+        scroll: 0,
+        cursor,
+    };
+    place_target(&mut view, usize::from(text.height));
+    app.preview = Some(view);
+}
+
+pub fn search(app: &mut App, action: Action) -> Option<Effect> {
+    let (n, h) = (app.finder.found.len(), results_height(app));
+    let f = &mut app.finder;
+    match action {
+        Action::Edit(e) => {
+            if f.input.apply(&e) {
+                refresh_search(app);
+            }
+            return None;
+        }
+        Action::Down => step(&mut f.selected, &mut f.scroll, n, h, 1),
+        Action::Up => step(&mut f.selected, &mut f.scroll, n, h, -1),
+        Action::PageDown => step(&mut f.selected, &mut f.scroll, n, h, h.max(1) as isize),
+        Action::PageUp => step(&mut f.selected, &mut f.scroll, n, h, -(h.max(1) as isize)),
+        Action::Open => {
+            let jumps: Vec<Jump> = f.found.iter().map(|x| Jump::to(&app.reports, x)).collect();
+            let at = f.selected;
+            go_to_hit(app, jumps, at);
+            return None;
+        }
+        Action::Back => app.mode = Mode::Browse,
+        _ => return None,
+    }
+    refresh_preview(app);
+    None
+}
