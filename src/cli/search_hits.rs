@@ -170,28 +170,30 @@ fn print_text(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Res
         true => index.report_title(item.report),
         false => "",
     };
-    let title_width = hits
-        .iter()
-        .map(|h| title(&index.item(h.item)).width())
-        .max()
-        .unwrap_or(0);
-    let width = hits
-        .iter()
-        .map(|h| index.item(h.item).id.len())
-        .max()
-        .unwrap_or(0);
+    // Each item is looked up once: 10,000 reports can give tens of thousands of hits.
+    let items: Vec<Item> = hits.iter().map(|h| index.item(h.item)).collect();
+    let mut widths: Vec<Option<usize>> = vec![None; index.report_count()];
+    let mut title_width = 0;
+    for item in &items {
+        if let Some(known @ None) = widths.get_mut(item.report) {
+            let w = title(item).width();
+            title_width = title_width.max(w);
+            *known = Some(w);
+        }
+    }
+    let width = items.iter().map(|i| i.id.len()).max().unwrap_or(0);
     let mark = std::io::stdout().is_terminal().then(|| {
         match std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             true => "\x1b[1;4m",
             false => "\x1b[1;31m",
         }
     });
-    for hit in hits {
-        let item = index.item(hit.item);
+    for (hit, item) in hits.iter().zip(items) {
         let kind = item.kind.name();
         if many {
             let t = title(&item);
-            write!(out, "{t}{}  ", " ".repeat(title_width - t.width()))?;
+            let pad = title_width - widths[item.report].unwrap_or(title_width);
+            write!(out, "{t}{}  ", " ".repeat(pad))?;
         }
         write!(out, "{:width$}  {kind:9}  ", item.id)?;
         match mark {

@@ -65,8 +65,13 @@ impl Spelling {
         })
     }
 
-    fn steps(&self, sym: u32, k: usize) -> u64 {
-        self.steps[k * self.symbols + sym as usize]
+    /// Zero (no step) for a symbol the index does not have, which a damaged cache could
+    /// hold: reads are checked here rather than by scanning the whole text on load.
+    fn steps(&self, sym: usize, k: usize) -> u64 {
+        match sym < self.symbols {
+            true => self.steps.get(k * self.symbols + sym).copied().unwrap_or(0),
+            false => 0,
+        }
     }
 
     /// Call `found` with every run of `text` the word spells.
@@ -74,7 +79,7 @@ impl Spelling {
         let first = &self.steps[..self.symbols];
         for (at, &sym) in text.iter().enumerate() {
             // Checked inline, before the recursive search: most characters fail here.
-            let steps = first[sym.id()];
+            let steps = first.get(sym.id()).copied().unwrap_or(0);
             if steps == 0 {
                 continue;
             }
@@ -108,7 +113,7 @@ impl Spelling {
             let Some(&next) = text.get(at + 1) else {
                 continue;
             };
-            let next_steps = self.steps(next.id() as u32, k + n);
+            let next_steps = self.steps(next.id(), k + n);
             if next_steps == 0 {
                 continue;
             }
