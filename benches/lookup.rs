@@ -7,7 +7,7 @@
 use divan::Bencher;
 use report_tui::model::Report;
 use report_tui::search::{corpus, Index, Query, Searcher};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 fn main() {
     divan::main();
@@ -30,12 +30,12 @@ fn report() -> &'static (Vec<Report>, Index) {
     })
 }
 
-fn corpus() -> &'static (Vec<Report>, Index) {
-    static C: OnceLock<(Vec<Report>, Index)> = OnceLock::new();
+fn corpus() -> &'static (Vec<Report>, Arc<Index>) {
+    static C: OnceLock<(Vec<Report>, Arc<Index>)> = OnceLock::new();
     C.get_or_init(|| {
         let reports = corpus::generate(&report().0[0], CORPUS);
         let index = Index::build(&reports);
-        (reports, index)
+        (reports, Arc::new(index))
     })
 }
 
@@ -104,7 +104,7 @@ fn keystroke_corpus(b: Bencher, typed: &str) {
         chars.into_iter().collect()
     };
     b.with_inputs(|| {
-        let mut s = Searcher::new(index);
+        let mut s = Searcher::new(Arc::clone(index));
         s.search(&before);
         s
     })

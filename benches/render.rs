@@ -17,7 +17,7 @@ fn main() {
 /// The app at 一 › (四), the longest sub-item, with the detail pane focused.
 fn app(width: u16, height: u16) -> App {
     let report = report_tui::embedded::report().expect("embedded model parses");
-    let engine = Box::new(Engine::new(std::slice::from_ref(&report)));
+    let engine = Engine::new(std::slice::from_ref(&report));
     let mut app = App::new(vec![report], Lang::Zh, engine, (width, height));
     for a in [
         Action::Down,
@@ -72,7 +72,7 @@ fn tree_step(bencher: divan::Bencher) {
 fn huge_app() -> App {
     let line = "开展执法检查12次、审查合同3份,".repeat(20_000);
     let report = report_tui::import::import(&format!("一、标题\n{line}"), "huge").expect("imports");
-    let engine = Box::new(Engine::new(std::slice::from_ref(&report)));
+    let engine = Engine::new(std::slice::from_ref(&report));
     let mut app = App::new(vec![report], Lang::Zh, engine, (200, 60));
     for a in [Action::Down, Action::Open] {
         update(&mut app, a);

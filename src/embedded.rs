@@ -27,6 +27,7 @@ pub fn from_json(json: &str) -> Result<Report> {
     let mut report: Report = serde_json::from_str(json)?;
     report.sanitize();
     report.validate()?;
+    fill_base(&mut report);
     Ok(report)
 }
 
@@ -76,4 +77,20 @@ pub fn from_json_bytes(bytes: &[u8]) -> Result<Report> {
         return Err(crate::Error::NoSections);
     }
     Ok(report)
+}
+
+/// Models written before statistics had `base` get it from value and unit, so figures of
+/// any model line up in base units.
+fn fill_base(report: &mut Report) {
+    let fill = |p: &mut crate::model::Paragraph| {
+        for s in p.statistics.iter_mut().filter(|s| s.base.is_none()) {
+            s.base = Some(crate::import::base_of(s.value, &s.unit));
+        }
+    };
+    report.intro.iter_mut().for_each(fill);
+    let mut stack: Vec<&mut crate::model::Section> = report.sections.iter_mut().collect();
+    while let Some(s) = stack.pop() {
+        s.paragraphs.iter_mut().for_each(fill);
+        stack.extend(s.subsections.iter_mut());
+    }
 }

@@ -49,6 +49,8 @@ pub enum Error {
     TooManyReports { count: usize, limit: usize },
     #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
     UnknownSection(String),
+    #[error("labels: no statistic with id {0:?} (`report-tui stats` lists them)")]
+    UnknownStatistic(String),
     #[error("{path}: {source}")]
     Io {
         path: String,

@@ -11,13 +11,14 @@ use crate::model::Report;
 /// multi-GB file by mistake would stall the app.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// What loading produced: the reports in name order, and one error per file that failed.
+/// Opened reports: those that opened, in name order, and one error per file that did
+/// not. What `load` returns, what the CLI works on and what the browser opens with.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub reports: Vec<Report>,
-    /// The file each report came from, parallel to `reports`.
-    pub paths: Vec<PathBuf>,
     pub errors: Vec<Error>,
+    /// One line per file that opened with a caveat (headings not recognised).
+    pub warnings: Vec<String>,
 }
 
 /// Expand paths into report files: a folder gives every `.txt` and `.json` in it,
@@ -157,10 +158,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// from the file name is sanitised like any text of the file.
 pub fn load_file(path: &Path) -> Result<Report, Error> {
     let bytes = read_report_file(path)?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let parsed = if is_json {
+    let parsed = if is_json(path) {
         crate::embedded::from_json_bytes(&bytes)
     } else {
         crate::import::import_bytes(&bytes, &fallback_title(path))
@@ -174,6 +172,11 @@ pub fn fallback_title(path: &Path) -> String {
     path.file_stem()
         .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
         .unwrap_or_default()
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// Load every file, in parallel over the machine's cores; `progress(done, total)` is
@@ -190,53 +193,35 @@ fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: 
     let (files, mut errors) = expand(paths);
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(total.max(1));
-    let chunk = total.div_ceil(workers).max(1);
-    let crashed = |f: &Path| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f)));
-    let results: Vec<Result<Report, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                let done = &done;
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| {
-                            let r =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(f)))
-                                    .unwrap_or_else(|_| crashed(f));
-                            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                            progress(n, total);
-                            r
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // Should a worker die anyway, its share gets one error per file, so the results
-        // stay paired with their files.
-        handles
-            .into_iter()
-            .zip(files.chunks(chunk))
-            .flat_map(|(h, part)| {
-                h.join()
-                    .unwrap_or_else(|_| part.iter().map(|f| crashed(f)).collect())
-            })
-            .collect()
+    // A file is untrusted input: a panic while importing one (a bug) fails that file
+    // alone, named, instead of the whole run. `map_on` keeps results in file order.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let results = crate::parallel::map_on(&files, cores, |_, f| {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(f)))
+            .unwrap_or_else(|_| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f))));
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(n, total);
+        r
     });
-    let mut loaded = Loaded::default();
-    for (path, r) in files.into_iter().zip(results) {
+    let mut reports = Vec::with_capacity(results.len());
+    let mut warnings = Vec::new();
+    for (path, r) in files.iter().zip(results) {
         match r {
             Ok(report) => {
-                loaded.reports.push(report);
-                loaded.paths.push(path);
+                if crate::import::is_unnumbered(&report) && !is_json(path) {
+                    let warning = crate::import::UNNUMBERED_WARNING;
+                    warnings.push(format!("{}: {warning}", crate::sanitize::name(path)));
+                }
+                reports.push(report);
             }
             Err(e) => errors.push(e),
         }
     }
-    loaded.errors = errors;
-    loaded
+    Loaded {
+        reports,
+        errors,
+        warnings,
+    }
 }
 
 #[cfg(test)]
@@ -262,8 +247,6 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
         let titles: Vec<&str> = loaded.reports.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(titles, ["a", "c", "d", "e"]);
-        let files: Vec<String> = loaded.paths.iter().map(|p| fallback_title(p)).collect();
-        assert_eq!(files, titles);
         assert_eq!(loaded.errors.len(), 1);
         let e = loaded.errors[0].to_string();
         assert!(e.contains("b.txt") && e.contains("crashed"), "{e}");

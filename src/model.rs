@@ -23,6 +23,16 @@ pub struct Report {
     /// The date line as printed (`2020年12月17日`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_text: Option<String>,
+    /// A line addressing the report before the preamble (`市人大常委会：`), verbatim.
+    #[serde(default)]
+    pub addressee: Option<String>,
+    /// A closing line after the last section (`特此报告。`), verbatim.
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// The encoding the source was decoded from: `UTF-8`, `GBK`, `GB18030`, `UTF-16LE`,
+    /// `UTF-16BE`. The model's texts are the decoded text either way.
+    #[serde(default = "utf8")]
+    pub encoding: String,
     /// The opening text before the first numbered section, verbatim (lines joined by `\n`).
     #[serde(default)]
     pub preamble: String,
@@ -87,13 +97,56 @@ pub struct Statistic {
     pub unit: String,
     /// The figure as printed, with qualifiers (`约143.4万元`).
     pub display: String,
+    /// True for any qualifier (`约`, `余`, `以上`…): kept for scripts written before `bound`.
     pub approx: bool,
+    /// The qualifier as printed (`约`, `余`, `超过`, `以上`, `不少于`, `不足`), if any.
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    /// What the qualifier says of the true figure.
+    #[serde(default)]
+    pub bound: Option<Bound>,
+    /// The value in the base unit (`约143.4万元` → 1434000 元), so figures of different
+    /// scale compare. `None` only in models written before this field existed.
+    #[serde(default)]
+    pub base: Option<Base>,
+    /// `up` or `down` when the figure is a change (`同比增长12.5%`), not a level.
+    #[serde(default)]
+    pub change: Option<Change>,
     /// The clause that contains the figure, verbatim.
     pub quote: String,
     /// Byte offset of `display` in the paragraph's text, for highlighting.
     pub offset: usize,
     /// Id of the measure (sentence) that holds the figure.
     pub measure: String,
+}
+
+/// What a qualifier says of the true figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// `约`, `近`, `余`, `多`: about this much.
+    Approx,
+    /// `以上`, `不少于`, `超过`, `逾`: at least (or more than) this much.
+    Lower,
+    /// `以下`, `不足`, `不超过`: at most (or less than) this much.
+    Upper,
+}
+
+/// The direction of a figure that is a change (`同比增长`, `下降…个百分点`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Up,
+    Down,
+}
+
+/// A figure in its base unit: scale words folded in (`万元` → `元`, `亿元` → `元`,
+/// `万件` → `件`, `万余处` → `处`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    #[serde(serialize_with = "whole_or_decimal")]
+    pub value: f64,
+    pub unit: String,
 }
 
 /// Source layout: enough to rebuild the text byte for byte.
@@ -125,6 +178,10 @@ impl Default for Layout {
             padding: Vec::new(),
         }
     }
+}
+
+fn utf8() -> String {
+    "UTF-8".to_string()
 }
 
 fn lf() -> String {
@@ -325,6 +382,9 @@ impl Report {
         self.issuers.iter_mut().for_each(clean);
         self.date.iter_mut().for_each(clean);
         self.date_text.iter_mut().for_each(clean);
+        self.addressee.iter_mut().for_each(clean);
+        self.closing.iter_mut().for_each(clean);
+        clean(&mut self.encoding);
         clean(&mut self.preamble);
         self.intro.iter_mut().for_each(Paragraph::sanitize);
         self.sections.iter_mut().for_each(Section::sanitize);
@@ -366,6 +426,13 @@ impl Paragraph {
                 &mut s.quote,
                 &mut s.measure,
             ] {
+                clean(f);
+            }
+            for f in s
+                .qualifier
+                .iter_mut()
+                .chain(s.base.iter_mut().map(|b| &mut b.unit))
+            {
                 clean(f);
             }
         }

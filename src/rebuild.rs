@@ -9,10 +9,12 @@ pub fn rebuild(report: &Report) -> String {
     if !report.title_supplied {
         content.push(report.title.clone());
     }
+    content.extend(report.addressee.iter().cloned());
     content.extend(report.intro.iter().map(|p| p.text.clone()));
     for s in &report.sections {
         section_lines(s, &mut content);
     }
+    content.extend(report.closing.iter().cloned());
     content.extend(report.issuers.iter().cloned());
     content.extend(report.date_text.iter().cloned());
 
@@ -54,7 +56,10 @@ pub fn section_lines(s: &Section, out: &mut Vec<String>) {
             heading.push_str(&p.text);
         }
     }
-    out.push(heading);
+    // The one section of a text without recognised headings has no heading line.
+    if !(heading.is_empty() && s.number.is_empty()) {
+        out.push(heading);
+    }
     out.extend(paragraphs.map(|p| p.text.clone()));
     for sub in &s.subsections {
         section_lines(sub, out);

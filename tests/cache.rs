@@ -77,10 +77,14 @@ fn cached(place: &Place) -> (String, bool) {
     let args = [place.reports()];
     let (files, _) = report_tui::load::expand(&args);
     match cache::open(&place.cache(), &args, &files, &|_, _| {}) {
-        Opened::Cached(entry) => (answer(&entry.index, &entry.errors), true),
-        Opened::Built { index, errors, .. } => {
-            let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            (answer(&index, &errors), false)
+        Opened::Cached(entry) => {
+            let lines = [entry.errors, entry.warnings].concat();
+            (answer(&entry.index, &lines), true)
+        }
+        Opened::Built { index, loaded } => {
+            let errors = loaded.errors.iter().map(ToString::to_string);
+            let lines: Vec<String> = errors.chain(loaded.warnings).collect();
+            (answer(&index, &lines), false)
         }
     }
 }
@@ -88,8 +92,9 @@ fn cached(place: &Place) -> (String, bool) {
 /// What a fresh import gives, no cache involved.
 fn fresh(place: &Place) -> String {
     let loaded = report_tui::load::load(&[place.reports()], &|_, _| {});
-    let errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
-    answer(&Index::build(&loaded.reports), &errors)
+    let errors = loaded.errors.iter().map(ToString::to_string);
+    let lines: Vec<String> = errors.chain(loaded.warnings).collect();
+    answer(&Index::build(&loaded.reports), &lines)
 }
 
 fn mtime(path: &Path) -> SystemTime {

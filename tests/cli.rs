@@ -80,6 +80,13 @@ fn stats_json_fields_for_scripts() {
     assert_eq!(s["approx"], true);
     assert_eq!(s["label"], "市桥医院人才补助经费");
     assert_eq!(s["quote"], "向市桥医院投入人才补助经费约143.4万元");
+    assert_eq!(s["qualifier"], "约");
+    assert_eq!(s["bound"], "approx");
+    assert_eq!(
+        s["base"],
+        serde_json::json!({"value": 1434000, "unit": "元"})
+    );
+    assert_eq!(s["change"], serde_json::Value::Null);
     let c = all.iter().find(|s| s["display"] == "718人次").unwrap();
     assert_eq!(c["value"], 718, "whole numbers are JSON integers");
 }
@@ -90,14 +97,29 @@ fn stats_tsv_and_csv_paste_into_a_spreadsheet() {
     let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(
         rows[0],
-        ["id", "node", "section", "label", "value", "unit", "display", "approx", "quote"]
+        [
+            "id",
+            "node",
+            "section",
+            "label",
+            "value",
+            "unit",
+            "display",
+            "approx",
+            "quote",
+            "qualifier",
+            "bound",
+            "base_value",
+            "base_unit",
+            "change"
+        ]
     );
     assert_eq!(rows.len(), 5, "header and the four figures of section 四");
-    assert!(rows.iter().all(|r| r.len() == 9));
+    assert!(rows.iter().all(|r| r.len() == 14));
     assert_eq!(rows[4][3..7], ["执法记录仪等执法设备", "44", "台", "44台"]);
     let csv = stdout(&["stats", "--section", "6", "--format", "csv"]);
     assert!(
-        csv.contains("\n6.p1.s1,6,6,调解网络中的社区,28,个,28个,false,建立共有28个社区\n"),
+        csv.contains("\n6.p1.s1,6,6,调解网络中的社区,28,个,28个,false,建立共有28个社区,,,28,个,\n"),
         "{csv}"
     );
     // A field with a comma is quoted (RFC 4180).
@@ -111,13 +133,13 @@ fn stats_tsv_and_csv_paste_into_a_spreadsheet() {
     report.sections[0].subsections[3].paragraphs[0].statistics[0] = r;
     let rows = report_tui::export::stat_rows(std::slice::from_ref(&report), Some("1.4"));
     let csv = report_tui::export::stats(&rows[..1], report_tui::export::StatFormat::Csv, false);
-    assert!(csv.ends_with(",\"甲,乙\"\"丙\"\"\"\n"), "{csv}");
+    assert!(csv.contains(",\"甲,乙\"\"丙\"\"\",,,"), "{csv}");
     let md = stdout(&["stats", "--section", "4.3", "--format", "md"]);
     assert_eq!(
         md,
-        "| id | node | section | label | value | unit | display | approx | quote |\n\
-         |---|---|---|---|---|---|---|---|---|\n\
-         | 4.3.p1.s1 | 4.3 | 4 | 执法记录仪等执法设备 | 44 | 台 | 44台 | false | 配备执法记录仪、摄录仪、相机、音像设备等共计44台 |\n"
+        "| id | node | section | label | value | unit | display | approx | quote | qualifier | bound | base_value | base_unit | change |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n\
+         | 4.3.p1.s1 | 4.3 | 4 | 执法记录仪等执法设备 | 44 | 台 | 44台 | false | 配备执法记录仪、摄录仪、相机、音像设备等共计44台 |  |  | 44 | 台 |  |\n"
     );
 }
 
@@ -167,10 +189,6 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
             "empty.txt: the file is empty",
         ),
         (
-            &["import", &fixture("no_sections.txt")],
-            "no numbered sections",
-        ),
-        (
             &["import", &fixture("not_utf8.txt")],
             "not UTF-8 text: invalid byte at offset 25",
         ),
@@ -186,6 +204,24 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
             assert!(out.stdout.is_empty());
         }
     }
+}
+
+#[test]
+fn text_without_headings_opens_with_one_warning_line() {
+    let out = cli()
+        .args(["import", &fixture("no_sections.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no_sections.txt: no numbered headings") && err.contains("one section"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sections"].as_array().unwrap().len(), 1);
+    assert_eq!(v["sections"][0]["paragraphs"].as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -147,7 +147,8 @@ fn an_error_about_a_hostile_name_is_one_safe_line() {
 
     // A folder whose broken file has a hostile name: named safely, the rest still opens.
     let dir = Dir::new("errname");
-    std::fs::write(dir.join("bad\u{1b}[2J\n.txt"), "no sections here").unwrap();
+    // Broken JSON: a text without headings now opens (one unnumbered section, a warning).
+    std::fs::write(dir.join("bad\u{1b}[2J\n.json"), "{").unwrap();
     std::fs::copy(
         fixture("two_reports/a_dongshan_2021.txt"),
         dir.join("good.txt"),
@@ -155,8 +156,24 @@ fn an_error_about_a_hostile_name_is_one_safe_line() {
     .unwrap();
     let r = run(&["-r", dir.s(), "outline"]);
     assert_eq!(r.code, 2);
-    assert!(one_error_line(&r).contains("bad␛[2J␊.txt"), "{}", r.stderr);
+    assert!(one_error_line(&r).contains("bad␛[2J␊.json"), "{}", r.stderr);
     assert!(r.stdout.contains("东山"), "{}", r.stdout);
+}
+
+#[test]
+fn the_warning_about_a_text_without_headings_names_it_safely() {
+    let dir = Dir::new("warnname");
+    let file = dir.join("w\u{1b}]0;PWN\u{7}.txt");
+    std::fs::write(&file, "开展普法活动12场。\n").unwrap();
+    let path = file.to_string_lossy().into_owned();
+    for args in [
+        vec!["-r", path.as_str(), "outline"],
+        vec!["import", path.as_str()],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(one_error_line(&r).contains("w␛]0;PWN␇.txt"), "{}", r.stderr);
+    }
 }
 
 #[test]

@@ -150,7 +150,13 @@ fn indentation_blank_lines_and_written_out_figures() {
 fn broken_input_gets_a_clear_error() {
     let err = |name: &str| import_bytes(&fixture(name), name).unwrap_err();
     assert!(matches!(err("empty.txt"), Error::Empty));
-    assert!(matches!(err("no_sections.txt"), Error::NoSections));
+    // A text without recognised headings opens as one unnumbered section, every line a
+    // paragraph, and still rebuilds.
+    let r = imported("no_sections");
+    assert!(report_tui::import::is_unnumbered(&r));
+    assert_eq!(r.sections[0].paragraphs.len(), 2);
+    let text = String::from_utf8(fixture("no_sections.txt")).unwrap();
+    assert_eq!(rebuild(&r), text);
     match err("not_utf8.txt") {
         Error::NotUtf8 {
             offset,

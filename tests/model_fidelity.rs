@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
 use report_tui::embedded::{report, REPORT_TEXT};
-use report_tui::import::import;
+use report_tui::import::{import, Labels};
 use report_tui::model::{Paragraph, Report};
 use report_tui::rebuild::rebuild;
 
@@ -138,6 +138,14 @@ fn statistics_are_exact_and_in_place() {
                 .iter()
                 .any(|q| s.display.contains(q));
             assert_eq!(s.approx, approx, "{}", s.id);
+            assert_eq!(s.approx, s.qualifier.is_some(), "{}", s.id);
+            if let Some(q) = &s.qualifier {
+                assert!(
+                    s.display.contains(q.as_str()),
+                    "{}: qualifier in display",
+                    s.id
+                );
+            }
             assert!(
                 !s.label.is_empty() && !s.label.contains(char::is_numeric),
                 "{}",
@@ -195,23 +203,42 @@ fn every_numeral_is_a_statistic_or_excluded_for_a_reason() {
     );
 }
 
+/// `assets/report.json` is `import assets/report.txt --labels assets/labels.json`, exactly:
+/// the curated labels and title are data, everything else is the importer's.
 #[test]
-fn import_of_the_source_matches_the_model_except_labels_and_title() {
-    let mut imported = import(REPORT_TEXT, "市桥街2020年法治政府建设工作报告").unwrap();
-    let mut curated = model();
-    for r in [&mut imported, &mut curated] {
-        for s in r.sections.iter_mut() {
-            blank_labels(s);
-        }
-    }
-    assert_eq!(imported, curated);
+fn embedded_model_is_the_import_with_curated_labels() {
+    let mut imported = import(REPORT_TEXT, "report").unwrap();
+    let labels =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/labels.json"))
+            .unwrap();
+    Labels::from_json(&labels)
+        .unwrap()
+        .apply(&mut imported)
+        .unwrap();
+    assert_eq!(imported, model());
+    let all = imported.all_statistics();
+    assert_eq!(all.len(), 38);
+    assert!(all.iter().all(|(_, s)| s.base.is_some()));
 }
 
-fn blank_labels(s: &mut report_tui::model::Section) {
-    for p in &mut s.paragraphs {
-        p.statistics.iter_mut().for_each(|st| st.label.clear());
-    }
-    s.subsections.iter_mut().for_each(blank_labels);
+#[test]
+fn typed_figures_of_the_embedded_report() {
+    let r = model();
+    let find = |display: &str| {
+        r.all_statistics()
+            .into_iter()
+            .map(|(_, s)| s)
+            .find(|s| s.display == display)
+            .unwrap()
+            .clone()
+    };
+    let s = find("约143.4万元");
+    assert_eq!(s.qualifier.as_deref(), Some("约"));
+    assert_eq!(s.bound, Some(report_tui::model::Bound::Approx));
+    let base = s.base.unwrap();
+    assert_eq!((base.value, base.unit.as_str()), (1_434_000.0, "元"));
+    assert_eq!(find("140多项").qualifier.as_deref(), Some("多"));
+    assert_eq!(find("718人次").bound, None);
 }
 
 #[test]

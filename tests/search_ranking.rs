@@ -102,8 +102,8 @@ fn the_table_covers_all_ten_sections() {
 
 #[test]
 fn typing_gives_the_same_hits_as_searching_afresh() {
-    let index = index();
-    let mut searcher = Searcher::new(&index);
+    let index = std::sync::Arc::new(index());
+    let mut searcher = Searcher::new(index.clone());
     for (query, _, _) in TABLE {
         let typed: Vec<char> = query.chars().collect();
         for n in 1..=typed.len() {

@@ -82,9 +82,7 @@ fn english_labels() {
     let mut a = App::new(
         common::reports(),
         report_tui::tui::lang::Lang::En,
-        Box::new(report_tui::tui::state::search_engine::Engine::new(
-            &common::reports(),
-        )),
+        report_tui::tui::state::search_engine::Engine::new(&common::reports()),
         (80, 24),
     );
     play(&mut a, [Statistics]);

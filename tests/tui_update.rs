@@ -9,6 +9,7 @@ use report_tui::clipboard::Outcome;
 use report_tui::tui::input::action::{Action, Effect};
 use report_tui::tui::state::app::{Focus, Mode};
 use report_tui::tui::state::document::TargetKind;
+use report_tui::tui::state::status::Status;
 use report_tui::tui::state::tree::NodeKey;
 use Action::*;
 
@@ -154,7 +155,7 @@ fn search_jumps_to_the_figure_and_n_steps_through_hits() {
     play(&mut a, [Back, Back]);
     assert!(a.hits.is_none(), "Esc in the tree forgets the hits");
     play(&mut a, [NextHit]);
-    assert!(a.message.is_some(), "n without hits says why");
+    assert_eq!(a.status, Some(Status::NoHits), "n without hits says why");
 }
 
 #[test]
@@ -225,13 +226,14 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
-            outcome: ok,
+            outcome: ok.clone(),
         }],
     );
-    assert_eq!(
-        a.message.as_deref(),
-        Some("已复制 44台 (OSC 52 + 系统剪贴板)")
-    );
+    let note = |outcome| Status::Copied {
+        summary: "44台".into(),
+        outcome,
+    };
+    assert_eq!(a.status, Some(note(ok)));
     let osc_only = Outcome {
         osc52: Ok(()),
         system: Err("no display".into()),
@@ -240,15 +242,16 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
-            outcome: osc_only,
+            outcome: osc_only.clone(),
         }],
     );
-    assert_eq!(
-        a.message.as_deref(),
-        Some("已复制 44台 (仅 OSC 52，无系统剪贴板)")
+    assert_eq!(a.status, Some(note(osc_only)));
+    assert!(
+        common::screen(&a).contains("已复制 44台 (仅 OSC 52，无系统剪贴板)"),
+        "the status bar puts it into words"
     );
     play(&mut a, [Down]);
-    assert_eq!(a.message, None, "the next key clears the note");
+    assert_eq!(a.status, None, "the next key clears the note");
 }
 
 #[test]
@@ -337,7 +340,7 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
     );
     let xihu = report_tui::embedded::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
     let reports = vec![common::reports().remove(0), xihu];
-    let engine = Box::new(report_tui::tui::state::search_engine::Engine::new(&reports));
+    let engine = report_tui::tui::state::search_engine::Engine::new(&reports);
     let mut a = report_tui::tui::state::app::App::new(
         reports,
         report_tui::tui::lang::Lang::Zh,

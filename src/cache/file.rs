@@ -1,5 +1,5 @@
 //! One cache file: a header (format, sizes, a hash over everything after it), the key
-//! (every file's fingerprint), the errors the files gave, then the index's store,
+//! (every file's fingerprint), the errors and warnings the files gave, then the index's store,
 //! mapped and read in place. Written to a temporary name and renamed, so a reader sees a
 //! whole old file or a whole new one; a crash mid-write leaves a file whose hash fails.
 
@@ -10,16 +10,18 @@ use std::path::Path;
 
 const MAGIC: &[u8; 8] = b"RTUIIDX\0";
 /// Bump whenever the layout of the file or of the index's columns changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// Written in native order: a file from a machine of the other endianness is foreign.
 const ENDIAN: u32 = 0x0102_0304;
 /// Magic, format, endianness, key length, store offset, store length, hash.
 const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 8 + 16;
 
-/// What an entry holds besides the index: one message per file that could not be opened.
+/// What an entry holds besides the index: one message per file that could not be opened,
+/// and one per file that opened with a caveat.
 pub struct Entry {
     pub index: Index,
     pub errors: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Write an entry atomically (temporary file, then rename).
@@ -27,6 +29,7 @@ pub fn write(
     path: &Path,
     key: &Fingerprint,
     errors: &[String],
+    warnings: &[String],
     index: &Index,
 ) -> std::io::Result<()> {
     let mut body = Vec::new();
@@ -39,10 +42,12 @@ pub fn write(
         body.extend_from_slice(&f.mtime_ns.to_ne_bytes());
         body.extend_from_slice(&f.hash.to_ne_bytes());
     }
-    put(&mut body, errors.len() as u64);
-    for error in errors {
-        put(&mut body, error.len() as u64);
-        body.extend_from_slice(error.as_bytes());
+    for lines in [errors, warnings] {
+        put(&mut body, lines.len() as u64);
+        for line in lines {
+            put(&mut body, line.len() as u64);
+            body.extend_from_slice(line.as_bytes());
+        }
     }
     let key_len = body.len();
     body.resize((HEAD + key_len).next_multiple_of(8) - HEAD, 0);
@@ -155,16 +160,22 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
             return None;
         }
     }
-    for _ in 0..r.usize()? {
-        let error = std::str::from_utf8(r.bytes()?).ok()?;
-        errors.push(error.to_string());
+    let mut warnings = Vec::new();
+    for lines in [&mut errors, &mut warnings] {
+        for _ in 0..r.usize()? {
+            lines.push(std::str::from_utf8(r.bytes()?).ok()?.to_string());
+        }
     }
     // Last, as it reads the whole file: only an entry that is otherwise right pays for it.
     if digest(bytes.get(HEAD..store_at)?, bytes.get(store_at..)?) != hash {
         return None;
     }
     let index = Index::from_mapped(map, store_at)?;
-    Some(Entry { index, errors })
+    Some(Entry {
+        index,
+        errors,
+        warnings,
+    })
 }
 
 /// Bounds-checked reads from the front of a byte slice.

@@ -29,11 +29,10 @@ pub enum Opened {
     /// Read from the cache: the errors are the files that could not be opened then (and,
     /// their bytes being unchanged, still cannot).
     Cached(Entry),
-    /// Imported and built now; the reports are there too.
+    /// Imported and built now; the reports, errors and warnings are there too.
     Built {
         index: Index,
-        reports: Vec<crate::Report>,
-        errors: Vec<Error>,
+        loaded: crate::load::Loaded,
     },
 }
 
@@ -57,13 +56,9 @@ pub fn open(
     // other bytes than the ones imported.
     if let Some(key) = before.filter(|k| fingerprint(files).as_ref() == Some(k)) {
         let errors: Vec<String> = loaded.errors.iter().map(Error::to_string).collect();
-        let _ = file::write(&path, &key, &errors, &index);
+        let _ = file::write(&path, &key, &errors, &loaded.warnings, &index);
     }
-    Opened::Built {
-        index,
-        reports: loaded.reports,
-        errors: loaded.errors,
-    }
+    Opened::Built { index, loaded }
 }
 
 /// What the cache holds: its folder, and each entry's name and size.

@@ -77,13 +77,23 @@ pub fn stats(reports: &[Report], section: Option<&str>, format: StatFormat) -> R
     print(&export::stats(&rows, format, reports.len() > 1))
 }
 
-/// `import FILE [-o OUT]`: the input is read like any report (regular files only, size
-/// capped); the output never replaces the input and is never left half-written.
-pub fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
+/// `import FILE [-o OUT] [--labels FILE]`: the input is read like any report (regular
+/// files only, size capped); the output never replaces the input and is never left
+/// half-written.
+pub fn import(file: &Path, output: Option<&Path>, labels: Option<&Path>) -> Result<i32> {
     let bytes = crate::load::read_report_file(file)?;
     let title = crate::load::fallback_title(file);
-    let report = crate::import::import_bytes(&bytes, &title)
-        .map_err(|e| e.in_file(crate::sanitize::name(file)))?;
+    let name = crate::sanitize::name(file);
+    let mut report = crate::import::import_bytes(&bytes, &title).map_err(|e| e.in_file(&name))?;
+    if crate::import::is_unnumbered(&report) {
+        super::say(&format!("{name}: {}", crate::import::UNNUMBERED_WARNING));
+    }
+    if let Some(l) = labels {
+        let text = String::from_utf8_lossy(&crate::load::read_report_file(l)?).into_owned();
+        crate::import::Labels::from_json(&text)
+            .and_then(|labels| labels.apply(&mut report))
+            .map_err(|e| e.in_file(crate::sanitize::name(l)))?;
+    }
     let text = json(&report)?;
     match output {
         Some(out) => {

@@ -66,6 +66,10 @@ pub enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Apply a labels file: `{"title": "…", "labels": {"1.4.p1.s2": "群众法律咨询"}}`
+        /// (the embedded report's are assets/labels.json).
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
     },
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
@@ -163,33 +167,36 @@ impl clap::ValueEnum for StatFormat {
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
-    match &cli.command {
-        Some(Command::Import { file, output }) => return data::import(file, output.as_deref()),
-        Some(Command::GenCorpus { count, folder }) => return data::gen_corpus(*count, folder),
-        Some(Command::Cache { action }) => return data::cache(*action),
-        Some(Command::Search(_)) => {
-            let Some(Command::Search(args)) = cli.command else {
-                return Ok(2);
-            };
-            return Ok(search_hits::run(args, &cli.reports, cli.no_cache));
-        }
-        #[cfg(feature = "tui")]
-        None => return browse(&cli),
-        _ => {}
-    }
-    let opened = open::open(&cli.reports)?;
-    let code = match cli.command {
-        Some(Command::Outline { json }) => data::outline(&opened.reports, json),
-        Some(Command::Show { id, json }) => data::show(&opened.reports, &id, json),
+    let paths = &cli.reports;
+    match cli.command {
+        Some(Command::Import {
+            file,
+            output,
+            labels,
+        }) => data::import(&file, output.as_deref(), labels.as_deref()),
+        Some(Command::GenCorpus { count, folder }) => data::gen_corpus(count, &folder),
+        Some(Command::Cache { action }) => data::cache(action),
+        Some(Command::Outline { json }) => with_reports(paths, |r| data::outline(&r, json)),
+        Some(Command::Show { id, json }) => with_reports(paths, |r| data::show(&r, &id, json)),
         Some(Command::Stats { section, format }) => {
-            data::stats(&opened.reports, section.as_deref(), format)
+            with_reports(paths, |r| data::stats(&r, section.as_deref(), format))
         }
-        // With the terminal stack, `browse` took this case above; without it, no
-        // subcommand prints the outline.
-        None => data::outline(&opened.reports, false),
-        Some(Command::Import { .. } | Command::GenCorpus { .. } | Command::Cache { .. })
-        | Some(Command::Search(_)) => data::outline(&opened.reports, false),
-    }?;
-    // Files that failed were reported as they loaded; the exit code still says so.
-    Ok(if opened.failed > 0 { 2 } else { code })
+        Some(Command::Search(args)) => Ok(search_hits::run(args, paths, cli.no_cache)),
+        #[cfg(feature = "tui")]
+        None => browse(&cli),
+        // Without the terminal stack, no subcommand prints the outline.
+        #[cfg(not(feature = "tui"))]
+        None => with_reports(paths, |r| data::outline(&r, false)),
+    }
+}
+
+/// Open the reports and run a command on them. Files that failed were reported as they
+/// loaded; the exit code still says so.
+fn with_reports(
+    paths: &[PathBuf],
+    command: impl FnOnce(Vec<crate::Report>) -> crate::Result<i32>,
+) -> crate::Result<i32> {
+    let opened = open::open(paths)?;
+    let code = command(opened.reports)?;
+    Ok(if opened.errors.is_empty() { code } else { 2 })
 }

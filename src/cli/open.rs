@@ -5,46 +5,39 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::model::Report;
-
-pub struct Opened {
-    pub reports: Vec<Report>,
-    /// How many files could not be opened (each already reported on stderr).
-    pub failed: usize,
-}
+use crate::load::Loaded;
 
 /// With no paths, the embedded report. Otherwise every report the paths hold, each
-/// failure printed as one line; an error only when none of them opened.
-pub fn open(paths: &[PathBuf]) -> Result<Opened> {
-    let (reports, errors) = open_quietly(paths, &progress(usize::MAX))?;
-    let mut errors = errors;
-    // Nothing opened because of one file: its error is the one line.
-    if reports.is_empty() && errors.len() == 1 {
-        return Err(errors.remove(0));
+/// failure printed as one line (the errors are returned too, already printed); an error
+/// only when none of them opened.
+pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
+    let mut opened = open_quietly(paths, &progress(usize::MAX))?;
+    for w in &opened.warnings {
+        super::say(w);
     }
-    for e in &errors {
+    // Nothing opened because of one file: its error is the one line.
+    if opened.reports.is_empty() && opened.errors.len() == 1 {
+        return Err(opened.errors.remove(0));
+    }
+    for e in &opened.errors {
         super::say(e);
     }
-    if reports.is_empty() {
+    if opened.reports.is_empty() {
         return Err(Error::NothingOpened);
     }
-    Ok(Opened {
-        reports,
-        failed: errors.len(),
-    })
+    Ok(opened)
 }
 
 /// The reports and the errors, printing nothing: the browser shows progress in its own
 /// screen and prints the errors once the terminal is restored.
-pub fn open_quietly(
-    paths: &[PathBuf],
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<(Vec<Report>, Vec<Error>)> {
+pub fn open_quietly(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Loaded> {
     if paths.is_empty() {
-        return Ok((vec![crate::embedded::report()?], Vec::new()));
+        return Ok(Loaded {
+            reports: vec![crate::embedded::report()?],
+            ..Loaded::default()
+        });
     }
-    let loaded = crate::load::load(paths, progress);
-    Ok((loaded.reports, loaded.errors))
+    Ok(crate::load::load(paths, progress))
 }
 
 /// A progress callback that draws a bar on stderr when it is a terminal and there are

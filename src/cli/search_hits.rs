@@ -65,7 +65,7 @@ fn open_index(
         // The process ends soon: freeing a corpus's worth of strings one by one would
         // take tens of ms for nothing, so the memory goes back with the process.
         std::mem::forget(reports);
-        return Ok((index, opened.failed));
+        return Ok((index, opened.errors.len()));
     };
     let (files, mut errors) = crate::load::expand(paths);
     let progress = super::open::progress(files.len());
@@ -79,13 +79,10 @@ fn open_index(
             let failed = errors.len() + entry.errors.len();
             (entry.index, failed)
         }
-        crate::cache::Opened::Built {
-            index,
-            reports,
-            errors: more,
-        } => {
-            std::mem::forget(reports);
-            errors.extend(more);
+        crate::cache::Opened::Built { index, loaded } => {
+            loaded.warnings.iter().for_each(|w| super::say(w));
+            errors.extend(loaded.errors);
+            std::mem::forget(loaded.reports);
             errors.iter().for_each(|e| super::say(e));
             (index, errors.len())
         }

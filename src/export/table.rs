@@ -73,11 +73,34 @@ pub fn stat_rows<'a>(reports: &'a [Report], section: Option<&str>) -> Vec<StatRo
         .collect()
 }
 
-const HEADER: [&str; 9] = [
-    "id", "node", "section", "label", "value", "unit", "display", "approx", "quote",
+/// The typed-figure columns come last, so scripts that read the first nine by position
+/// keep working.
+const HEADER: [&str; 14] = [
+    "id",
+    "node",
+    "section",
+    "label",
+    "value",
+    "unit",
+    "display",
+    "approx",
+    "quote",
+    "qualifier",
+    "bound",
+    "base_value",
+    "base_unit",
+    "change",
 ];
 
-fn fields(row: &StatRow) -> [String; 9] {
+/// `approx`, `up`: the words the JSON uses.
+fn word<T: serde::Serialize>(v: &Option<T>) -> String {
+    match v.as_ref().map(serde_json::to_value) {
+        Some(Ok(Value::String(s))) => s,
+        _ => String::new(),
+    }
+}
+
+fn fields(row: &StatRow) -> [String; 14] {
     let s = row.stat;
     [
         s.id.clone(),
@@ -89,6 +112,14 @@ fn fields(row: &StatRow) -> [String; 9] {
         s.display.clone(),
         s.approx.to_string(),
         s.quote.clone(),
+        s.qualifier.clone().unwrap_or_default(),
+        word(&s.bound),
+        s.base
+            .as_ref()
+            .map(|b| format_value(b.value))
+            .unwrap_or_default(),
+        s.base.as_ref().map(|b| b.unit.clone()).unwrap_or_default(),
+        word(&s.change),
     ]
 }
 
@@ -119,7 +150,9 @@ fn row_json(row: &StatRow) -> Value {
     json!({
         "report": row.report.title, "id": s.id, "node": row.node, "section": row.section(),
         "label": s.label, "value": value_json(s.value), "unit": s.unit, "display": s.display,
-        "approx": s.approx, "quote": s.quote,
+        "approx": s.approx, "quote": s.quote, "qualifier": s.qualifier, "bound": s.bound,
+        "base": s.base.as_ref().map(|b| json!({"value": value_json(b.value), "unit": b.unit})),
+        "change": s.change,
     })
 }
 

@@ -1,7 +1,11 @@
 //! Finds the figures (counts, amounts, ratios) in a paragraph and tells them from
-//! years, dates, names and slogans, which also contain digits but are not statistics.
+//! years, dates, ordinals, names and slogans, which also contain numbers but are not
+//! statistics. One pass over the bytes; characters are decoded only at hanzi that can
+//! start a Chinese numeral.
 
-use super::sentences::Clauses;
+use super::numbers::{self, Number};
+use super::units::{phrase_at, starts_word, unit_at};
+use crate::model::{Bound, Change};
 
 /// A figure found in a text, before it gets ids and a place in the model.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,124 +13,148 @@ pub struct Figure {
     /// Byte range of `display` in the text.
     pub start: usize,
     pub end: usize,
+    /// The number as printed, before any scale word (`143.4` of `约143.4万元`).
     pub value: f64,
+    /// Scale word and unit (`万元`, `人次`, `万处`); `万` alone for `31万户籍人口`.
     pub unit: String,
-    pub approx: bool,
+    pub qualifier: Option<&'static str>,
+    pub bound: Option<Bound>,
+    pub change: Option<Change>,
+    /// `value` times the scale word (`143.4万` → 1434000).
+    pub base_value: f64,
+    /// The unit without its scale word (`元` of `万元`).
+    pub base_unit: String,
 }
 
-/// Base units, longest first so `人次` wins over `人` and `个月` over `个`.
-const UNITS: &[&str] = &[
-    "平方公里",
-    "平方米",
-    "人次",
-    "批次",
-    "个百分点",
-    "个工作日",
-    "工作日",
-    "个月",
-    "公里",
-    "小时",
-    "元",
-    "人",
-    "份",
-    "宗",
-    "场",
-    "个",
-    "项",
-    "名",
-    "件",
-    "台",
-    "条",
-    "次",
-    "户",
-    "家",
-    "起",
-    "所",
-    "间",
-    "处",
-    "米",
-    "吨",
-    "天",
-    "期",
-    "批",
-    "座",
-    "张",
-    "册",
-    "本",
-    "篇",
-    "套",
-    "辆",
-    "支",
-    "位",
-    "栋",
-    "亩",
-    "倍",
-    "年",
-    "%",
-    "％",
+impl Figure {
+    /// Any qualifier makes a figure approximate, as the model's `approx` always said.
+    pub fn approx(&self) -> bool {
+        self.qualifier.is_some()
+    }
+}
+
+/// Qualifiers before a number, longest first, with what they say of the figure.
+const BEFORE: &[(&str, Bound)] = &[
+    ("不少于", Bound::Lower),
+    ("不低于", Bound::Lower),
+    ("不超过", Bound::Upper),
+    ("超过", Bound::Lower),
+    ("至少", Bound::Lower),
+    ("不足", Bound::Upper),
+    ("不到", Bound::Upper),
+    ("大约", Bound::Approx),
+    ("将近", Bound::Approx),
+    ("接近", Bound::Approx),
+    ("约", Bound::Approx),
+    ("近", Bound::Approx),
+    ("逾", Bound::Lower),
+    ("超", Bound::Lower),
 ];
-/// Qualifiers before a figure that make it approximate; kept in `display`.
-const APPROX_BEFORE: &[&str] = &["大约", "超过", "约", "近", "逾", "超"];
-/// Qualifiers after a number or unit that make it approximate (`140多项`, `20余人`).
-const APPROX_AFTER: &[&str] = &["多", "余"];
+/// Right after the number or its scale word (`140多项`, `2.6万余处`).
+const MIDDLE: &[(&str, Bound)] = &[("余", Bound::Approx), ("多", Bound::Approx)];
+/// After the unit (`300人以上`, `20人左右`).
+const AFTER: &[(&str, Bound)] = &[
+    ("以上", Bound::Lower),
+    ("以下", Bound::Upper),
+    ("左右", Bound::Approx),
+    ("余", Bound::Approx),
+    ("多", Bound::Approx),
+];
+/// Scale words after a number, longest first, with their factor.
+const SCALES: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("百", 1e2),
+];
+/// Verbs that make the figure after them a change rather than a level.
+/// `新增` is not here: `新增市场主体2.3万户` counts what is new, a level.
+const UP: &[&str] = &[
+    "增长",
+    "增加",
+    "上升",
+    "提高",
+    "提升",
+    "增幅",
+    "增幅为",
+    "同比增",
+    "环比增",
+];
+const DOWN: &[&str] = &[
+    "下降",
+    "减少",
+    "降低",
+    "缩短",
+    "回落",
+    "降幅",
+    "降幅为",
+    "同比减",
+    "同比降",
+    "环比降",
+];
+
+/// A figure's value in its base unit: the scale word folded in (`143.4`, `万元` →
+/// 1434000 元). For models written before `base` existed.
+pub fn base_of(value: f64, unit: &str) -> crate::model::Base {
+    let (scale, factor) = SCALES
+        .iter()
+        .find(|(s, _)| unit.starts_with(s))
+        .map_or(("", 1.0), |(s, f)| (*s, *f));
+    crate::model::Base {
+        value: value * factor,
+        unit: unit[scale.len()..].to_string(),
+    }
+}
 
 /// Every statistic-like figure in `text`, in order.
 pub fn figures(text: &str) -> Vec<Figure> {
-    let bytes = text.as_bytes();
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let end_num = number_end(bytes, i);
-        i = end_num;
-        if let Some(f) = classify(text, start, end_num) {
-            i = f.end;
-            out.push(f);
+    while i < b.len() {
+        let c = b[i];
+        let number = if c.is_ascii_digit() || numbers::digit_at(b, i).is_some() {
+            numbers::arabic(b, i)
+        } else if (0xE4..=0xE9).contains(&c) {
+            // A hanzi: only a few start a numeral.
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if numbers::starts_chinese(ch) {
+                if let Some(p) = phrase_at(&text[i..]) {
+                    i += p.len();
+                    continue;
+                }
+                numbers::chinese(text, i)
+            } else {
+                None
+            }
         } else {
-            // Skip the rest of a range or date (`2015-2020`, `12月17`) handled as one.
-            i = skip_joined(text, i);
+            None
+        };
+        let Some(n) = number else {
+            i += utf8_len(c);
+            continue;
+        };
+        match classify(text, i, n) {
+            Some(f) => {
+                i = f.end;
+                out.push(f);
+            }
+            None => i = skip_joined(text, n.end),
         }
     }
     out
 }
 
-/// End of `\d+(\.\d+)?` starting at `i`.
-/// End of `\d+(,\d{3})*(\.\d+)?` starting at `i`: thousands separators (`1,200万元`, also
-/// a space or thin space: `3 456件`) count only after one to three leading digits and in
-/// groups of exactly three, so a clause break (`185宗,276人`, `3,5`) is never read as one.
-fn number_end(bytes: &[u8], mut i: usize) -> usize {
-    let start = i;
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
-        i += 1;
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
-    if i - start <= 3 {
-        // The separator's length in bytes at `at`, if it is followed by a group of three.
-        let group = |at: usize| {
-            let rest = &bytes[at..];
-            let sep = [",", " ", "\u{2009}", "\u{202F}"]
-                .into_iter()
-                .find(|s| rest.starts_with(s.as_bytes()))?
-                .len();
-            let digits = rest.get(sep..sep + 3)?;
-            let after = rest.get(sep + 3);
-            (digits.iter().all(u8::is_ascii_digit) && after.is_none_or(|b| !b.is_ascii_digit()))
-                .then_some(sep + 3)
-        };
-        while let Some(len) = group(i) {
-            i += len;
-        }
-    }
-    if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
-        i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-    }
-    i
 }
 
 /// After a number that is not a statistic, skip a joined number (`-2020`, `—2020`).
@@ -134,148 +162,125 @@ fn skip_joined(text: &str, i: usize) -> usize {
     let rest = &text[i..];
     for sep in ["-", "—", "–", "~", "～", "至"] {
         if let Some(r) = rest.strip_prefix(sep) {
-            if r.starts_with(|c: char| c.is_ascii_digit()) {
-                return number_end(text.as_bytes(), i + sep.len());
+            if let Some(n) = numbers::arabic(r.as_bytes(), 0) {
+                return i + sep.len() + n.end;
             }
         }
     }
     i
 }
 
-fn classify(text: &str, start: usize, end_num: usize) -> Option<Figure> {
+/// Digits in `s`, half- or full-width.
+fn digit_count(s: &str) -> usize {
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count()
+}
+
+fn strip_any<'a>(
+    s: &'a str,
+    list: &[(&'static str, Bound)],
+) -> Option<(&'a str, &'static str, Bound)> {
+    list.iter()
+        .find_map(|(q, b)| s.strip_prefix(q).map(|r| (r, *q, *b)))
+}
+
+fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     let before = &text[..start];
-    let number = &text[start..end_num];
-    let mut rest = &text[end_num..];
-    // Slogans and work modes (`5+2`), ordinals (`第3`), names with digits (`430课后学堂`)
-    // and dates (`3月`, `17日`) are not figures.
-    if before.ends_with('+') || rest.starts_with('+') || before.ends_with('第') {
+    let mut rest = &text[n.end..];
+    // Ordinals (`第3`, `第三`), work modes (`5+2`), codes (`G20`, `5G`), vague counts
+    // (`数十`, `几十`) and dates (`3月`, `17日`) are not figures.
+    let prev = before.chars().next_back();
+    if matches!(prev, Some('第' | '+' | '.' | '．'))
+        || (n.chinese && matches!(prev, Some('数' | '几' | '若')))
+        || prev.is_some_and(|c| c.is_ascii_alphanumeric())
+        || rest.starts_with(|c: char| c == '+' || c.is_ascii_alphabetic())
+        || rest.starts_with([
+            '月', '日', '号', '时', '-', '—', '–', '~', '～', '至', '.', '．',
+        ])
+    {
         return None;
     }
-    if rest.starts_with(['月', '日', '号', '时', '-', '—', '–', '~', '～', '至', '.']) {
+    if rest.starts_with('年') && (n.chinese || digit_count(&text[start..n.end]) == 4) {
+        return None; // a year, or a plan's span (`五年规划`)
+    }
+    // One written as `一` is a phrase (一线, 一网通办, 一批), never a count here.
+    if n.chinese && n.value == 1.0 {
         return None;
     }
-    if rest.starts_with('年') && number.len() == 4 {
-        return None; // a year
+    // A numeral that opens a quotation or a title is a slogan or a name (“五个百分百”).
+    if n.chinese && matches!(prev, Some('“' | '《' | '「' | '‘' | '"')) {
+        return None;
     }
-    let mut approx = false;
-    let mut after = String::new();
-    for q in APPROX_AFTER {
-        if let Some(r) = rest.strip_prefix(q) {
-            approx = true;
-            after.push_str(q);
-            rest = r;
+    let mut qualifier = None;
+    let mut bound = None;
+    if let Some((r, q, b)) = strip_any(rest, MIDDLE) {
+        (rest, qualifier, bound) = (r, Some(q), Some(b));
+    }
+    let (scale, factor) = SCALES
+        .iter()
+        .find(|(s, _)| rest.starts_with(s))
+        .map_or(("", 1.0), |(s, f)| (*s, *f));
+    // 千 and 百 scale only a count with a unit (`3千人`); 万 and 亿 stand alone too.
+    rest = &rest[scale.len()..];
+    if qualifier.is_none() {
+        if let Some((r, q, b)) = strip_any(rest, MIDDLE) {
+            (rest, qualifier, bound) = (r, Some(q), Some(b));
         }
     }
-    let multiplier = ["万", "亿", "千", "百"]
-        .into_iter()
-        .find(|m| {
-            rest.strip_prefix(m)
-                .is_some_and(|r| UNITS.iter().any(|u| r.starts_with(u)))
-        })
-        .unwrap_or("");
-    rest = &rest[multiplier.len()..];
-    let base = UNITS.iter().find(|u| rest.starts_with(*u))?;
-    let mut end = end_num + after.len() + multiplier.len() + base.len();
-    if after.is_empty() {
-        if let Some(q) = APPROX_AFTER.iter().find(|q| text[end..].starts_with(*q)) {
-            approx = true;
-            end += q.len();
+    let unit = unit_at(rest).filter(|u| !(n.chinese && matches!(*u, "分" | "年")));
+    let unit = match unit {
+        Some(u) if rest[u.len()..].starts_with('之') => return None, // 三分之一
+        Some(u) => u,
+        None if matches!(scale, "万" | "亿" | "万亿") => "",
+        None if starts_word(rest) => "",
+        None => return None,
+    };
+    if unit.is_empty() && scale.is_empty() && n.chinese {
+        return None;
+    }
+    if matches!(scale, "千" | "百") && unit.is_empty() {
+        return None;
+    }
+    rest = &rest[unit.len()..];
+    let mut end = text.len() - rest.len();
+    if let Some((r, q, b)) = strip_any(rest, AFTER) {
+        if qualifier.is_none() || !matches!(q, "余" | "多") {
+            end = text.len() - r.len();
+            qualifier = qualifier.or(Some(q));
+            bound = bound.or(Some(b));
         }
     }
     let mut display_start = start;
-    if let Some(q) = APPROX_BEFORE.iter().find(|q| before.ends_with(*q)) {
-        approx = true;
+    if let Some((q, b)) = BEFORE.iter().find(|(q, _)| before.ends_with(q)) {
         display_start = start - q.len();
+        qualifier = Some(q);
+        bound = Some(*b);
     }
     Some(Figure {
         start: display_start,
         end,
-        value: number
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.')
-            .collect::<String>()
-            .parse()
-            .ok()?,
-        unit: format!("{multiplier}{base}"),
-        approx,
+        value: n.value,
+        unit: format!("{scale}{unit}"),
+        qualifier,
+        bound,
+        change: change_before(&text[..display_start]),
+        base_value: n.value * factor,
+        base_unit: unit.to_string(),
     })
 }
 
-/// The clause that holds a figure, and a label made from it by removing the figure and
-/// the connective words around it (`接受群众咨询718人次` → `接受群众咨询`).
-pub fn quote_and_label(clauses: &Clauses, text: &str, f: &Figure) -> (String, String) {
-    let quote = clauses.around(f.start, f.end).to_string();
-    let display = &text[f.start..f.end];
-    let (head, tail) = quote.split_once(display).unwrap_or((quote.as_str(), ""));
-    let mut head = head.trim();
-    for w in [
-        "共计", "共有", "合计", "累计", "达到", "约为", "为", "达", "共", "的",
-    ] {
-        head = head.strip_suffix(w).unwrap_or(head);
-    }
-    let label = if head.chars().count() >= 2 {
-        head.to_string()
+/// `同比增长12.5%`, `较上年减少8.6%`, `下降了3个百分点`: a change; `压缩至2.5天` is a level.
+fn change_before(before: &str) -> Option<Change> {
+    let b = before.trim_end_matches(['了', '达']);
+    if UP.iter().any(|w| b.ends_with(w)) {
+        Some(Change::Up)
+    } else if DOWN.iter().any(|w| b.ends_with(w)) {
+        Some(Change::Down)
     } else {
-        format!("{head}{}", tail.trim())
-    };
-    (quote, label)
+        None
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shown(text: &str) -> Vec<(&str, f64, String, bool)> {
-        figures(text)
-            .into_iter()
-            .map(|f| (&text[f.start..f.end], f.value, f.unit, f.approx))
-            .collect()
-    }
-
-    #[test]
-    fn counts_amounts_and_ratios() {
-        let t = "接受群众咨询718人次、投入约143.4万元,140多项业务,解决率达86.4%。";
-        assert_eq!(
-            shown(t),
-            [
-                ("718人次", 718.0, "人次".to_string(), false),
-                ("约143.4万元", 143.4, "万元".to_string(), true),
-                ("140多项", 140.0, "项".to_string(), true),
-                ("86.4%", 86.4, "%".to_string(), false),
-            ]
-        );
-    }
-
-    #[test]
-    fn thousands_separators_and_percentage_points() {
-        let t = "投入资金1,200万元,处理案件185宗,376人,提高3个百分点,共12,345,678元,办件3 456件,压缩至2.5个工作日。";
-        assert_eq!(
-            shown(t),
-            [
-                ("1,200万元", 1200.0, "万元".to_string(), false),
-                ("185宗", 185.0, "宗".to_string(), false),
-                ("376人", 376.0, "人".to_string(), false),
-                ("3个百分点", 3.0, "个百分点".to_string(), false),
-                ("12,345,678元", 12345678.0, "元".to_string(), false),
-                ("3 456件", 3456.0, "件".to_string(), false),
-                ("2.5个工作日", 2.5, "个工作日".to_string(), false),
-            ]
-        );
-    }
-
-    #[test]
-    fn years_dates_names_and_slogans_are_not_figures() {
-        let t = "2020年,《纲要(2015-2020年)》(2016—2020年)3月、10月份、1月31日前,430课后学堂,“白加黑、5+2”,2020年12月17日";
-        assert_eq!(shown(t), []);
-    }
-
-    #[test]
-    fn label_comes_from_the_clause() {
-        let t = "平台,接受群众咨询718人次、审查合同37份。";
-        let f = &figures(t)[0];
-        assert_eq!(
-            quote_and_label(&Clauses::new(t), t, f),
-            ("接受群众咨询718人次".into(), "接受群众咨询".into())
-        );
-    }
-}
+mod tests;

@@ -1,14 +1,18 @@
-//! Classifies the lines of a plain-text report: numbered headings at three levels,
+//! Classifies the lines of a plain-text report: numbered headings in five styles
 //! the sign-off's date line, and everything else as text.
+
+/// The numbering styles of headings, outermost first. A document's levels are the
+/// styles it uses, in this order: `第一部分` → `一、` → `（一）` → `1.` → `（1）`.
+pub const KINDS: usize = 5;
 
 /// What one line of the source is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Line<'a> {
     Blank,
-    /// A numbered heading: its level (1 `一、`, 2 `(一)`, 3 `1.`/`（1）`), its number as the
-    /// model shows it, the marker as printed (`一、`), and the text after the marker.
+    /// A numbered heading: its numbering style (an index into the order above), its number
+    /// as the model shows it, the marker as printed (`一、`, `第一部分　`), and the rest.
     Heading {
-        level: u8,
+        kind: u8,
         number: String,
         marker: &'a str,
         rest: &'a str,
@@ -24,6 +28,20 @@ fn is_cn_numeral(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| CN_DIGITS.contains(c))
 }
 
+/// Leading digits, half- or full-width (`12`, `１２`): their byte length, or 0.
+fn digits_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// Separators after a `第一部分` marker, kept in the marker as printed.
+fn part_separator_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !matches!(c, ' ' | '\u{3000}' | '\t' | '、' | '：' | ':' | '.' | '．'))
+        .map_or(s.len(), |(i, _)| i)
+}
+
 /// Classify a line that has already been trimmed of surrounding whitespace.
 pub fn classify(line: &str) -> Line<'_> {
     if line.is_empty() {
@@ -32,14 +50,31 @@ pub fn classify(line: &str) -> Line<'_> {
     if let Some(iso) = date_line(line) {
         return Line::Date(iso);
     }
-    // 一、标题
-    if let Some(i) = line.find('、') {
-        let num = &line[..i];
-        if is_cn_numeral(num) && num.chars().count() <= 3 {
-            return heading(1, num.to_string(), line, i + '、'.len_utf8());
+    // 第一部分 / 第一章, then any separator
+    if let Some(r) = line.strip_prefix('第') {
+        let n = r
+            .char_indices()
+            .find(|(_, c)| !CN_DIGITS.contains(*c))
+            .map_or(r.len(), |(i, _)| i);
+        let after = &r[n..];
+        if (1..=9).contains(&n) {
+            if let Some(word) = ["部分", "章"].into_iter().find(|w| after.starts_with(w)) {
+                let number_end = '第'.len_utf8() + n + word.len();
+                let end = number_end + part_separator_len(&line[number_end..]);
+                return heading(0, line[..number_end].to_string(), line, end);
+            }
         }
     }
-    // (一) （一） (1) （1）
+    // 一、标题 一．标题
+    for sep in ['、', '．'] {
+        if let Some(i) = line.find(sep) {
+            let num = &line[..i];
+            if is_cn_numeral(num) && num.chars().count() <= 3 {
+                return heading(1, num.to_string(), line, i + sep.len_utf8());
+            }
+        }
+    }
+    // (一) （一） (1) （1） （１）
     for (open, close) in [('(', ')'), ('（', '）')] {
         if let Some(r) = line.strip_prefix(open) {
             if let Some(i) = r.find(close) {
@@ -48,19 +83,22 @@ pub fn classify(line: &str) -> Line<'_> {
                 if is_cn_numeral(inner) && inner.chars().count() <= 3 {
                     return heading(2, line[..end].to_string(), line, end);
                 }
-                if (1..=2).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit()) {
-                    return heading(3, line[..end].to_string(), line, end);
+                if !inner.is_empty()
+                    && digits_len(inner) == inner.len()
+                    && inner.chars().count() <= 2
+                {
+                    return heading(4, line[..end].to_string(), line, end);
                 }
             }
         }
     }
-    // 1. 1、 1．  (but not 1.5万元)
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
+    // 1. 1、 1． １． (but not 1.5万元)
+    let digits = digits_len(line);
+    if digits > 0 && line[..digits].chars().count() <= 2 {
         let r = &line[digits..];
         for sep in [".", "、", "．"] {
             if let Some(after) = r.strip_prefix(sep) {
-                if !after.starts_with(|c: char| c.is_ascii_digit()) && !after.is_empty() {
+                if digits_len(after) == 0 && !after.is_empty() {
                     let end = digits + sep.len();
                     return heading(3, line[..end].to_string(), line, end);
                 }
@@ -70,9 +108,9 @@ pub fn classify(line: &str) -> Line<'_> {
     Line::Text
 }
 
-fn heading(level: u8, number: String, line: &str, end: usize) -> Line<'_> {
+fn heading(kind: u8, number: String, line: &str, end: usize) -> Line<'_> {
     Line::Heading {
-        level,
+        kind,
         number,
         marker: &line[..end],
         rest: &line[end..],
@@ -81,6 +119,15 @@ fn heading(level: u8, number: String, line: &str, end: usize) -> Line<'_> {
 
 /// `2020年12月17日` or `二〇二〇年十二月十七日` → `2020-12-17`.
 pub fn date_line(line: &str) -> Option<String> {
+    // Full-width digits (`２０２１年`) read as half-width; spaces inside are allowed.
+    let line: String = line
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
     let (y, r) = line.split_once('年')?;
     let (m, r) = r.split_once('月')?;
     let d = r.strip_suffix('日')?;
@@ -128,20 +175,25 @@ mod tests {
 
     fn level(line: &str) -> Option<(u8, String)> {
         match classify(line) {
-            Line::Heading { level, number, .. } => Some((level, number)),
+            Line::Heading { kind, number, .. } => Some((kind, number)),
             _ => None,
         }
     }
 
     #[test]
     fn headings_at_three_levels() {
+        assert_eq!(level("第一部分　主要工作"), Some((0, "第一部分".into())));
+        assert_eq!(level("第十二章：其他"), Some((0, "第十二章".into())));
         assert_eq!(level("四、公正文明执法"), Some((1, "四".into())));
         assert_eq!(level("十二、其他"), Some((1, "十二".into())));
         assert_eq!(level("(三)加强执法保障。"), Some((2, "(三)".into())));
         assert_eq!(level("（三）加强执法保障"), Some((2, "（三）".into())));
         assert_eq!(level("1.完善制度"), Some((3, "1.".into())));
         assert_eq!(level("2、完善制度"), Some((3, "2、".into())));
-        assert_eq!(level("（1）完善制度"), Some((3, "（1）".into())));
+        assert_eq!(level("１．完善制度"), Some((3, "１．".into())));
+        assert_eq!(level("（1）完善制度"), Some((4, "（1）".into())));
+        assert_eq!(level("（１）完善制度"), Some((4, "（１）".into())));
+        assert_eq!(level("(12)完善制度"), Some((4, "(12)".into())));
     }
 
     #[test]
@@ -150,6 +202,8 @@ mod tests {
         assert_eq!(level("1.5万元用于"), None);
         assert_eq!(level("2020年,市桥街未制定"), None);
         assert_eq!(level("(场点)落实"), None);
+        assert_eq!(level("第三方评估"), None);
+        assert_eq!(level("第一次会议"), None);
     }
 
     #[test]
@@ -164,5 +218,10 @@ mod tests {
             Some("2021-12-31")
         );
         assert_eq!(date_line("2020年12月17日前完成"), None);
+        assert_eq!(
+            date_line("２０２１年１２月３０日").as_deref(),
+            Some("2021-12-30")
+        );
+        assert_eq!(date_line("2022年1月 5日").as_deref(), Some("2022-01-05"));
     }
 }

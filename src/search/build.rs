@@ -4,8 +4,9 @@
 
 use super::store::{Col, Store, Writer};
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
-use super::{parallel, score, Kind};
+use super::{score, Kind};
 use crate::model::{Paragraph, Report, Section, Statistic};
+use crate::parallel;
 
 /// One report's items, with string offsets into its own blob (shifted when joined).
 #[derive(Default)]

@@ -19,7 +19,7 @@ const BASE_PLACE: &str = "市桥";
 /// `n` variants of `base`; the first keeps its place and year but not its figures.
 pub fn generate(base: &Report, n: usize) -> Vec<Report> {
     let which: Vec<usize> = (0..n).collect();
-    super::parallel::map(&which, |_, &i| variant(base, i))
+    crate::parallel::map(&which, |_, &i| variant(base, i))
 }
 
 /// The `i`th variant: place `PLACES[i % 16]`, year moved back by `i / 16 % 10`, and each

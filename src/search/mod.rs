@@ -31,7 +31,6 @@ pub mod corpus;
 mod index;
 mod item;
 mod matcher;
-mod parallel;
 mod query;
 mod scan;
 mod score;

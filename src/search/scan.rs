@@ -34,7 +34,7 @@ pub(crate) fn run(
 ) -> Outcome {
     let count = pool.map_or(index.len(), <[u32]>::len);
     let threads = match count >= PARALLEL_MIN {
-        true => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+        true => crate::parallel::threads(),
         false => 1,
     };
     run_on(index, query, pool, skim, threads)
@@ -87,17 +87,11 @@ fn run_on(
         let Stretch { hits, items, .. } = scan(0..count);
         return Outcome { hits, items };
     }
-    let stretches: Vec<Stretch> = std::thread::scope(|s| {
-        let size = count.div_ceil(threads);
-        let scan = &scan;
-        let handles: Vec<_> = (0..threads)
-            .map(|t| s.spawn(move || scan(t * size..((t + 1) * size).min(count))))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let size = count.div_ceil(threads);
+    let ranges: Vec<Range<usize>> = (0..threads)
+        .map(|t| t * size..((t + 1) * size).min(count))
+        .collect();
+    let stretches = crate::parallel::map_on(&ranges, threads, |_, r| scan(r.clone()));
     let mut merged = Outcome {
         hits: Vec::with_capacity(stretches.iter().map(|o| o.hits.len()).sum()),
         items: Vec::with_capacity(stretches.iter().map(|o| o.items.len()).sum()),

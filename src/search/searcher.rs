@@ -7,13 +7,15 @@ use super::query::Query;
 use super::Hit;
 use super::{matcher, scan};
 use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::Arc;
 
 /// Hit lists this long are freed on another thread.
 const BIG: usize = 20_000;
 
 /// The search box's engine: call `search` with the whole input after every keystroke.
-pub struct Searcher<'a> {
-    index: &'a Index,
+/// It shares the index (an `Arc`), so it can live as long as a UI needs it.
+pub struct Searcher {
+    index: Arc<Index>,
     skim: SkimMatcherV2,
     /// Each entry's query refines the one below; its items are that query's hits in
     /// document order, the pool for the next query that refines it.
@@ -23,8 +25,8 @@ pub struct Searcher<'a> {
     hits: Vec<Hit>,
 }
 
-impl<'a> Searcher<'a> {
-    pub fn new(index: &'a Index) -> Self {
+impl Searcher {
+    pub fn new(index: Arc<Index>) -> Self {
         Searcher {
             index,
             skim: matcher::skim(),
@@ -46,7 +48,7 @@ impl<'a> Searcher<'a> {
         }
         let top = self.levels.last();
         let pool = top.map(|(_, items)| items.as_slice());
-        let outcome = scan::run(self.index, &query, pool, &self.skim);
+        let outcome = scan::run(&self.index, &query, pool, &self.skim);
         let spent = std::mem::replace(&mut self.hits, outcome.hits);
         if spent.len() >= BIG {
             // Freeing 150,000 index vectors takes milliseconds of a keystroke; nothing
@@ -58,11 +60,6 @@ impl<'a> Searcher<'a> {
             self.levels.push((query.clone(), outcome.items));
         }
         self.last = Some(query);
-        &self.hits
-    }
-
-    /// The hits of the last `search`.
-    pub fn hits(&self) -> &[Hit] {
         &self.hits
     }
 }

@@ -180,8 +180,8 @@ fn results_are_deterministic() {
 
 #[test]
 fn searcher_follows_typing_backspace_and_prefixes() {
-    let index = index();
-    let mut searcher = Searcher::new(&index);
+    let index = std::sync::Arc::new(index());
+    let mut searcher = Searcher::new(index.clone());
     for input in [
         "z",
         "zf",

@@ -12,7 +12,7 @@ pub mod view;
 pub mod wrap;
 
 use crate::clipboard::{Clipboard, TerminalClipboard};
-use crate::model::Report;
+use crate::load::Loaded;
 use crossterm::event;
 use input::action::{Action, Effect};
 use input::event::to_action;
@@ -39,16 +39,13 @@ fn io(source: std::io::Error) -> crate::Error {
     }
 }
 
-/// Reports and the errors of the files that could not be opened.
-pub type Opened = (Vec<Report>, Vec<crate::Error>);
-
 /// Open the browser and return the exit code when the user quits, with the errors of
 /// files that could not be opened (for the caller to print on the restored terminal).
 /// `open` loads the reports inside the full screen, reporting `(done, total)` files to a
 /// callback that draws a loading line.
 pub fn run<F>(open: F, options: &Options) -> crate::Result<(i32, Vec<crate::Error>)>
 where
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Opened>,
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded>,
 {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(io(std::io::Error::other(
@@ -60,7 +57,8 @@ where
     let guard = guard::Guard::enter(mouse).map_err(io)?;
     let narrow_ambiguous = guard::ambiguous_is_wide();
     let term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
-    let (reports, errors, mut term) = loading::load(term, lang, open)?;
+    let (opened, mut term) = loading::load(term, lang, open)?;
+    let (reports, errors) = (opened.reports, opened.errors);
     if reports.is_empty() {
         drop(guard);
         let mut errors = errors;
@@ -68,17 +66,13 @@ where
         return Ok((2, errors));
     }
     let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let backend = Box::new(state::search_engine::Engine::new(&reports));
-    let mut app = App::new(reports, lang, backend, (width, height));
+    let engine = state::search_engine::Engine::new(&reports);
+    let mut app = App::new(reports, lang, engine, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = mouse;
     app.narrow_ambiguous = narrow_ambiguous;
     if !errors.is_empty() {
-        let n = errors.len();
-        app.message = Some(match lang {
-            lang::Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
-            lang::Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
-        });
+        app.status = Some(state::status::Status::NotOpened(errors.len()));
     }
     let mut clipboard = TerminalClipboard::new(stdout());
     let stop = guard::stop_signal();

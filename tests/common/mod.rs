@@ -18,7 +18,7 @@ pub fn reports() -> Vec<Report> {
 }
 
 pub fn app_sized(width: u16, height: u16) -> App {
-    let engine = Box::new(Engine::new(&reports()));
+    let engine = Engine::new(&reports());
     App::new(reports(), Lang::Zh, engine, (width, height))
 }
 

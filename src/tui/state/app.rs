@@ -1,8 +1,10 @@
 //! The whole UI state. `update` changes it; views only read it.
 
 use super::document::Doc;
-use super::finder::{Finder, Jump, SearchBackend};
+use super::finder::{Finder, Jump};
+use super::search_engine::Engine;
 use super::stats_table::StatsTable;
+use super::status::Status;
 use super::tree::{self, NodeKey, Row};
 use crate::model::Report;
 use crate::tui::input::keymap::Context;
@@ -72,11 +74,11 @@ pub struct App {
     pub finder: Finder,
     /// The selected hit in context, beside the results.
     pub preview: Option<DocView>,
-    pub backend: Box<dyn SearchBackend>,
+    pub engine: Engine,
     pub hits: Option<Hits>,
     pub table: StatsTable,
     /// A transient note (what was copied); cleared by the next key.
-    pub message: Option<String>,
+    pub status: Option<Status>,
     pub mouse: bool,
     pub theme: Theme,
     /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
@@ -84,12 +86,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        reports: Vec<Report>,
-        lang: Lang,
-        backend: Box<dyn SearchBackend>,
-        size: (u16, u16),
-    ) -> App {
+    pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {
@@ -117,10 +114,10 @@ impl App {
             },
             finder: Finder::default(),
             preview: None,
-            backend,
+            engine,
             hits: None,
             table,
-            message: None,
+            status: None,
             mouse: true,
             theme: Theme::default(),
             narrow_ambiguous: false,

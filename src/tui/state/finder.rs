@@ -1,25 +1,18 @@
-//! The search screen's state and its seam to the search engine (`crate::search`).
-//!
-//! The UI sees the engine only through `SearchBackend` (see `engine`), so the engine can
-//! change without touching views or `update`, and a test can stand in for it.
+//! The search screen's state: the query line, the best hits in the UI's terms (from
+//! `search_engine`) and where each hit takes the reader.
 
 use super::document::{TargetKind, TargetRef};
 use super::line_input::LineInput;
+use super::search_engine::Engine;
 use super::tree::{self, NodeKey};
 use crate::model::Report;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FoundKind {
-    Section,
-    Measure,
-    Statistic,
-}
+use crate::search::Kind;
 
 /// One search hit, in the UI's terms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub report: usize,
-    pub kind: FoundKind,
+    pub kind: Kind,
     /// Section id (`"4.3"`), paragraph id of a lead (`"3.p1"`), measure or statistic id.
     pub id: String,
     /// Section id holding it, `"intro"` for the preamble.
@@ -41,13 +34,6 @@ pub struct Results {
 /// that copying them out of the engine stays cheap on a keystroke over a large corpus.
 pub const LIMIT: usize = 1000;
 
-/// The search engine as the UI needs it: a query line in, ranked hits out.
-pub trait SearchBackend {
-    /// The first `limit` hits for `input`, best first, and the total; `Err` holds a
-    /// message for the user (a bad query, no engine).
-    fn search(&mut self, input: &str, limit: usize) -> Result<Results, String>;
-}
-
 /// Where a hit takes the reader: a tree node, and the sentence or figure in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Jump {
@@ -61,15 +47,15 @@ impl Jump {
     pub fn to(reports: &[Report], f: &Found) -> Jump {
         let kind = match f.kind {
             // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
-            FoundKind::Section => {
+            Kind::Section => {
                 let key = match f.id.contains(".p") {
                     true => NodeKey::Lead(f.report, f.id.clone()),
                     false => NodeKey::of_node(f.report, &f.id),
                 };
                 return Jump { key, target: None };
             }
-            FoundKind::Measure => TargetKind::Measure,
-            FoundKind::Statistic => TargetKind::Statistic,
+            Kind::Measure => TargetKind::Measure,
+            Kind::Statistic => TargetKind::Statistic,
         };
         let paragraph = f.id.rsplit_once('.').map_or("", |(p, _)| p);
         let lead = reports
@@ -96,29 +82,18 @@ pub struct Finder {
     pub found: Vec<Found>,
     /// All hits of the query; `found` holds at most `LIMIT` of them.
     pub total: usize,
-    /// Why the last query gave no results list (a malformed query, no engine).
-    pub error: Option<String>,
     pub selected: usize,
     pub scroll: usize,
 }
 
 impl Finder {
     /// Run the query through the engine; the selection goes back to the best hit.
-    pub fn refresh(&mut self, backend: &mut dyn SearchBackend) {
+    pub fn refresh(&mut self, engine: &mut Engine) {
         self.selected = 0;
         self.scroll = 0;
-        match backend.search(self.input.text(), LIMIT) {
-            Ok(results) => {
-                self.found = results.found;
-                self.total = results.total;
-                self.error = None;
-            }
-            Err(e) => {
-                self.found.clear();
-                self.total = 0;
-                self.error = Some(e);
-            }
-        }
+        let results = engine.search(self.input.text(), LIMIT);
+        self.found = results.found;
+        self.total = results.total;
     }
 }
 
@@ -127,7 +102,7 @@ mod tests {
     use super::*;
     use crate::embedded;
 
-    fn found(kind: FoundKind, id: &str, node: &str) -> Found {
+    fn found(kind: Kind, id: &str, node: &str) -> Found {
         Found {
             report: 0,
             kind,
@@ -141,18 +116,18 @@ mod tests {
     #[test]
     fn hits_jump_to_the_most_precise_node() {
         let r = vec![embedded::report().unwrap()];
-        let stat = Jump::to(&r, &found(FoundKind::Statistic, "4.3.p1.s1", "4.3"));
+        let stat = Jump::to(&r, &found(Kind::Statistic, "4.3.p1.s1", "4.3"));
         assert_eq!(stat.key, NodeKey::Section(0, "4.3".into()));
         assert_eq!(stat.target.unwrap().kind, TargetKind::Statistic);
         // 三's fourth paragraph opens with a lead, so its figures open that lead's node.
-        let led = Jump::to(&r, &found(FoundKind::Statistic, "3.p4.s2", "3"));
+        let led = Jump::to(&r, &found(Kind::Statistic, "3.p4.s2", "3"));
         assert_eq!(led.key, NodeKey::Lead(0, "3.p4".into()));
-        let lead = Jump::to(&r, &found(FoundKind::Section, "3.p1", "3"));
+        let lead = Jump::to(&r, &found(Kind::Section, "3.p1", "3"));
         assert_eq!(
             (lead.key, lead.target),
             (NodeKey::Lead(0, "3.p1".into()), None)
         );
-        let intro = Jump::to(&r, &found(FoundKind::Measure, "intro.p1.m1", "intro"));
+        let intro = Jump::to(&r, &found(Kind::Measure, "intro.p1.m1", "intro"));
         assert_eq!(intro.key, NodeKey::Intro(0));
     }
 }

@@ -8,4 +8,5 @@ pub mod finder;
 pub mod line_input;
 pub mod search_engine;
 pub mod stats_table;
+pub mod status;
 pub mod tree;

@@ -1,30 +1,29 @@
-//! The search engine (`crate::search`) behind the search screen's `SearchBackend`.
+//! The search engine (`crate::search`) as the search screen uses it: the whole query line
+//! in after every keystroke, the best hits out in the UI's terms.
 
-use super::finder::{Found, FoundKind, Results, SearchBackend};
+use super::finder::{Found, Results};
 use crate::model::Report;
-use crate::search::{Index, Kind, Searcher};
+use crate::search::{Index, Searcher};
+use std::sync::Arc;
 
-/// The engine with its per-keystroke narrowing. `Searcher` borrows the index and both live
-/// as long as the app, so the index is leaked once and freed with the process; that beats
-/// a self-referential struct for data that never dies early.
+/// The engine with its per-keystroke narrowing, over an index it shares.
 pub struct Engine {
-    index: &'static Index,
-    searcher: Searcher<'static>,
+    index: Arc<Index>,
+    searcher: Searcher,
 }
 
 impl Engine {
     pub fn new(reports: &[Report]) -> Engine {
-        let index: &'static Index = Box::leak(Box::new(Index::build(reports)));
+        let index = Arc::new(Index::build(reports));
         Engine {
+            searcher: Searcher::new(Arc::clone(&index)),
             index,
-            searcher: Searcher::new(index),
         }
     }
-}
 
-impl SearchBackend for Engine {
-    fn search(&mut self, input: &str, limit: usize) -> Result<Results, String> {
-        let index = self.index;
+    /// The first `limit` hits for `input`, best first, and how many there are in all.
+    pub fn search(&mut self, input: &str, limit: usize) -> Results {
+        let index = &self.index;
         let hits = self.searcher.search(input);
         let found = hits
             .iter()
@@ -33,11 +32,7 @@ impl SearchBackend for Engine {
                 let item = (h.item < index.len()).then(|| index.item(h.item))?;
                 Some(Found {
                     report: item.report,
-                    kind: match item.kind {
-                        Kind::Section => FoundKind::Section,
-                        Kind::Measure => FoundKind::Measure,
-                        Kind::Statistic => FoundKind::Statistic,
-                    },
+                    kind: item.kind,
                     id: item.id.to_string(),
                     node: item.node.to_string(),
                     text: item.text.to_string(),
@@ -45,9 +40,9 @@ impl SearchBackend for Engine {
                 })
             })
             .collect();
-        Ok(Results {
+        Results {
             found,
             total: hits.len(),
-        })
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! The loading line: while `--report` files are read (in parallel, on other threads),
 //! the full screen already shows how far it has got, then that the index is being built.
 
+use crate::load::Loaded;
+use crate::tui::io;
 use crate::tui::lang::Lang;
-use crate::tui::{io, Opened};
 use ratatui::backend::Backend;
 use ratatui::layout::{Alignment, Constraint, Layout};
 use ratatui::widgets::Paragraph;
@@ -16,15 +17,11 @@ use std::time::{Duration, Instant};
 const EVERY: Duration = Duration::from_millis(50);
 
 /// Run `open`, drawing progress; then say the index is being built (the caller builds it).
-pub fn load<B, F>(
-    term: Terminal<B>,
-    lang: Lang,
-    open: F,
-) -> crate::Result<(Vec<crate::Report>, Vec<crate::Error>, Terminal<B>)>
+pub fn load<B, F>(term: Terminal<B>, lang: Lang, open: F) -> crate::Result<(Loaded, Terminal<B>)>
 where
     B: Backend + Send,
     B::Error: std::error::Error + Send + Sync + 'static,
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Opened>,
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded>,
 {
     let term = Mutex::new(term);
     let started = Instant::now();
@@ -46,16 +43,16 @@ where
             }
         }
     };
-    let (reports, errors) = open(&progress)?;
+    let opened = open(&progress)?;
     let mut term = term.into_inner().unwrap_or_else(|e| e.into_inner());
-    if reports.len() > 1 {
+    if opened.reports.len() > 1 {
         let text = lang
             .pick("正在建立搜索索引", "Building the search index")
             .to_string();
         term.draw(|f| line(f, &text))
             .map_err(|e| io(std::io::Error::other(e)))?;
     }
-    Ok((reports, errors, term))
+    Ok((opened, term))
 }
 
 /// One centred line in the middle of the screen.
@@ -90,12 +87,16 @@ mod tests {
         let report = crate::embedded::report().unwrap();
         let term = Terminal::new(TestBackend::new(40, 5)).unwrap();
         let one = report.clone();
-        let (reports, errors, term) = load(term, Lang::Zh, |progress| {
+        let (opened, term) = load(term, Lang::Zh, |progress| {
             progress(2, 3);
-            Ok((vec![one], vec![crate::Error::Empty]))
+            Ok(Loaded {
+                reports: vec![one],
+                errors: vec![crate::Error::Empty],
+                ..Loaded::default()
+            })
         })
         .unwrap();
-        assert_eq!((reports.len(), errors.len()), (1, 1));
+        assert_eq!((opened.reports.len(), opened.errors.len()), (1, 1));
         assert!(
             screen(&term).contains("正在打开报告2/3"),
             "{}",
@@ -104,9 +105,12 @@ mod tests {
 
         let term = Terminal::new(TestBackend::new(40, 5)).unwrap();
         let two = vec![report.clone(), report];
-        let (_, _, term) = load(term, Lang::En, |progress| {
+        let (_, term) = load(term, Lang::En, |progress| {
             progress(2, 2);
-            Ok((two, Vec::new()))
+            Ok(Loaded {
+                reports: two,
+                ..Loaded::default()
+            })
         })
         .unwrap();
         assert!(screen(&term).contains("Buildingthesearchindex"));

@@ -6,6 +6,7 @@ use super::navigate::{self, jump, scroll_detail, select_row, step_cursor};
 use super::search::refresh_search;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Focus, Mode};
+use crate::tui::state::status::Status;
 
 pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
     let tree = app.focus == Focus::Tree;
@@ -85,11 +86,7 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
 
 fn step_hit(app: &mut App, forward: bool) {
     let Some(hits) = app.hits.as_mut().filter(|h| !h.jumps.is_empty()) else {
-        app.message = Some(
-            app.lang
-                .pick("没有搜索结果：按 / 搜索", "No hits: press / to search")
-                .to_string(),
-        );
+        app.status = Some(Status::NoHits);
         return;
     };
     let n = hits.jumps.len();

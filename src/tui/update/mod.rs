@@ -10,16 +10,15 @@ pub mod navigate;
 mod search;
 mod stats;
 
-use crate::clipboard::Outcome;
 use crate::tui::input::action::{Action, Effect};
-use crate::tui::lang::Lang;
 use crate::tui::state::app::{App, Hits, Mode};
 use crate::tui::state::finder::Jump;
+use crate::tui::state::status::Status;
 use navigate::{jump, step, sync_detail};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Copied { .. } | Action::Resize { .. }) {
-        app.message = None;
+        app.status = None;
     }
     match action {
         Action::Quit => return Some(Effect::Quit),
@@ -32,7 +31,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             clamp_all(app);
         }
         Action::Copied { summary, outcome } => {
-            app.message = Some(copied_message(app.lang, &summary, &outcome))
+            app.status = Some(Status::Copied { summary, outcome })
         }
         Action::Help if app.mode != Mode::Help => {
             app.help_from = app.mode;
@@ -41,16 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
-            app.message = Some(
-                match app.mouse {
-                    true => app.lang.pick("鼠标：本程序使用", "Mouse: used by the app"),
-                    false => app.lang.pick(
-                        "鼠标：交给终端（可选中文字）",
-                        "Mouse: left to the terminal (select text)",
-                    ),
-                }
-                .to_string(),
-            );
+            app.status = Some(Status::Mouse(app.mouse));
             return Some(Effect::Mouse(app.mouse));
         }
         Action::Click { column, row } => return mouse::click(app, column, row),
@@ -87,30 +77,4 @@ pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
     app.hits = Some(Hits { jumps, at });
     app.mode = Mode::Browse;
     jump(app, &to);
-}
-
-/// What the status bar says after a copy: what, and by which means, honestly.
-pub fn copied_message(lang: Lang, summary: &str, outcome: &Outcome) -> String {
-    let what = crate::tui::wrap::truncate(summary.lines().next().unwrap_or(""), 24);
-    match (&outcome.osc52, &outcome.system) {
-        (Ok(()), Ok(())) => format!(
-            "{} {what} (OSC 52 + {})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("系统剪贴板", "system clipboard")
-        ),
-        (Ok(()), Err(_)) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick(
-                "仅 OSC 52，无系统剪贴板",
-                "OSC 52 only, no system clipboard"
-            )
-        ),
-        (Err(_), Ok(())) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("仅系统剪贴板", "system clipboard only")
-        ),
-        (Err(e), Err(_)) => format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
-    }
 }

@@ -15,7 +15,7 @@ pub(super) fn results_height(app: &App) -> usize {
 
 /// Re-run the query and show the best hit in the preview.
 pub fn refresh_search(app: &mut App) {
-    app.finder.refresh(app.backend.as_mut());
+    app.finder.refresh(&mut app.engine);
     refresh_preview(app);
 }
 

@@ -2,11 +2,13 @@
 //! place and copying rows.
 
 use super::navigate::{self, step};
+use crate::search::Kind;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout;
 use crate::tui::state::app::{App, Mode};
-use crate::tui::state::finder::{Found, FoundKind, Jump};
+use crate::tui::state::finder::{Found, Jump};
 use crate::tui::state::line_input::Edit;
+use crate::tui::state::status::Status;
 
 pub(super) fn rows_height(app: &App) -> usize {
     usize::from(layout::stats(app.width, app.height).rows.height)
@@ -40,13 +42,13 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
             t.sort = t.sort.next();
             t.refresh();
             step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
-            app.message = Some(t.sort.label(app.lang).to_string());
+            app.status = Some(Status::Sorted(t.sort));
         }
         Action::Open => {
             let row = t.selected_row()?;
             let found = Found {
                 report: row.report,
-                kind: FoundKind::Statistic,
+                kind: Kind::Statistic,
                 id: row.id.clone(),
                 node: row.node.clone(),
                 text: String::new(),

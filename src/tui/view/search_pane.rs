@@ -3,9 +3,10 @@
 
 use super::detail_pane::{header, render_doc};
 use super::{char_ranges, layered, two_sided};
+use crate::search::Kind;
 use crate::tui::layout::{text_area, SearchAreas};
 use crate::tui::state::app::App;
-use crate::tui::state::finder::{Found, FoundKind};
+use crate::tui::state::finder::Found;
 use crate::tui::state::tree::{self, NodeKey};
 use crate::tui::wrap;
 use ratatui::style::Style;
@@ -20,13 +21,10 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     let t = &app.theme;
     let f = &app.finder;
 
-    let count = match &f.error {
-        Some(e) => Span::styled(format!("{e} "), t.error()),
-        None => Span::styled(
-            format!("{} {} ", f.total, app.lang.pick("条", "hits")),
-            t.dim(),
-        ),
-    };
+    let count = Span::styled(
+        format!("{} {} ", f.total, app.lang.pick("条", "hits")),
+        t.dim(),
+    );
     let query = vec![Span::styled(PROMPT, t.key()), Span::raw(f.input.text())];
     frame.render_widget(
         Paragraph::new(two_sided(
@@ -104,9 +102,9 @@ fn place(app: &App, hit: &Found) -> String {
 fn result_line<'a>(app: &App, hit: &'a Found, cols: usize, place_cols: usize) -> Line<'a> {
     let t = &app.theme;
     let kind = match hit.kind {
-        FoundKind::Section => app.lang.pick("[节]", "[S]"),
-        FoundKind::Measure => app.lang.pick("[句]", "[M]"),
-        FoundKind::Statistic => app.lang.pick("[数]", "[#]"),
+        Kind::Section => app.lang.pick("[节]", "[S]"),
+        Kind::Measure => app.lang.pick("[句]", "[M]"),
+        Kind::Statistic => app.lang.pick("[数]", "[#]"),
     };
     let place = wrap::pad(&place(app, hit), place_cols);
     let lead = format!(" {kind} {place} ");

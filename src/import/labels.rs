@@ -1,0 +1,71 @@
+//! Labels that name what a figure counts, taken from the clause around it.
+
+use super::figures::Figure;
+use super::sentences::Clauses;
+
+/// The clause that holds a figure, and a label made from it by removing the figure and
+/// the connective words around it (`接受群众咨询718人次` → `接受群众咨询`).
+pub fn quote_and_label(clauses: &Clauses, text: &str, f: &Figure) -> (String, String) {
+    let quote = clauses.around(f.start, f.end).to_string();
+    let display = &text[f.start..f.end];
+    let (head, tail) = quote.split_once(display).unwrap_or((quote.as_str(), ""));
+    let mut head = head.trim();
+    for w in [
+        "共计", "共有", "合计", "累计", "达到", "约为", "为", "达", "共", "的",
+    ] {
+        head = head.strip_suffix(w).unwrap_or(head);
+    }
+    let label = if head.chars().count() >= 2 {
+        head.to_string()
+    } else {
+        format!("{head}{}", tail.trim())
+    };
+    (quote, label)
+}
+
+/// Labels as data: a title for a source without a title line, and a label per statistic
+/// id. The embedded report's curated labels are `assets/labels.json`; `import --labels
+/// FILE` applies a user's own the same way.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+impl Labels {
+    /// Parse a labels file's text.
+    pub fn from_json(json: &str) -> crate::Result<Labels> {
+        Ok(serde_json::from_str(json)?)
+    }
+
+    /// Set the title and every labelled statistic's label. An id the report does not
+    /// have is an error, so a stale file is noticed instead of silently doing nothing.
+    pub fn apply(&self, report: &mut crate::model::Report) -> crate::Result<()> {
+        if let Some(t) = &self.title {
+            report.title = crate::sanitize::sanitize(t);
+        }
+        let mut unused: std::collections::BTreeSet<&str> =
+            self.labels.keys().map(String::as_str).collect();
+        let mut set = |p: &mut crate::model::Paragraph| {
+            for s in &mut p.statistics {
+                if let Some(l) = self.labels.get(&s.id) {
+                    s.label = crate::sanitize::sanitize(l);
+                    unused.remove(s.id.as_str());
+                }
+            }
+        };
+        report.intro.iter_mut().for_each(&mut set);
+        let mut stack: Vec<&mut crate::model::Section> = report.sections.iter_mut().collect();
+        while let Some(s) = stack.pop() {
+            s.paragraphs.iter_mut().for_each(&mut set);
+            stack.extend(s.subsections.iter_mut());
+        }
+        match unused.first() {
+            Some(id) => Err(crate::Error::UnknownStatistic(id.to_string())),
+            None => Ok(()),
+        }
+    }
+}
