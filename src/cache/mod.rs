@@ -32,7 +32,7 @@ pub enum Opened {
     /// Imported and built now; the reports, errors and warnings are there too.
     Built {
         index: Index,
-        loaded: crate::load::Loaded,
+        loaded: Box<crate::load::Loaded>,
     },
 }
 
@@ -45,20 +45,51 @@ pub fn open(
     files: &[PathBuf],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Opened {
-    let path = dir.join(entry_name(args));
-    let before = fingerprint(files);
-    if let Some(entry) = before.as_ref().and_then(|key| file::read(&path, key)) {
+    let (entry, key) = lookup(dir, args, files);
+    if let Some(entry) = entry {
         return Opened::Cached(entry);
     }
     let loaded = crate::load::load(files, progress);
     let index = Index::build(&loaded.reports);
-    // Saved only if no file changed while it was read: otherwise the key could describe
-    // other bytes than the ones imported.
-    if let Some(key) = before.filter(|k| fingerprint(files).as_ref() == Some(k)) {
-        let errors: Vec<String> = loaded.errors.iter().map(Error::to_string).collect();
-        let _ = file::write(&path, &key, &errors, &loaded.warnings, &index);
+    if let Some(key) = key {
+        save(dir, args, files, &key, &loaded, &index);
     }
-    Opened::Built { index, loaded }
+    Opened::Built {
+        index,
+        loaded: Box::new(loaded),
+    }
+}
+
+/// The entry for `files` if the cache has a valid one, and the files' fingerprint (for
+/// `save`; `None` when a file cannot be read, and then nothing is cached).
+pub fn lookup(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+) -> (Option<Entry>, Option<Fingerprint>) {
+    let key = fingerprint(files);
+    let entry = key
+        .as_ref()
+        .and_then(|k| file::read(&dir.join(entry_name(args)), k));
+    (entry, key)
+}
+
+/// Save the index built from `loaded`, keyed by `key` taken before the files were read,
+/// and only if no file changed while they were read: otherwise the key could describe
+/// other bytes than the ones imported.
+pub fn save(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+    key: &Fingerprint,
+    loaded: &crate::load::Loaded,
+    index: &Index,
+) {
+    if fingerprint(files).as_ref() == Some(key) {
+        let errors: Vec<String> = loaded.errors.iter().map(Error::to_string).collect();
+        let path = dir.join(entry_name(args));
+        let _ = file::write(&path, key, &errors, &loaded.warnings, index);
+    }
 }
 
 /// What the cache holds: its folder, and each entry's name and size.

@@ -133,7 +133,7 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         lang: cli.lang.clone(),
     };
     let (code, errors) = crate::tui::run(
-        |progress| open::open_quietly(&cli.reports, progress),
+        |progress| open::open_for_browser(&cli.reports, cli.no_cache, progress),
         &options,
     )?;
     for e in &errors {

@@ -69,3 +69,36 @@ fn progress_bar(done: usize, total: usize) {
     };
     let _ = err.flush();
 }
+
+/// For the browser: the reports, and their search index from the cache when it has a
+/// valid entry (else built here and saved, so the next start finds it). The reports are
+/// always imported: the browser shows them, and the cache holds only the index.
+#[cfg(feature = "tui")]
+pub fn open_for_browser(
+    paths: &[PathBuf],
+    no_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Loaded> {
+    let dir = (!no_cache && !paths.is_empty())
+        .then(crate::cache::dir)
+        .flatten();
+    let Some(dir) = dir else {
+        return open_quietly(paths, progress);
+    };
+    let (files, expand_errors) = crate::load::expand(paths);
+    let (entry, key) = crate::cache::lookup(&dir, paths, &files);
+    let mut loaded = crate::load::load(&files, progress);
+    let index = match entry {
+        Some(entry) => entry.index,
+        None => {
+            let index = crate::search::Index::build(&loaded.reports);
+            if let Some(key) = key {
+                crate::cache::save(&dir, paths, &files, &key, &loaded, &index);
+            }
+            index
+        }
+    };
+    loaded.errors.splice(0..0, expand_errors);
+    loaded.index = Some(index);
+    Ok(loaded)
+}

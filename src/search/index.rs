@@ -16,6 +16,15 @@ pub struct Index {
     wide: bool,
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("items", &self.len)
+            .field("reports", &self.report_count())
+            .finish_non_exhaustive()
+    }
+}
+
 /// An item's folded text as symbol ids: `u16` unless the index has more distinct
 /// characters than that holds.
 #[derive(Clone, Copy)]

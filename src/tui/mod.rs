@@ -58,7 +58,7 @@ where
     let narrow_ambiguous = guard::ambiguous_is_wide();
     let term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
     let (opened, mut term) = loading::load(term, lang, open)?;
-    let (reports, errors) = (opened.reports, opened.errors);
+    let (reports, errors, index) = (opened.reports, opened.errors, opened.index);
     if reports.is_empty() {
         drop(guard);
         let mut errors = errors;
@@ -66,7 +66,8 @@ where
         return Ok((2, errors));
     }
     let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let engine = state::search_engine::Engine::new(&reports);
+    let index = index.unwrap_or_else(|| crate::search::Index::build(&reports));
+    let engine = state::search_engine::Engine::with_index(index);
     let mut app = App::new(reports, lang, engine, (width, height));
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = mouse;

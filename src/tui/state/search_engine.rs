@@ -14,7 +14,12 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(reports: &[Report]) -> Engine {
-        let index = Arc::new(Index::build(reports));
+        Engine::with_index(Index::build(reports))
+    }
+
+    /// Over an index already built (or read from the cache) for the app's reports.
+    pub fn with_index(index: Index) -> Engine {
+        let index = Arc::new(index);
         Engine {
             searcher: Searcher::new(Arc::clone(&index)),
             index,
@@ -24,25 +29,47 @@ impl Engine {
     /// The first `limit` hits for `input`, best first, and how many there are in all.
     pub fn search(&mut self, input: &str, limit: usize) -> Results {
         let index = &self.index;
+        let query = crate::search::Query::lenient(input);
+        if query.words.is_empty() {
+            return listing(index, query.kind, limit);
+        }
         let hits = self.searcher.search(input);
         let found = hits
             .iter()
             .take(limit)
-            .filter_map(|h| {
-                let item = (h.item < index.len()).then(|| index.item(h.item))?;
-                Some(Found {
-                    report: item.report,
-                    kind: item.kind,
-                    id: item.id.to_string(),
-                    node: item.node.to_string(),
-                    text: item.text.to_string(),
-                    indices: h.indices.clone(),
-                })
-            })
+            .filter(|h| h.item < index.len())
+            .map(|h| found(index, h.item, h.indices.clone()))
             .collect();
         Results {
             found,
             total: hits.len(),
         }
+    }
+}
+
+/// A query with no words (`/` just opened, or only `#`) lists items in document order:
+/// only the first page is made, not all 177,000 items of 1,000 reports.
+fn listing(index: &Index, kind: Option<crate::search::Kind>, limit: usize) -> Results {
+    let of_kind = |&i: &usize| kind.is_none_or(|k| index.kind(i) == k);
+    let found = (0..index.len())
+        .filter(of_kind)
+        .take(limit)
+        .map(|i| found(index, i, Vec::new()))
+        .collect();
+    Results {
+        found,
+        total: (0..index.len()).filter(of_kind).count(),
+    }
+}
+
+fn found(index: &Index, i: usize, indices: Vec<usize>) -> Found {
+    let item = index.item(i);
+    Found {
+        report: item.report,
+        kind: item.kind,
+        id: item.id.to_string(),
+        node: item.node.to_string(),
+        text: item.text.to_string(),
+        indices,
     }
 }

@@ -45,7 +45,7 @@ where
     };
     let opened = open(&progress)?;
     let mut term = term.into_inner().unwrap_or_else(|e| e.into_inner());
-    if opened.reports.len() > 1 {
+    if opened.reports.len() > 1 && opened.index.is_none() {
         let text = lang
             .pick("正在建立搜索索引", "Building the search index")
             .to_string();

@@ -76,7 +76,10 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
             app.mode = Mode::Search;
             refresh_search(app);
         }
-        Action::Statistics => app.mode = Mode::Stats,
+        Action::Statistics => {
+            app.open_table();
+            app.mode = Mode::Stats;
+        }
         Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
         Action::Copy | Action::CopyCited => return copy(app, action == Action::CopyCited),
         _ => {}
