@@ -29,7 +29,8 @@ pub enum Opened {
     /// Read from the cache: the errors are the files that could not be opened then (and,
     /// their bytes being unchanged, still cannot).
     Cached(Entry),
-    /// Imported and built now; the reports, errors and warnings are there too.
+    /// Imported and built now; the errors and warnings are there too (not the reports:
+    /// each was freed once indexed, which keeps the peak memory of a search down).
     Built {
         index: Index,
         loaded: Box<crate::load::Loaded>,
@@ -49,8 +50,8 @@ pub fn open(
     if let Some(entry) = entry {
         return Opened::Cached(entry);
     }
-    let loaded = crate::load::load(files, progress);
-    let index = Index::build(&loaded.reports);
+    let mut loaded = crate::load::load(files, progress);
+    let index = Index::build_owned(std::mem::take(&mut loaded.reports));
     if let Some(key) = key {
         save(dir, args, files, &key, &loaded, &index);
     }

@@ -61,10 +61,7 @@ fn open_index(
             (Some(n), Some(base)) => corpus::generate(base, n),
             _ => opened.reports,
         };
-        let index = Index::build(&reports);
-        // The process ends soon: freeing a corpus's worth of strings one by one would
-        // take tens of ms for nothing, so the memory goes back with the process.
-        std::mem::forget(reports);
+        let index = Index::build_owned(reports);
         return Ok((index, opened.errors.len()));
     };
     let (files, mut errors) = crate::load::expand(paths);
@@ -82,7 +79,6 @@ fn open_index(
         crate::cache::Opened::Built { index, loaded } => {
             loaded.warnings.iter().for_each(|w| super::say(w));
             errors.extend(loaded.errors);
-            std::mem::forget(loaded.reports);
             errors.iter().for_each(|e| super::say(e));
             (index, errors.len())
         }

@@ -110,35 +110,28 @@ fn part(report: &Report) -> Part {
     part
 }
 
-/// Symbol ids, narrow until a 65,537th distinct character turns up.
-enum Syms {
-    Narrow(Vec<u16>),
-    Wide(Vec<u32>),
-}
-
-impl Syms {
-    fn push(&mut self, sym: u32) {
-        match self {
-            Syms::Narrow(v) => match u16::try_from(sym) {
-                Ok(s) => v.push(s),
-                Err(_) => {
-                    let mut wide: Vec<u32> = v.iter().map(|&s| u32::from(s)).collect();
-                    wide.push(sym);
-                    *self = Syms::Wide(wide);
-                }
-            },
-            Syms::Wide(v) => v.push(sym),
-        }
-    }
-}
-
 /// The columns of an index over `reports`.
 pub(crate) fn build(reports: &[Report]) -> Store {
     // Reports are independent: their parts are made on every core, then joined.
     let parts = parallel::map(reports, |_, r| part(r));
+    let titles: Vec<&str> = reports.iter().map(|r| r.title.as_str()).collect();
+    finish(parts, &titles)
+}
+
+/// The same, freeing the reports once their items are made: the peak of a search over
+/// 1,000 reports imported just for it is then the index, not the index and the models.
+pub(crate) fn build_owned(reports: Vec<Report>) -> Store {
+    let parts = parallel::map(&reports, |_, r| part(r));
+    let titles: Vec<String> = reports.into_iter().map(|r| r.title).collect();
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    finish(parts, &titles)
+}
+
+fn finish(parts: Vec<Part>, titles: &[&str]) -> Store {
     let mut w = Writer::new();
     let (mut nodes, mut crumbs, mut figures) = (0u32, 0u32, 0u32);
-    for (r, p) in parts.iter().enumerate() {
+    // Each part is freed once joined.
+    for (r, p) in parts.into_iter().enumerate() {
         let base = w.string(&p.strings)[0];
         let shift = |pairs: &[u64]| -> Vec<u64> {
             let mut out = pairs.to_vec();
@@ -171,48 +164,66 @@ pub(crate) fn build(reports: &[Report]) -> Store {
         crumbs += (p.crumbs.len() / 2) as u32;
         figures += p.fig_values.len() as u32;
     }
-    for r in reports {
-        let pair = w.string(&r.title);
+    for title in titles {
+        let pair = w.string(title);
         w.put(Col::Titles, &pair);
     }
-    index_text(&parts, &mut w);
+    // Almost always narrow: only a text with more than 65,536 distinct characters is
+    // indexed a second time, wide.
+    if !index_text(&mut w, false) {
+        index_text(&mut w, true);
+    }
     w.finish()
 }
 
-/// Intern every item's folded text, with its marks, starts and bloom filter.
-fn index_text(parts: &[Part], w: &mut Writer) {
-    let chars: usize = parts.iter().map(|p| p.strings.len() / 3).sum();
+/// Intern every item's folded text, with its marks, starts and bloom filter, writing the
+/// columns in place. `false` if a narrow (`u16`) text ran out of symbol ids.
+fn index_text(w: &mut Writer, wide: bool) -> bool {
+    let pairs: Vec<u64> = bytemuck::cast_slice::<u8, u64>(w.get(Col::ItemStrs)).to_vec();
+    let strings = std::mem::take(w.col_mut(Col::Strings));
+    let chars = strings.len() / 3;
     let mut symbols = Symbols::new();
-    let mut text = Syms::Narrow(Vec::with_capacity(chars));
+    let mut text: Vec<u8> = Vec::with_capacity(chars * if wide { 4 } else { 2 });
     let mut marks = Vec::with_capacity(chars);
     let (mut starts, mut blooms) = (vec![0u32], Vec::new());
     let mut item = Vec::new();
-    for p in parts {
-        for pair in p.item_strs.chunks_exact(4) {
-            let (at, len) = (pair[2] as usize, pair[3] as usize);
-            let mut bloom = Bloom::default();
-            item.clear();
-            for c in p.strings[at..at + len].chars() {
-                let sym = symbols.intern(fold(c));
-                bloom_add(&mut bloom, sym);
-                item.push(sym);
-                text.push(sym);
+    let mut fits = true;
+    for pair in pairs.chunks_exact(4) {
+        let (at, len) = (pair[2] as usize, pair[3] as usize);
+        // Always some text (the blob was written just now), so every item gets a span.
+        let s = strings
+            .get(at..at + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default();
+        let mut bloom = Bloom::default();
+        item.clear();
+        for c in s.chars() {
+            let sym = symbols.intern(fold(c));
+            bloom_add(&mut bloom, sym);
+            item.push(sym);
+            match (wide, u16::try_from(sym)) {
+                (true, _) => text.extend_from_slice(&sym.to_ne_bytes()),
+                (false, Ok(narrow)) => text.extend_from_slice(&narrow.to_ne_bytes()),
+                (false, Err(_)) => fits = false,
             }
-            score::mark(&symbols, &item, &mut marks);
-            starts.push(starts[starts.len() - 1] + item.len() as u32);
-            blooms.extend(bloom);
         }
+        if !fits {
+            *w.col_mut(Col::Strings) = strings;
+            return false;
+        }
+        score::mark(&symbols, &item, &mut marks);
+        starts.push(starts[starts.len() - 1] + item.len() as u32);
+        blooms.extend(bloom);
     }
+    *w.col_mut(Col::Strings) = strings;
     let chars: Vec<u32> = (0..symbols.len() as u32)
         .map(|s| symbols.char_of(s) as u32)
         .collect();
     w.put(Col::Chars, &chars);
-    match &text {
-        Syms::Narrow(t) => w.put(Col::Text, t),
-        Syms::Wide(t) => w.put(Col::Text, t),
-    }
-    w.put(Col::Wide, &[u64::from(matches!(text, Syms::Wide(_)))]);
-    w.put(Col::Marks, &marks);
+    *w.col_mut(Col::Text) = text;
+    w.put(Col::Wide, &[u64::from(wide)]);
+    *w.col_mut(Col::Marks) = marks;
     w.put(Col::Starts, &starts);
     w.put(Col::Blooms, &blooms);
+    true
 }

@@ -44,6 +44,12 @@ impl Index {
         Index::open(store).unwrap_or_else(Index::empty)
     }
 
+    /// The same as `build`, freeing each report's model as soon as its items are made
+    /// (only the titles are kept): for a search that needs nothing else of them.
+    pub fn build_owned(reports: Vec<Report>) -> Index {
+        Index::open(build::build_owned(reports)).unwrap_or_else(Index::empty)
+    }
+
     /// An index read in place from a mapped file, the store starting at byte `at` (a
     /// multiple of 8); `None` unless every column is consistent with the others.
     pub fn from_mapped(map: memmap2::Mmap, at: usize) -> Option<Index> {

@@ -147,6 +147,16 @@ impl Writer {
         self.cols[col as usize].extend_from_slice(bytemuck::cast_slice(values));
     }
 
+    /// A column's bytes so far.
+    pub(crate) fn get(&self, col: Col) -> &[u8] {
+        &self.cols[col as usize]
+    }
+
+    /// A column to append bytes to directly.
+    pub(crate) fn col_mut(&mut self, col: Col) -> &mut Vec<u8> {
+        &mut self.cols[col as usize]
+    }
+
     /// Append a string to the blob; its `(offset, length)` pair.
     pub(crate) fn string(&mut self, s: &str) -> [u64; 2] {
         let blob = &mut self.cols[Col::Strings as usize];
@@ -155,7 +165,8 @@ impl Writer {
         [at, s.len() as u64]
     }
 
-    /// Join the columns into one 8-aligned buffer.
+    /// Join the columns into one 8-aligned buffer, freeing each once copied, so the
+    /// peak is the index plus its largest column rather than twice the index.
     pub(crate) fn finish(self) -> Store {
         let head = 8 * (1 + 2 * COLS);
         let total = head
@@ -168,8 +179,8 @@ impl Writer {
         let bytes: &mut [u8] = bytemuck::cast_slice_mut(&mut words);
         let mut table = vec![COLS as u64];
         let mut at = head;
-        for col in &self.cols {
-            bytes[at..at + col.len()].copy_from_slice(col);
+        for col in self.cols {
+            bytes[at..at + col.len()].copy_from_slice(&col);
             table.extend([at as u64, col.len() as u64]);
             at += col.len().next_multiple_of(8);
         }
