@@ -54,9 +54,9 @@ for n in "${counts[@]}"; do
   dir="$work/c$n"
   "$bin" gen-corpus "$n" "$dir"
   size=$(du -sh --apparent-size "$dir" | cut -f1)
-  runs=10
-  [ "$n" -le 1000 ] || runs=5
-  table "$n reports, $size of text on disk" --warmup 2 --runs "$runs" \
+  runs=10 warmup=2
+  [ "$n" -le 1000 ] || { runs=3; warmup=1; }
+  table "$n reports, $size of text on disk" --warmup "$warmup" --runs "$runs" \
     -n "report-tui search 执法记录仪 (cache warm)" "$bin search 执法记录仪 -r $dir" \
     -n "report-tui search 执法记录仪 --no-cache" "$bin search 执法记录仪 --no-cache -r $dir" \
     -n "fzf --filter 执法记录仪" "cat $dir/*.txt | fzf --filter 执法记录仪" \
