@@ -21,6 +21,8 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    #[error("`import` takes its file as an argument, not through --report")]
+    ImportWithReport,
     #[error("no report could be opened")]
     NothingOpened,
     #[error("{0}: no .txt or .json reports in this folder")]
@@ -47,8 +49,16 @@ pub enum Error {
     ReaderCrashed,
     #[error("at most {limit} synthetic reports, not {count}")]
     TooManyReports { count: usize, limit: usize },
-    #[error("no section or sub-item with id {0:?} (`report-tui outline` lists them)")]
+    #[error("no section or sub-item {0:?} (give it as `6`, `六`, `4.3` or `四(三)`; `report-tui outline` lists them)")]
     UnknownSection(String),
+    #[error("compare needs at least two reports (give --report twice, a folder, or @embedded)")]
+    TooFewReports,
+    #[error("{path}:{line}: {message}")]
+    Aliases {
+        path: String,
+        line: usize,
+        message: String,
+    },
     #[error("labels: no statistic with id {0:?} (`report-tui stats` lists them)")]
     UnknownStatistic(String),
     #[error("{path}: {source}")]

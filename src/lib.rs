@@ -7,9 +7,11 @@ pub mod cache;
 pub mod cli;
 #[cfg(feature = "tui")]
 pub mod clipboard;
+pub mod compare;
 pub mod embedded;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -18,6 +20,7 @@ pub mod parallel;
 pub mod rebuild;
 pub mod sanitize;
 pub mod search;
+pub mod section_ref;
 #[cfg(feature = "tui")]
 pub mod tui;
 

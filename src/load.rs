@@ -248,6 +248,7 @@ mod tests {
         };
         let loaded = load_with(std::slice::from_ref(&dir), &|_, _| {}, &read);
         std::fs::remove_dir_all(&dir).unwrap();
+        // Each report is titled after its own file: results stay paired with their files.
         let titles: Vec<&str> = loaded.reports.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(titles, ["a", "c", "d", "e"]);
         assert_eq!(loaded.errors.len(), 1);

@@ -175,10 +175,10 @@ fn import_writes_the_model() {
 #[test]
 fn bad_input_is_one_line_on_stderr_and_exit_2() {
     let cases: &[(&[&str], &str)] = &[
-        (&["show", "11"], "no section or sub-item with id \"11\""),
+        (&["show", "11"], "no section or sub-item \"11\""),
         (
             &["stats", "--section", "4.9"],
-            "no section or sub-item with id \"4.9\"",
+            "no section or sub-item \"4.9\"",
         ),
         (
             &["import", "/no/such/file.txt"],

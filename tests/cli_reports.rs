@@ -87,7 +87,7 @@ fn report_option_goes_before_or_after_the_subcommand() {
 fn several_reports_add_a_report_column() {
     let (_, tsv, _) = run(&["stats", "--format", "tsv", "-r", &fixture("two_reports")]);
     assert!(tsv.starts_with("report\tid\tnode\t"));
-    assert!(tsv.contains("西湖镇2019年法治政府建设情况报告\t1.2.p1.s2\t1.2\t1\t涉及金额\t108.5\t万元\t108.5万元\tfalse\t涉及金额108.5万元\t\t\t1085000\t元\t\n"));
+    assert!(tsv.contains("西湖镇2019年法治政府建设情况报告\t1.2.p1.s2\t1.2\t1\t涉及金额\t108.5\t万元\t108.5万元\tfalse\t涉及金额108.5万元\t\t\t1085000\t元\t\t西湖镇\t2019\n"), "place and year close each line");
     let (_, one, _) = run(&["stats", "--format", "tsv", "-r", &fixture("crlf_bom.txt")]);
     assert!(
         one.starts_with("id\tnode\t"),

@@ -156,7 +156,7 @@ fn search_jump_copy_quit(name: &str, query: &str) {
 fn copy_and_quit(t: &Tmux) {
     t.wait_for("四 › (三)");
     t.keys(&["y"]);
-    let screen = t.wait_for("已复制 44台");
+    let screen = t.wait_for("): 44台");
     assert_eq!(t.buffer(), "44台", "OSC 52 reached tmux's buffer");
     assert!(screen.contains("四 › (三)"), "{screen}");
 
@@ -337,10 +337,10 @@ fn a_folder_of_two_reports_is_searched_together() {
     t.keys(&["Down", "Enter"]);
     t.wait_for("西湖镇2019年法治政府建设情况报告 › 一 › (一) 普法宣传");
     t.keys(&["y"]);
-    t.wait_for("已复制 12场");
+    t.wait_for("): 12场");
     assert_eq!(t.buffer(), "12场");
     t.keys(&["Y"]);
-    t.wait_for("已复制 举办讲座");
+    t.wait_for("): 举办讲座");
     assert_eq!(
         t.buffer(),
         "举办讲座：12场（西湖镇2019年法治政府建设情况报告，一、(一)普法宣传）",
@@ -408,4 +408,80 @@ fn ctrl_z_hands_the_terminal_to_the_shell_until_fg() {
     t.type_text("echo EXIT:$?");
     t.keys(&["Enter"]);
     t.wait_for("EXIT:0");
+}
+
+/// Where `text` first shows on the screen, as 1-based terminal cells (column, row), the
+/// way a terminal reports a click: wide characters before it count two cells.
+fn cell_of(screen: &str, text: &str) -> (usize, usize) {
+    use unicode_width::UnicodeWidthStr;
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(at) = line.find(text) {
+            return (line[..at].width() + 1, row + 1);
+        }
+    }
+    panic!("{text} is not on the screen:\n{screen}");
+}
+
+#[test]
+fn a_second_search_replaces_the_first_query() {
+    let t = start_at_the_tree("second-search");
+    t.keys(&["/"]);
+    t.wait_for("/ ");
+    t.type_text("flyjs");
+    t.wait_for("[");
+    t.keys(&["Enter"]);
+    t.wait_for("结果 ");
+    t.keys(&["/"]);
+    t.wait_for("/ flyjs");
+    t.type_text("zfjly");
+    let screen = t.wait_for("/ zfjly");
+    assert!(!screen.contains("flyjszfjly"), "{screen}");
+    t.wait_for("[数]");
+    t.keys(&["Enter"]);
+    copy_and_quit(&t);
+}
+
+#[test]
+fn a_mouse_click_on_a_figure_copies_that_figure() {
+    let t = start_at_the_tree("click");
+    t.keys(&["j", "j", "j", "j", "j", "j"]);
+    let screen = t.wait_for("六 及时高效化解矛盾纠纷");
+    // 28个 is the first of four figures on its line; the click lands on its second cell.
+    let (x, y) = cell_of(&screen, "28个");
+    let press = format!("\x1b[<0;{};{y}M", x + 1);
+    let release = format!("\x1b[<0;{};{y}m", x + 1);
+    // The bytes a terminal sends for a left click (SGR mouse mode, which the app asked for).
+    let hex = |s: &str| s.bytes().map(|b| format!("{b:02x}")).collect::<Vec<_>>();
+    for seq in [press, release] {
+        let mut args = vec![
+            "send-keys".to_string(),
+            "-t".into(),
+            "0".into(),
+            "-H".into(),
+        ];
+        args.extend(hex(&seq));
+        t.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    t.keys(&["y"]);
+    t.wait_for("): 28个");
+    assert_eq!(t.buffer(), "28个", "the figure under the click, not 42个");
+    t.keys(&["q"]);
+    assert!(ended_restored(&t).contains("EXIT:0"));
+}
+
+#[test]
+fn the_table_opens_on_the_selected_sections_figures() {
+    let t = start_at_the_tree("scoped-table");
+    t.keys(&["j", "j", "j", "j", "j", "j"]);
+    t.wait_for("六 及时高效化解矛盾纠纷");
+    t.keys(&["s"]);
+    let screen = t.wait_for("本节 六  13/38");
+    assert!(screen.contains("调解网络中的社区"), "{screen}");
+    t.keys(&["y"]);
+    t.wait_for("): 28个");
+    assert_eq!(t.buffer(), "28个");
+    t.keys(&["a"]);
+    t.wait_for("全部  38/38");
+    t.keys(&["q"]);
+    assert!(ended_restored(&t).contains("EXIT:0"));
 }

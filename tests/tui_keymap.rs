@@ -130,6 +130,6 @@ fn the_readme_key_table_matches_the_keymap() {
     let table = keymap::markdown_table();
     assert!(
         readme.contains(&table),
-        "README.md's key table is out of date; paste this under \"## Terminal UI\":\n\n{table}"
+        "README.md's key table is out of date; paste this under \"## The browser\":\n\n{table}"
     );
 }

@@ -6,72 +6,85 @@
 mod common;
 
 use proptest::prelude::*;
+use report_tui::clipboard::Outcome;
 use report_tui::tui::input::action::Action;
-use report_tui::tui::state::app::App;
+use report_tui::tui::input::keymap::{self, Context};
+use report_tui::tui::layout;
+use report_tui::tui::state::app::{App, Mode};
 use report_tui::tui::state::line_input::Edit;
+use report_tui::tui::update::navigate;
 use report_tui::tui::update::update;
 
+/// Every action a key is bound to, read from the keymap, so a new binding is tried here
+/// without anyone adding it by hand.
+fn bound_actions() -> Vec<Action> {
+    let mut all: Vec<Action> = Vec::new();
+    for c in Context::ALL {
+        for b in keymap::bindings(c) {
+            if !all.contains(&b.action) {
+                all.push(b.action.clone());
+            }
+        }
+    }
+    all
+}
+
 fn action() -> impl Strategy<Value = Action> {
-    use Action::{
-        Back, Bottom, Click, Copy, CopyCited, Down, Filter, HalfPageDown, HalfPageUp, Help,
-        KeepFilter, Left, NextHit, Open, PageDown, PageUp, PrevHit, Resize, Right, Search, Sort,
-        Statistics, SwitchFocus, ToggleMouse, Top, Up, Wheel,
-    };
-    let plain = prop::sample::select(vec![
-        Up,
-        Down,
-        Top,
-        Bottom,
-        PageUp,
-        PageDown,
-        HalfPageUp,
-        HalfPageDown,
-        Left,
-        Right,
-        Open,
-        SwitchFocus,
-        Search,
-        Back,
-        NextHit,
-        PrevHit,
-        Statistics,
-        Copy,
-        CopyCited,
-        Help,
-        ToggleMouse,
-        Filter,
-        Sort,
-        KeepFilter,
-    ]);
-    let edit = prop::sample::select(vec![
-        Edit::Insert("执法".into()),
-        Edit::Insert("a".into()),
-        Edit::Insert("4".into()),
-        Edit::Insert("调解".into()),
-        Edit::DeleteBack,
-        Edit::DeleteWord,
-        Edit::Clear,
-        Edit::Left,
-        Edit::End,
-    ]);
+    use Action::{Click, Resize, Wheel};
+    let bound = prop::sample::select(bound_actions());
+    // Typed text reaches the app as characters, not bindings.
+    let typed = prop::sample::select(vec!["执法", "a", "4", "调解", "zf", "#"])
+        .prop_map(|t| Action::Edit(Edit::Insert(t.into())));
+    let copied = any::<(bool, bool)>().prop_map(|(osc52, system)| Action::Copied {
+        summary: "44台".into(),
+        chars: 3,
+        outcome: Outcome {
+            osc52: if osc52 { Ok(()) } else { Err("closed".into()) },
+            system: if system {
+                Ok(())
+            } else {
+                Err("no display".into())
+            },
+        },
+    });
     prop_oneof![
-        6 => plain,
-        2 => edit.prop_map(Action::Edit),
+        7 => bound,
+        2 => typed,
+        1 => copied,
         1 => (0u16..260, 0u16..90).prop_map(|(column, row)| Click { column, row }),
         1 => (0u16..260, 0u16..90, any::<bool>()).prop_map(|(column, row, down)| Wheel { column, row, down }),
         1 => (1u16..=250, 1u16..=80).prop_map(|(width, height)| Resize { width, height }),
     ]
 }
 
-fn check_bounds(app: &App) {
+/// `selected` is on screen in a list that shows `height` rows from `scroll`.
+fn visible(selected: usize, scroll: usize, height: usize) -> bool {
+    height == 0 || (scroll <= selected && selected < scroll + height)
+}
+
+/// `tree_scrolled`: the wheel scrolled the tree since the selection last moved, which may
+/// leave the selected row off screen (as in any list the wheel scrolls).
+fn check_bounds(app: &App, tree_scrolled: bool) {
     assert!(app.tree.selected < app.tree.rows.len());
-    assert!(app.tree.scroll <= app.tree.selected || app.tree.rows.len() > app.tree.scroll);
+    let tree_height = navigate::tree_height(app);
+    assert!(
+        tree_scrolled || visible(app.tree.selected, app.tree.scroll, tree_height),
+        "tree row {} not in view: scroll {}, height {tree_height}",
+        app.tree.selected,
+        app.tree.scroll
+    );
+    // No blank rows below the last one.
+    assert!(app.tree.scroll <= app.tree.rows.len().saturating_sub(tree_height));
     if let Some(c) = app.detail.cursor {
         assert!(c < app.detail.doc.targets.len());
     }
     assert!(app.detail.scroll <= app.detail.doc.lines.len());
     assert!(app.finder.selected < app.finder.found.len().max(1));
+    let results = usize::from(layout::search(app.width, app.height).results.height);
+    assert!(visible(app.finder.selected, app.finder.scroll, results));
     assert!(app.table.selected < app.table.visible.len().max(1));
+    let rows = usize::from(layout::stats(app.width, app.height).rows.height);
+    assert!(visible(app.table.selected, app.table.scroll, rows));
     if let Some(p) = &app.preview {
         assert!(p.cursor.is_none_or(|c| c < p.doc.targets.len()));
     }
@@ -89,9 +102,18 @@ proptest! {
         actions in prop::collection::vec(action(), 1..60),
     ) {
         let mut app = common::app_sized(width, height);
+        let mut tree_scrolled = false;
         for a in actions {
+            let before = app.tree.selected;
+            let wheel = matches!(a, Action::Wheel { .. }) && app.mode == Mode::Browse;
+            let resize = matches!(a, Action::Resize { .. });
             update(&mut app, a);
-            check_bounds(&app);
+            tree_scrolled = match (wheel, resize || app.tree.selected != before) {
+                (true, _) => true,
+                (false, true) => false,
+                (false, false) => tree_scrolled,
+            };
+            check_bounds(&app, tree_scrolled);
         }
         common::draw(&app);
     }

@@ -9,7 +9,7 @@ use report_tui::clipboard::Outcome;
 use report_tui::tui::input::action::{Action, Effect};
 use report_tui::tui::state::app::{Focus, Mode};
 use report_tui::tui::state::document::TargetKind;
-use report_tui::tui::state::status::Status;
+use report_tui::tui::state::status::{CopySummary, Status};
 use report_tui::tui::state::tree::NodeKey;
 use Action::*;
 
@@ -145,13 +145,17 @@ fn search_jumps_to_the_figure_and_n_steps_through_hits() {
     assert_eq!(selected(&a), section("4.3"));
     assert_eq!(a.focus, Focus::Detail);
     assert_eq!(copied(&play(&mut a, [Copy])), "44台");
+    // Hits are walked in document order, from the one chosen (not the first).
     let hits = a.hits.as_ref().unwrap();
-    assert_eq!(hits.at, 0);
-    let n = hits.jumps.len();
+    let (n, at) = (hits.jumps.len(), hits.at);
     play(&mut a, [NextHit]);
-    assert_eq!(a.hits.as_ref().unwrap().at, 1);
+    assert_eq!(a.hits.as_ref().unwrap().at, (at + 1) % n);
     play(&mut a, [PrevHit, PrevHit]);
-    assert_eq!(a.hits.as_ref().unwrap().at, n - 1, "N wraps around");
+    assert_eq!(
+        a.hits.as_ref().unwrap().at,
+        (at + n - 1) % n,
+        "N wraps around"
+    );
     play(&mut a, [Back, Back]);
     assert!(a.hits.is_none(), "Esc in the tree forgets the hits");
     play(&mut a, [NextHit]);
@@ -180,6 +184,16 @@ fn the_table_filters_sorts_copies_tsv_and_jumps() {
     assert_eq!(a.table.visible.len(), 1);
     let fx = play(&mut a, [CopyCited]);
     assert_eq!(copied(&fx).lines().count(), 2, "header and one row");
+    assert!(
+        matches!(
+            &fx[..],
+            [Effect::Copy {
+                summary: CopySummary::TableRows(1),
+                ..
+            }]
+        ),
+        "the status bar will name it as one table row"
+    );
     assert_eq!(copied(&play(&mut a, [Copy])), "44台");
     play(&mut a, [Open]);
     assert_eq!((a.mode, selected(&a)), (Mode::Browse, section("4.3")));
@@ -226,11 +240,13 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
+            chars: 3,
             outcome: ok.clone(),
         }],
     );
     let note = |outcome| Status::Copied {
         summary: "44台".into(),
+        chars: 3,
         outcome,
     };
     assert_eq!(a.status, Some(note(ok)));
@@ -242,12 +258,13 @@ fn the_status_bar_says_how_a_copy_went() {
         &mut a,
         [Copied {
             summary: "44台".into(),
+            chars: 3,
             outcome: osc_only.clone(),
         }],
     );
     assert_eq!(a.status, Some(note(osc_only)));
     assert!(
-        common::screen(&a).contains("已复制 44台 (仅 OSC 52，无系统剪贴板)"),
+        common::screen(&a).contains("已复制 3 字 (仅 OSC 52): 44台"),
         "the status bar puts it into words"
     );
     play(&mut a, [Down]);
@@ -352,10 +369,55 @@ fn with_two_reports_rows_name_their_report_and_the_filter_finds_it() {
         2,
         "a top-level node per report"
     );
-    play(&mut a, [Statistics, Filter]);
+    // The table opens on the selected report's figures; `a` widens it to both.
+    play(&mut a, [Statistics, ToggleScope, Filter]);
     play(&mut a, typing("西湖镇"));
     assert!(!a.table.visible.is_empty());
     assert!(a.table.visible.iter().all(|&i| a.table.rows[i].report == 1));
     let shown = common::screen(&a);
     assert!(shown.contains("西湖镇2019年 一"), "{shown}");
+}
+
+fn click_at(column: u16, row: u16) -> [Action; 1] {
+    [Click { column, row }]
+}
+
+#[test]
+fn a_click_selects_a_hit_or_a_table_row_and_a_second_click_opens_it() {
+    use report_tui::tui::layout;
+    let mut a = app();
+    play(&mut a, [Search]);
+    play(&mut a, typing("执法"));
+    let r = layout::search(a.width, a.height).results;
+    play(&mut a, click_at(r.x + 2, r.y + 2));
+    assert_eq!((a.mode, a.finder.selected), (Mode::Search, 2));
+    let hit = a.finder.found[2].clone();
+    play(&mut a, click_at(r.x + 2, r.y + 2));
+    assert_eq!(a.mode, Mode::Browse, "the second click opens the hit");
+    let hits = a.hits.as_ref().unwrap();
+    assert_eq!(
+        hits.jumps[hits.at],
+        report_tui::tui::state::finder::Jump::to(&a.reports, &hit),
+        "n / N start from the clicked hit"
+    );
+
+    play(&mut a, [Statistics]);
+    if !a.table.whole {
+        play(&mut a, [ToggleScope]);
+    }
+    play(&mut a, [Top]);
+    let rows = layout::stats(a.width, a.height).rows;
+    let below = rows.y + rows.height;
+    play(&mut a, click_at(rows.x + 1, below));
+    assert_eq!(a.table.selected, 0, "a click below the rows does nothing");
+    play(&mut a, click_at(rows.x + 1, rows.y + 3));
+    assert_eq!((a.mode, a.table.selected), (Mode::Stats, 3));
+    let node = a.table.rows[a.table.visible[3]].node.clone();
+    play(&mut a, click_at(rows.x + 1, rows.y + 3));
+    assert_eq!(
+        a.mode,
+        Mode::Browse,
+        "the second click opens the figure's place"
+    );
+    assert_eq!(selected(&a), section(&node));
 }

@@ -8,7 +8,7 @@ use crate::export::{self, StatFormat};
 use crate::model::Report;
 
 /// Write to stdout; a closed pipe (`| head`) ends quietly instead of panicking.
-fn print(text: &str) -> Result<i32> {
+pub fn print(text: &str) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -36,10 +36,13 @@ pub fn show(reports: &[Report], id: &str, as_json: bool) -> Result<i32> {
     let mut texts = Vec::new();
     let mut values = Vec::new();
     for r in reports {
-        if matches!(id, "intro" | "preamble") {
+        let Some(found) = crate::section_ref::resolve(r, id) else {
+            continue;
+        };
+        if found == "intro" {
             texts.push((r, format!("{}\n", r.preamble)));
             values.push(serde_json::to_value(&r.intro)?);
-        } else if let Some(s) = r.find_section(id) {
+        } else if let Some(s) = r.find_section(&found) {
             texts.push((r, export::show_text(s)));
             values.push(serde_json::to_value(s)?);
         }
@@ -67,13 +70,19 @@ pub fn show(reports: &[Report], id: &str, as_json: bool) -> Result<i32> {
     print(&out)
 }
 
+/// `section` as a reader names it (`六`, `四(三)`, `4.3`); it resolves to the id of the
+/// first report that has it, and reports share their numbering.
 pub fn stats(reports: &[Report], section: Option<&str>, format: StatFormat) -> Result<i32> {
-    if let Some(id) = section {
-        if !reports.iter().any(|r| r.find_section(id).is_some()) {
-            return Err(Error::UnknownSection(id.to_string()));
-        }
-    }
-    let rows = export::stat_rows(reports, section);
+    let id = match section {
+        Some(given) => Some(
+            reports
+                .iter()
+                .find_map(|r| crate::section_ref::resolve(r, given))
+                .ok_or_else(|| Error::UnknownSection(given.to_string()))?,
+        ),
+        None => None,
+    };
+    let rows = export::stat_rows(reports, id.as_deref());
     print(&export::stats(&rows, format, reports.len() > 1))
 }
 

@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
 
+mod compare;
+mod completion;
 mod data;
 mod open;
 
@@ -16,24 +18,35 @@ use crate::export::StatFormat;
 #[command(
     name = "report-tui",
     version,
-    about = "Browse, search and copy from Chinese government work reports"
+    about = "Browse, search and copy from Chinese government work reports",
+    long_about = "Browse, search and copy from Chinese government work reports.\n\n\
+        With no command, opens the full-screen browser on the embedded report (or on the \
+        --report files). The commands print to stdout for scripts and pipes."
 )]
 pub struct Cli {
-    /// Open this report instead of the embedded one: a plain-text report, a JSON model
-    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable.
-    #[arg(long = "report", short = 'r', global = true, value_name = "PATH")]
-    pub reports: Vec<PathBuf>,
+    #[command(flatten)]
+    pub open: ReportArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Browser: leave the mouse to the terminal (for selecting text).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_mouse: bool,
     /// Do not read or write the index cache (kept in the platform's cache folder).
     #[arg(long, global = true)]
     pub no_cache: bool,
     /// Browser: UI language (default: from the locale, else Chinese).
-    #[arg(long, global = true, value_parser = ["en", "zh"])]
+    #[arg(long, value_parser = ["en", "zh"])]
     pub lang: Option<String>,
+}
+
+/// The reports a command reads; taken before or after the command's name.
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct ReportArgs {
+    /// Open this report instead of the embedded one: a plain-text report, a JSON model
+    /// (as `import` writes it), or a folder of them, searched recursively. Repeatable;
+    /// `@embedded` names the built-in report, to open it beside others.
+    #[arg(long = "report", short = 'r', value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub reports: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -43,25 +56,38 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        open: ReportArgs,
     },
-    /// Print a section or sub-item (`4`, `4.3`) as it stands in the report.
+    /// Print a section or sub-item as it stands in the report.
     Show {
-        /// Section id, as `outline` prints it; `intro` for the preamble.
+        /// The section or sub-item, as the report numbers it or as `outline` prints it:
+        /// `6`, `六`, `4.3`, `四(三)`, `四（三）`; `intro` or `引言` for the preamble.
+        #[arg(value_name = "SECTION", value_parser = completion::SectionParser, hide_possible_values = true)]
         id: String,
         /// Print the section's model as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        open: ReportArgs,
     },
     /// Print every statistic (figure) with its label, value, unit and source clause.
     Stats {
-        /// Only the statistics of this section or sub-item and its sub-items.
-        #[arg(long)]
+        /// Only the statistics of this section or sub-item and its sub-items, named as
+        /// the report numbers it or as `outline` prints it: `6`, `六`, `4.3`, `四(三)`.
+        #[arg(long, value_name = "SECTION", value_parser = completion::SectionParser, hide_possible_values = true)]
         section: Option<String>,
+        /// How to print them: an aligned table, TSV or CSV for a spreadsheet, a
+        /// Markdown table, or JSON.
         #[arg(long, value_enum, default_value = "table")]
         format: StatFormat,
+        #[command(flatten)]
+        open: ReportArgs,
     },
     /// Write the model of a plain-text report as JSON.
     Import {
+        /// The plain-text report to read (UTF-8, with or without BOM).
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Write to this file instead of stdout.
         #[arg(short, long)]
@@ -71,6 +97,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         labels: Option<PathBuf>,
     },
+    /// Line up the same indicator across the open reports (years, places), with the
+    /// change between neighbouring columns.
+    Compare(compare::CompareArgs),
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
     /// Show or empty the index cache (`--report` folders' search index, kept between runs).
@@ -78,6 +107,19 @@ pub enum Command {
         #[arg(value_enum)]
         action: CacheAction,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// Section arguments complete to the embedded report's sections, by id and by number.
+    /// For bash: `report-tui completions bash >
+    /// ~/.local/share/bash-completion/completions/report-tui`.
+    Completions {
+        /// The shell to write it for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    ///
+    /// `report-tui man > ~/.local/share/man/man1/report-tui.1`, then `man report-tui`.
+    Man,
     /// Write N synthetic reports (other places, years and figures) into a folder, as plain
     /// text, for trying and measuring many reports.
     #[command(hide = true)]
@@ -133,7 +175,7 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         lang: cli.lang.clone(),
     };
     let (code, errors) = crate::tui::run(
-        |progress| open::open_for_browser(&cli.reports, cli.no_cache, progress),
+        |progress| open::open_for_browser(&cli.open.reports, cli.no_cache, progress),
         &options,
     )?;
     for e in &errors {
@@ -149,7 +191,14 @@ fn one_line(rendered: &str) -> String {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
         .collect();
-    let line = parts.join("; ");
+    // A line ending in `:` introduces the next ("not provided: <QUERY>"), so no `;`.
+    let mut line = String::new();
+    for p in parts {
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(p);
+    }
     let line = line.strip_prefix("error: ").unwrap_or(&line);
     // clap quotes the arguments it could not use: they are untrusted too.
     crate::sanitize::one_line(&format!("{line} (see --help)"))
@@ -167,26 +216,49 @@ impl clap::ValueEnum for StatFormat {
 }
 
 fn run(cli: Cli) -> crate::Result<i32> {
-    let paths = &cli.reports;
-    match cli.command {
+    let mut paths = cli.open.reports.clone();
+    match &cli.command {
+        Some(Command::Import { .. } | Command::GenCorpus { .. }) if !paths.is_empty() => {
+            Err(crate::Error::ImportWithReport)
+        }
         Some(Command::Import {
             file,
             output,
             labels,
-        }) => data::import(&file, output.as_deref(), labels.as_deref()),
-        Some(Command::GenCorpus { count, folder }) => data::gen_corpus(count, &folder),
-        Some(Command::Cache { action }) => data::cache(action),
-        Some(Command::Outline { json }) => with_reports(paths, |r| data::outline(&r, json)),
-        Some(Command::Show { id, json }) => with_reports(paths, |r| data::show(&r, &id, json)),
-        Some(Command::Stats { section, format }) => {
-            with_reports(paths, |r| data::stats(&r, section.as_deref(), format))
+        }) => data::import(file, output.as_deref(), labels.as_deref()),
+        Some(Command::GenCorpus { count, folder }) => data::gen_corpus(*count, folder),
+        Some(Command::Cache { action }) => data::cache(*action),
+        Some(Command::Completions { shell }) => completion::script(*shell),
+        Some(Command::Man) => completion::man(),
+        Some(Command::Outline { json, open }) => {
+            paths.extend(open.reports.iter().cloned());
+            with_reports(&paths, |r| data::outline(&r, *json))
         }
-        Some(Command::Search(args)) => Ok(search_hits::run(args, paths, cli.no_cache)),
+        Some(Command::Show { id, json, open }) => {
+            paths.extend(open.reports.iter().cloned());
+            with_reports(&paths, |r| data::show(&r, id, *json))
+        }
+        Some(Command::Stats {
+            section,
+            format,
+            open,
+        }) => {
+            paths.extend(open.reports.iter().cloned());
+            with_reports(&paths, |r| data::stats(&r, section.as_deref(), *format))
+        }
+        Some(Command::Search(args)) => {
+            paths.extend(args.open.reports.iter().cloned());
+            Ok(search_hits::run(args.clone(), &paths, cli.no_cache))
+        }
+        Some(Command::Compare(args)) => {
+            paths.extend(args.open.reports.iter().cloned());
+            with_reports(&paths, |r| data::print(&compare::run(args, &r)?))
+        }
         #[cfg(feature = "tui")]
         None => browse(&cli),
         // Without the terminal stack, no subcommand prints the outline.
         #[cfg(not(feature = "tui"))]
-        None => with_reports(paths, |r| data::outline(&r, false)),
+        None => with_reports(&paths, |r| data::outline(&r, false)),
     }
 }
 

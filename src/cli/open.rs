@@ -37,7 +37,19 @@ pub fn open_quietly(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync))
             ..Loaded::default()
         });
     }
-    Ok(crate::load::load(paths, progress))
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != EMBEDDED)
+        .cloned()
+        .collect();
+    let mut loaded = crate::load::load(&files, progress);
+    // `--report @embedded` opens the built-in report beside files: first when named
+    // first, else after them.
+    if let Some(at) = paths.iter().position(|p| p.as_os_str() == EMBEDDED) {
+        let index = if at == 0 { 0 } else { loaded.reports.len() };
+        loaded.reports.insert(index, crate::embedded::report()?);
+    }
+    Ok(loaded)
 }
 
 /// A progress callback that draws a bar on stderr when it is a terminal and there are
@@ -50,6 +62,15 @@ pub fn progress(files: usize) -> impl Fn(usize, usize) + Sync {
         }
     }
 }
+
+/// Whether the index over `paths` goes through the cache: files and folders only (the
+/// embedded report is indexed in a millisecond), unless `--no-cache`.
+pub fn cacheable(paths: &[PathBuf], no_cache: bool) -> bool {
+    !no_cache && !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != EMBEDDED)
+}
+
+/// The `--report` value that names the embedded report.
+pub const EMBEDDED: &str = "@embedded";
 
 /// `[#########           ] 450/1000` on stderr, cleared when done. ASCII only, so it
 /// lines up in every terminal.
@@ -79,9 +100,7 @@ pub fn open_for_browser(
     no_cache: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Loaded> {
-    let dir = (!no_cache && !paths.is_empty())
-        .then(crate::cache::dir)
-        .flatten();
+    let dir = cacheable(paths, no_cache).then(crate::cache::dir).flatten();
     let Some(dir) = dir else {
         return open_quietly(paths, progress);
     };

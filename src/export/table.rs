@@ -1,6 +1,7 @@
 //! Statistics as rows, and those rows as an aligned table, TSV, CSV, Markdown or JSON.
 
 use super::delimited::{delimited, Separator};
+use crate::identity::Identity;
 use crate::model::{format_value, whole, Report, Statistic};
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
@@ -128,9 +129,15 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
     let mut header: Vec<&str> = HEADER.to_vec();
     let mut body: Vec<Vec<String>> = rows.iter().map(|r| fields(r).to_vec()).collect();
     if with_report {
+        // `report` leads (the title); `place` and `year` come last so the columns
+        // scripts already read keep their positions.
         header.insert(0, "report");
+        header.extend(["place", "year"]);
         for (line, row) in body.iter_mut().zip(rows) {
+            let id = Identity::of(row.report);
             line.insert(0, row.report.title.clone());
+            line.push(id.place);
+            line.push(id.year.map(|y| y.to_string()).unwrap_or_default());
         }
     }
     match format {
@@ -147,8 +154,9 @@ pub fn stats(rows: &[StatRow], format: StatFormat, with_report: bool) -> String 
 
 fn row_json(row: &StatRow) -> Value {
     let s = row.stat;
+    let id = Identity::of(row.report);
     json!({
-        "report": row.report.title, "id": s.id, "node": row.node, "section": row.section(),
+        "report": row.report.title, "place": id.place, "year": id.year, "id": s.id, "node": row.node, "section": row.section(),
         "label": s.label, "value": value_json(s.value), "unit": s.unit, "display": s.display,
         "approx": s.approx, "quote": s.quote, "qualifier": s.qualifier, "bound": s.bound,
         "base": s.base.as_ref().map(|b| json!({"value": value_json(b.value), "unit": b.unit})),
@@ -157,7 +165,7 @@ fn row_json(row: &StatRow) -> Value {
 }
 
 /// Whole numbers as JSON integers (`718`), others as decimals (`143.4`).
-fn value_json(v: f64) -> Value {
+pub(crate) fn value_json(v: f64) -> Value {
     match whole(v) {
         Some(n) => json!(n),
         None => json!(v),

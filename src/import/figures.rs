@@ -266,7 +266,8 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         bound,
         change: change_before(&text[..display_start]),
         base_value: n.value * factor,
-        base_unit: unit.to_string(),
+        // One spelling per unit in base units, so figures line up across reports.
+        base_unit: if unit == "％" { "%" } else { unit }.to_string(),
     })
 }
 

@@ -22,11 +22,13 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         at += s.len();
     }
     let clauses = sentences::Clauses::new(text);
+    let mut previous: Option<String> = None;
     let statistics = figures(text)
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
-            let (quote, label) = labels::quote_and_label(&clauses, text, &f);
+            let (quote, label) = labels::quote_and_label(&clauses, text, &f, previous.as_deref());
+            previous = Some(label.clone());
             // Sentence ends ascend: the first past the figure's start holds it.
             let m = bounds.partition_point(|b| *b <= f.start);
             Statistic {

@@ -154,6 +154,7 @@ fn is_closing(line: &str) -> bool {
 
 fn is_issuer(line: &str, kind: &Line) -> bool {
     matches!(kind, Line::Text)
+        && !is_closing(line)
         && line.chars().count() <= TITLE_MAX_CHARS / 2
         && !line.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
 }

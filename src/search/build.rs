@@ -114,20 +114,35 @@ fn part(report: &Report) -> Part {
 pub(crate) fn build(reports: &[Report]) -> Store {
     // Reports are independent: their parts are made on every core, then joined.
     let parts = parallel::map(reports, |_, r| part(r));
-    let titles: Vec<&str> = reports.iter().map(|r| r.title.as_str()).collect();
-    finish(parts, &titles)
+    finish(parts, reports.iter().map(named).collect())
+}
+
+/// What output says of a report: its title, place and year.
+struct Named {
+    title: String,
+    place: String,
+    year: Option<i32>,
+}
+
+fn named(r: &Report) -> Named {
+    let id = crate::identity::Identity::of(r);
+    Named {
+        title: r.title.clone(),
+        place: id.place,
+        year: id.year,
+    }
 }
 
 /// The same, freeing the reports once their items are made: the peak of a search over
 /// 1,000 reports imported just for it is then the index, not the index and the models.
 pub(crate) fn build_owned(reports: Vec<Report>) -> Store {
     let parts = parallel::map(&reports, |_, r| part(r));
-    let titles: Vec<String> = reports.into_iter().map(|r| r.title).collect();
-    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-    finish(parts, &titles)
+    let names = reports.iter().map(named).collect();
+    drop(reports);
+    finish(parts, names)
 }
 
-fn finish(parts: Vec<Part>, titles: &[&str]) -> Store {
+fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
     let mut w = Writer::new();
     let (mut nodes, mut crumbs, mut figures) = (0u32, 0u32, 0u32);
     // Each part is freed once joined.
@@ -164,9 +179,12 @@ fn finish(parts: Vec<Part>, titles: &[&str]) -> Store {
         crumbs += (p.crumbs.len() / 2) as u32;
         figures += p.fig_values.len() as u32;
     }
-    for title in titles {
-        let pair = w.string(title);
+    for n in names {
+        let pair = w.string(&n.title);
         w.put(Col::Titles, &pair);
+        let pair = w.string(&n.place);
+        w.put(Col::Places, &pair);
+        w.put(Col::Years, &[n.year.map_or(i64::MIN, i64::from)]);
     }
     // Almost always narrow: only a text with more than 65,536 distinct characters is
     // indexed a second time, wide.

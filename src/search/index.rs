@@ -190,6 +190,20 @@ impl Index {
             .map_or("", |p| self.store.str(p))
     }
 
+    /// The place report `r` covers (`市桥街`), as `identity` reads it; empty if none.
+    pub fn report_place(&self, r: usize) -> &str {
+        let places = self.store.slice::<u64>(Col::Places);
+        places
+            .get(2 * r..2 * r + 2)
+            .map_or("", |p| self.store.str(p))
+    }
+
+    /// The year report `r` covers, as `identity` reads it.
+    pub fn report_year(&self, r: usize) -> Option<i32> {
+        let years = self.store.slice::<i64>(Col::Years);
+        years.get(r).and_then(|&y| i32::try_from(y).ok())
+    }
+
     /// Every hit for `query` over the whole index, best first.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         scan::run(self, query, None, &matcher::skim()).hits

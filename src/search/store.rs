@@ -46,6 +46,10 @@ pub(crate) enum Col {
     FigApprox,
     /// Per report: its title (`u64` pair into `Strings`).
     Titles,
+    /// Per report: its place (`市桥街`; `u64` pair into `Strings`), from `identity`.
+    Places,
+    /// Per report: the year it covers (`i64`; `i64::MIN` for none), from `identity`.
+    Years,
     /// Every string above, UTF-8, back to back.
     Strings,
 }

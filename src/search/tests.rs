@@ -44,7 +44,7 @@ fn items_in_document_order_with_places() {
         ]
     );
     let stat = index.items().find(|i| i.id == "2.p1.s3").unwrap();
-    assert_eq!(stat.text, "接受咨询：718人次（接受咨询718人次）");
+    assert_eq!(stat.text, "咨询：718人次（接受咨询718人次）"); // the label drops the verb
     assert_eq!((stat.node, stat.section), ("2", "2"));
     assert_eq!(stat.path.to_vec(), ["二、执法保障"]);
     assert_eq!(stat.figure.as_ref().map(|f| f.value), Some(718.0));

@@ -75,14 +75,29 @@ pub struct BrowseAreas {
     pub detail: Option<Pane>,
 }
 
-fn tree_width(width: u16) -> u16 {
-    (width * 3 / 10).clamp(24, 40)
+/// The tree's share of the width when the user has not set it: about a third, so long
+/// headings read at 200 columns and the text keeps most of 80.
+pub fn default_tree_width(width: u16) -> u16 {
+    (width * 7 / 20).max(24)
+}
+
+/// The tree's width kept within reason: at least 16 columns, and at least 30 left for
+/// the text.
+pub fn clamp_tree_width(width: u16, tree: u16) -> u16 {
+    tree.min(width.saturating_sub(30)).max(16)
 }
 
 pub fn browse(width: u16, height: u16, focus: Focus) -> BrowseAreas {
+    browse_with(width, height, focus, None)
+}
+
+/// `tree`: the width the user set for the tree (keys or a drag on the border); `None`
+/// follows the terminal.
+pub fn browse_with(width: u16, height: u16, focus: Focus, tree: Option<u16>) -> BrowseAreas {
     let body = screen(width, height).body;
     if width >= SIDE_BY_SIDE {
-        let (l, s, r) = split(body, tree_width(width));
+        let tree = clamp_tree_width(width, tree.unwrap_or_else(|| default_tree_width(width)));
+        let (l, s, r) = split(body, tree);
         return BrowseAreas {
             tree: Some(pane(l)),
             separator: Some(s),
@@ -118,7 +133,11 @@ pub fn text_area(content: Rect) -> Rect {
 /// The wrap width and height of the detail pane's text, whether or not it shows now
 /// (in a narrow terminal it shows full width once focused).
 pub fn detail_text_size(width: u16, height: u16) -> (usize, usize) {
-    let area = browse(width, height, Focus::Detail)
+    detail_text_size_with(width, height, None)
+}
+
+pub fn detail_text_size_with(width: u16, height: u16, tree: Option<u16>) -> (usize, usize) {
+    let area = browse_with(width, height, Focus::Detail, tree)
         .detail
         .map(|p| text_area(p.content));
     area.map_or((1, 0), |a| {
@@ -127,7 +146,11 @@ pub fn detail_text_size(width: u16, height: u16) -> (usize, usize) {
 }
 
 pub fn detail_text_width(width: u16) -> usize {
-    detail_text_size(width, MIN_HEIGHT.max(24)).0
+    detail_text_width_with(width, None)
+}
+
+pub fn detail_text_width_with(width: u16, tree: Option<u16>) -> usize {
+    detail_text_size_with(width, MIN_HEIGHT.max(24), tree).0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,6 +254,18 @@ mod tests {
         assert!(b.tree.is_none());
         assert_eq!(b.detail.unwrap().content.width, 60);
         let wide = browse(120, 40, Focus::Tree);
-        assert_eq!(wide.tree.unwrap().content.width, 36);
+        assert_eq!(wide.tree.unwrap().content.width, 42);
+        let huge = browse(200, 60, Focus::Tree);
+        assert_eq!(
+            huge.tree.unwrap().content.width,
+            70,
+            "the tree grows with the terminal"
+        );
+        let set = browse_with(120, 40, Focus::Tree, Some(200));
+        assert_eq!(
+            set.tree.unwrap().content.width,
+            90,
+            "30 columns stay for the text"
+        );
     }
 }

@@ -1,6 +1,8 @@
-//! The terminal browser: the event loop that turns terminal events into actions, runs
-//! `update`, carries out its effects (copy, quit, mouse) and draws.
+//! The terminal browser: `run` takes the terminal, opens the reports behind a loading line,
+//! builds the `App` and hands it to the event loop; the rooms below hold the rest
+//! (see docs/ARCHITECTURE.md).
 
+pub mod event_loop;
 pub mod input;
 pub mod lang;
 pub mod layout;
@@ -11,17 +13,13 @@ pub mod update;
 pub mod view;
 pub mod wrap;
 
-use crate::clipboard::{Clipboard, TerminalClipboard};
+use crate::clipboard::TerminalClipboard;
 use crate::load::Loaded;
-use crossterm::event;
-use input::action::{Action, Effect};
-use input::event::to_action;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use state::app::App;
 use std::io::{stdout, IsTerminal};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 use terminal::{guard, loading};
 
 /// What the command line decides about the UI.
@@ -77,7 +75,8 @@ where
     }
     let mut clipboard = TerminalClipboard::new(stdout());
     let stop = guard::stop_signal();
-    let result = event_loop(&mut term, &mut app, &mut clipboard, &stop);
+    let console = &mut event_loop::Crossterm;
+    let result = event_loop::run(&mut term, &mut app, console, &mut clipboard, &stop);
     drop(guard);
     // Killed by a signal: the shell convention, 128 + its number.
     let code = match stop.load(Ordering::SeqCst) {
@@ -85,45 +84,4 @@ where
         signal => 128 + signal as i32,
     };
     result.map(|()| (code, errors)).map_err(io)
-}
-
-fn event_loop<B: ratatui::backend::Backend>(
-    term: &mut Terminal<B>,
-    app: &mut App,
-    clipboard: &mut dyn Clipboard,
-    stop: &AtomicUsize,
-) -> std::io::Result<()>
-where
-    B::Error: Into<std::io::Error>,
-{
-    loop {
-        term.draw(|f| view::draw(f, app)).map_err(Into::into)?;
-        // Events that mean nothing here (mouse moves, key releases) do not redraw.
-        // Polling (not a blocking read) lets a signal end the loop within a tick.
-        let action = loop {
-            if stop.load(Ordering::SeqCst) != 0 {
-                return Ok(());
-            }
-            if !event::poll(Duration::from_millis(100))? {
-                continue;
-            }
-            if let Some(a) = to_action(app, event::read()?) {
-                break a;
-            }
-        };
-        match update::update(app, action) {
-            Some(Effect::Quit) => return Ok(()),
-            Some(Effect::Copy { text, summary }) => {
-                let outcome = clipboard.copy(&text);
-                update::update(app, Action::Copied { summary, outcome });
-            }
-            Some(Effect::Mouse(on)) => guard::set_mouse(on)?,
-            Some(Effect::Suspend) => {
-                guard::suspend(app.mouse)?;
-                // The screen was the shell's meanwhile: draw every cell again.
-                term.clear().map_err(Into::into)?;
-            }
-            None => {}
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! loop to carry out (`Effect`).
 
 use crate::tui::state::line_input::Edit;
+use crate::tui::state::status::CopySummary;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -33,8 +34,12 @@ pub enum Action {
     Open,
     /// Switch focus between tree and detail.
     SwitchFocus,
-    /// Open the search screen, keeping the last query.
+    /// Open the search screen, the last query selected so typing replaces it.
     Search,
+    /// Put the previous query of the history in the search line.
+    OlderQuery,
+    /// Put the next query of the history in the search line.
+    NewerQuery,
     /// Close a screen, leave the detail pane, or forget the last hits.
     Back,
     /// Jump to the next hit of the last search.
@@ -47,6 +52,10 @@ pub enum Action {
     Copy,
     /// Copy with a citation (in the table: the table as TSV).
     CopyCited,
+    /// The statistics table: between the node it opened on and every figure.
+    ToggleScope,
+    /// Copy the selected node's figures as TSV, as its figures table lists them.
+    CopyFigures,
     /// Show every key.
     Help,
     /// Capture the mouse, or leave it to the terminal for selecting text.
@@ -61,13 +70,21 @@ pub enum Action {
     Edit(Edit),
     /// A mouse click at a cell.
     Click { column: u16, row: u16 },
+    /// The mouse moved to a cell with the left button held.
+    Drag { column: u16, row: u16 },
+    /// Make the tree wider (the text narrower).
+    WiderTree,
+    /// Make the tree narrower (the text wider).
+    NarrowerTree,
     /// The mouse wheel at a cell; `down` scrolls towards the end.
     Wheel { column: u16, row: u16, down: bool },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
     /// The event loop reports how a copy went.
     Copied {
-        summary: String,
+        summary: CopySummary,
+        /// How many characters went to the clipboard.
+        chars: usize,
         outcome: crate::clipboard::Outcome,
     },
 }
@@ -81,7 +98,7 @@ pub enum Effect {
     /// Put `text` on the clipboard; `summary` names it in the status bar.
     Copy {
         text: String,
-        summary: String,
+        summary: CopySummary,
     },
     /// Turn mouse capture on or off.
     Mouse(bool),

@@ -20,6 +20,7 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
             let (column, row) = (m.column, m.row);
             match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag { column, row }),
                 MouseEventKind::ScrollDown => Some(Action::Wheel {
                     column,
                     row,

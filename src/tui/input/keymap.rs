@@ -148,7 +148,41 @@ pub enum HelpLine {
     Gap,
     Context(Context),
     Binding(&'static Binding),
+    /// A heading of the notes after the keys: (Chinese, English).
+    NoteHeading((&'static str, &'static str)),
+    /// What a notation means: the notation, then (Chinese, English).
+    Note(&'static str, (&'static str, &'static str)),
 }
+
+/// The query language and the results' row markers, explained after the keys; the
+/// markers are those the search screen draws (`view::search_pane`).
+const NOTES: &[HelpLine] = &[
+    HelpLine::NoteHeading(("搜索语法", "Query language")),
+    HelpLine::Note(
+        "执法 记录仪",
+        (
+            "几个词：都要出现，顺序不限",
+            "several words: all must match, any order",
+        ),
+    ),
+    HelpLine::Note(
+        "zhifa zfjly",
+        ("拼音：全拼或首字母", "pinyin: whole syllables or initials"),
+    ),
+    HelpLine::Note("718 86.4", ("数字：找到这个数", "digits: find the figure")),
+    HelpLine::Note(
+        "'执法",
+        ("' 开头：精确匹配", "leading ': exact substring only"),
+    ),
+    HelpLine::Note("#执法", ("# 开头：只找数字", "leading #: figures only")),
+    HelpLine::Note(">执法", ("> 开头：只找句子", "leading >: sentences only")),
+    HelpLine::Note("@执法", ("@ 开头：只找标题", "leading @: headings only")),
+    HelpLine::Gap,
+    HelpLine::NoteHeading(("结果标记", "Result markers")),
+    HelpLine::Note("[数] [#]", ("数字（统计数据）", "a figure (statistic)")),
+    HelpLine::Note("[句] [M]", ("句子（工作措施）", "a sentence (measure)")),
+    HelpLine::Note("[节] [S]", ("标题（章节）", "a heading (section)")),
+];
 
 /// The help screen, line by line: a title, then each context's name and bindings. The
 /// view draws these lines and `update` scrolls by their count, so the two agree.
@@ -158,6 +192,8 @@ pub fn help_lines() -> Vec<HelpLine> {
         out.extend([HelpLine::Gap, HelpLine::Context(c)]);
         out.extend(bindings(c).map(HelpLine::Binding));
     }
+    out.push(HelpLine::Gap);
+    out.extend(NOTES);
     out
 }
 
@@ -166,6 +202,40 @@ pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
     bindings(context)
         .filter(|b| b.hint)
         .filter_map(|b| Some((b.keys.first()?.name(), b.label(lang))))
+        .collect()
+}
+
+/// The hints that fit in `cols` cells, each `width(hint)` wide, in table order. Help and
+/// quit never drop, since they are what a newcomer looks for: the others give way from
+/// the end of the table until the rest fits.
+pub fn fitting_hints(
+    context: Context,
+    lang: Lang,
+    cols: usize,
+    width: impl Fn(&str, &str) -> usize,
+) -> Vec<(String, &'static str)> {
+    let hinted: Vec<&Binding> = bindings(context).filter(|b| b.hint).collect();
+    let keep = |b: &Binding| matches!(b.action, Action::Help | Action::Quit);
+    let cost = |b: &Binding| {
+        b.keys
+            .first()
+            .map_or(0, |k| width(&k.name(), b.label(lang)))
+    };
+    let mut used: usize = hinted.iter().filter(|b| keep(b)).map(|b| cost(b)).sum();
+    let mut shown = vec![false; hinted.len()];
+    for (i, b) in hinted.iter().enumerate() {
+        if keep(b) {
+            shown[i] = true;
+        } else if used + cost(b) <= cols {
+            used += cost(b);
+            shown[i] = true;
+        }
+    }
+    hinted
+        .iter()
+        .zip(shown)
+        .filter(|(_, s)| *s)
+        .filter_map(|(b, _)| Some((b.keys.first()?.name(), b.label(lang))))
         .collect()
 }
 

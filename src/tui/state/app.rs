@@ -52,11 +52,18 @@ pub struct DocView {
     pub cursor: Option<usize>,
 }
 
-/// The hits of the last search, for `n` / `N` after the search screen has closed.
-#[derive(Debug, Clone, PartialEq)]
+/// The hits of the last search, for `n` / `N` after the search screen has closed: in
+/// document order, as a pager walks its matches, with what to highlight in the text.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hits {
     pub jumps: Vec<Jump>,
     pub at: usize,
+    /// The query's words as typed (kind prefix and `'` dropped): every occurrence in the
+    /// detail pane is highlighted, as less does.
+    pub words: Vec<String>,
+    /// Sentence id → the matched chars (indices into its text), for what matched by
+    /// pinyin or fuzzily and so is not a literal occurrence of a word.
+    pub marks: std::collections::HashMap<String, Vec<usize>>,
 }
 
 pub struct App {
@@ -85,6 +92,11 @@ pub struct App {
     pub theme: Theme,
     /// The terminal draws ambiguous-width characters two cells wide: draw look-alikes.
     pub narrow_ambiguous: bool,
+    /// The tree's width as the user set it (`<` `>` or a drag on the border); `None`
+    /// follows the terminal.
+    pub tree_cols: Option<u16>,
+    /// A drag that started on the border between tree and text is moving it.
+    pub dragging_border: bool,
 }
 
 impl App {
@@ -97,7 +109,7 @@ impl App {
         tree.rows = tree::flatten(&reports, &tree.expanded);
         let key = tree.selected_key().cloned().unwrap_or(NodeKey::Report(0));
         let width = layout::detail_text_width(size.0);
-        // Built when first opened (`open_table`): over 1,000 reports its 38,000 rows took
+        // Built when first opened (`ensure_table`): over 1,000 reports its 38,000 rows took
         // ~80 ms of the first frame, for a screen many sessions never open.
         let table = StatsTable::default();
         let doc = Doc::build(&reports, &key, width);
@@ -126,15 +138,27 @@ impl App {
             mouse: true,
             theme: Theme::default(),
             narrow_ambiguous: false,
+            tree_cols: None,
+            dragging_border: false,
         }
     }
 
     /// Build the statistics table the first time it is needed.
-    pub fn open_table(&mut self) {
+    pub fn ensure_table(&mut self) {
         if !self.table_built {
             self.table = StatsTable::new(&self.reports, self.lang);
             self.table_built = true;
         }
+    }
+
+    /// Where the browse screen's panes sit now.
+    pub fn browse_areas(&self, focus: Focus) -> layout::BrowseAreas {
+        layout::browse_with(self.width, self.height, focus, self.tree_cols)
+    }
+
+    /// The detail pane's wrap width and height now.
+    pub fn detail_text_size(&self) -> (usize, usize) {
+        layout::detail_text_size_with(self.width, self.height, self.tree_cols)
     }
 
     /// Where keys are read now.

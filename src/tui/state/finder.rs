@@ -75,6 +75,50 @@ impl Jump {
     }
 }
 
+/// The order of `found` in the text: by report, then by where each hit stands (a
+/// section's heading, then its paragraphs, each followed by its sentences and figures).
+pub fn document_order(reports: &[Report], found: &[Found]) -> Vec<usize> {
+    use std::collections::{BTreeMap, HashMap};
+    // Per report: hit id → the hits with it; only those reports are walked.
+    let mut wanted: BTreeMap<usize, HashMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let ids = wanted.entry(f.report).or_default();
+        ids.entry(f.id.as_str()).or_default().push(i);
+    }
+    let mut place = vec![usize::MAX; found.len()];
+    for (r, ids) in &wanted {
+        let Some(report) = reports.get(*r) else {
+            continue;
+        };
+        let mut next = 0;
+        let mut add = |id: &str| {
+            for &i in ids.get(id).into_iter().flatten() {
+                place[i] = place[i].min(next);
+            }
+            next += 1;
+        };
+        let paragraphs = |ps: &[crate::model::Paragraph], add: &mut dyn FnMut(&str)| {
+            for p in ps {
+                add(&p.id);
+                let (sentences, rest) = p.statistics_by_measure();
+                for (m, stats) in sentences {
+                    add(&m.id);
+                    stats.iter().for_each(|s| add(&s.id));
+                }
+                rest.iter().for_each(|s| add(&s.id));
+            }
+        };
+        paragraphs(&report.intro, &mut add);
+        for s in report.all_sections() {
+            add(&s.id);
+            paragraphs(&s.paragraphs, &mut add);
+        }
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].report, place[i]));
+    order
+}
+
 /// The search screen: query line and results list.
 #[derive(Default)]
 pub struct Finder {
@@ -84,9 +128,59 @@ pub struct Finder {
     pub total: usize,
     pub selected: usize,
     pub scroll: usize,
+    /// Queries taken with Enter, oldest first, each once.
+    pub history: Vec<String>,
+    /// Where Ctrl-p / Ctrl-n stand in `history`; `None` is the query being typed.
+    pub history_at: Option<usize>,
 }
 
+/// How many queries the history keeps.
+const HISTORY: usize = 100;
+
 impl Finder {
+    /// The screen opens: the last query shows selected, so typing replaces it.
+    pub fn open(&mut self) {
+        self.input.select_all();
+        self.history_at = None;
+    }
+
+    /// Remember the query taken with Enter, as the newest in the history.
+    pub fn remember(&mut self) {
+        let q = self.input.text().trim();
+        if q.is_empty() {
+            return;
+        }
+        let q = q.to_string();
+        self.history.retain(|h| *h != q);
+        self.history.push(q);
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
+        }
+        self.history_at = None;
+    }
+
+    /// Put an older (`back`) or newer query from the history in the line, as fzf's
+    /// `--history` does; returns whether the line changed.
+    pub fn recall(&mut self, back: bool) -> bool {
+        let n = self.history.len();
+        let at = match (self.history_at, back) {
+            (_, _) if n == 0 => return false,
+            (None, true) => Some(n - 1),
+            (None, false) => return false,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        let text = at
+            .and_then(|i| self.history.get(i))
+            .cloned()
+            .unwrap_or_default();
+        self.history_at = at;
+        let changed = text != self.input.text();
+        self.input.set(&text);
+        changed
+    }
+
     /// Run the query through the engine; the selection goes back to the best hit.
     pub fn refresh(&mut self, engine: &mut Engine) {
         self.selected = 0;

@@ -12,6 +12,9 @@ pub struct LineInput {
     text: String,
     /// Cursor position in chars, `0..=text.chars().count()`.
     cursor: usize,
+    /// The whole text is selected, as a browser's find bar shows the last query: typing
+    /// replaces it, Backspace clears it, a cursor key keeps it and moves on.
+    selected: bool,
 }
 
 /// One editing intent on a line input.
@@ -33,12 +36,41 @@ impl LineInput {
         &self.text
     }
 
+    pub fn is_selected(&self) -> bool {
+        self.selected && !self.text.is_empty()
+    }
+
+    /// Select the whole text, the cursor at its end.
+    pub fn select_all(&mut self) {
+        self.selected = true;
+        self.cursor = self.text.chars().count();
+    }
+
+    /// Replace the text (a query from the history), selected so typing replaces it too.
+    pub fn set(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.select_all();
+    }
+
     pub fn cursor_column(&self) -> usize {
         width(&self.text[..self.byte(self.cursor)])
     }
 
     /// Apply an edit; returns whether the text changed (so callers re-run a search only then).
     pub fn apply(&mut self, edit: &Edit) -> bool {
+        if std::mem::take(&mut self.selected) && !self.text.is_empty() {
+            match edit {
+                Edit::Insert(_) | Edit::DeleteBack | Edit::DeleteForward | Edit::DeleteWord => {
+                    self.text.clear();
+                    self.cursor = 0;
+                    if let Edit::Insert(_) = edit {
+                        self.apply(edit);
+                    }
+                    return true;
+                }
+                _ => {}
+            }
+        }
         let len = self.text.chars().count();
         match edit {
             Edit::Insert(s) => {
@@ -143,6 +175,24 @@ mod tests {
         assert!(input.apply(&Edit::DeleteForward));
         assert_eq!(input.text(), "f");
         assert!(!input.apply(&Edit::DeleteBack), "nothing before the cursor");
+    }
+
+    #[test]
+    fn a_selected_text_is_replaced_by_typing_and_kept_by_cursor_keys() {
+        let mut input = typed("flyjs");
+        input.select_all();
+        assert!(input.is_selected());
+        assert!(input.apply(&Edit::Insert("z".into())));
+        assert_eq!(input.text(), "z");
+        assert!(!input.is_selected());
+        input.select_all();
+        assert!(input.apply(&Edit::DeleteBack));
+        assert_eq!(input.text(), "");
+        let mut kept = typed("执法");
+        kept.select_all();
+        kept.apply(&Edit::End);
+        kept.apply(&Edit::Insert("记".into()));
+        assert_eq!(kept.text(), "执法记");
     }
 
     #[test]

@@ -75,6 +75,39 @@ pub struct StatsTable {
     pub visible: Vec<usize>,
     pub selected: usize,
     pub scroll: usize,
+    /// The node the table opened on: only its figures show until `whole` widens it.
+    pub scope: Option<NodeKey>,
+    /// Every figure shows, whatever the scope.
+    pub whole: bool,
+    /// The widest cell of each column (place with its report, label, value, unit, as
+    /// printed), header included, worked out once: the table sizes its columns to them.
+    pub widths: [usize; 5],
+    /// The figures the search engine finds for the filter (report, statistic id), so
+    /// pinyin and fuzzy words filter as they search with `/`; `None` with no filter.
+    pub found: Option<std::collections::HashSet<(usize, String)>>,
+}
+
+/// Whether `row` is a figure of the node `key` (its sub-items included).
+pub fn in_scope(row: &StatRow, key: &NodeKey) -> bool {
+    match key {
+        NodeKey::Report(r) => row.report == *r,
+        NodeKey::Intro(r) => row.report == *r && row.node == "intro",
+        NodeKey::Section(r, id) => {
+            row.report == *r
+                && row
+                    .node
+                    .strip_prefix(id.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        }
+        NodeKey::Lead(r, pid) => {
+            row.report == *r
+                && row
+                    .id
+                    .strip_prefix(pid.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+        }
+        NodeKey::SignOff(_) => false,
+    }
 }
 
 impl StatsTable {
@@ -100,8 +133,26 @@ impl StatsTable {
                 });
             }
         }
+        let mut widths = column_names(lang).map(crate::tui::wrap::width);
+        for r in &rows {
+            let place = match r.source.is_empty() {
+                true => r.place.clone(),
+                false => format!("{} {}", r.source, r.place),
+            };
+            let cells = [
+                &place,
+                &r.label,
+                &format_value(r.value),
+                &r.unit,
+                &r.display,
+            ];
+            for (w, cell) in widths.iter_mut().zip(cells) {
+                *w = (*w).max(crate::tui::wrap::width(cell));
+            }
+        }
         let mut table = StatsTable {
             rows,
+            widths,
             ..StatsTable::default()
         };
         table.refresh();
@@ -114,9 +165,19 @@ impl StatsTable {
         let was = self.visible.get(self.selected).copied();
         let needle = self.filter.text().to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
+        let scope = self.scope.as_ref().filter(|_| !self.whole);
         self.visible = (0..self.rows.len())
+            .filter(|&i| scope.is_none_or(|k| in_scope(&self.rows[i], k)))
             .filter(|&i| {
                 let r = &self.rows[i];
+                if self
+                    .found
+                    .as_ref()
+                    .is_some_and(|f| f.contains(&(r.report, r.id.clone())))
+                {
+                    return true;
+                }
+                // Places and report names are not in the engine's text: matched here.
                 let fields = [&r.source, &r.place, &r.label, &r.display, &r.quote];
                 let hay = fields.map(|f| f.as_str()).join(" ").to_lowercase();
                 words.iter().all(|w| hay.contains(w))
@@ -137,6 +198,29 @@ impl StatsTable {
             .unwrap_or(0);
     }
 
+    /// Open on the figures of `key`, the figure `at` (a statistic id) selected if given;
+    /// a node without figures opens the whole table.
+    pub fn open_on(&mut self, key: &NodeKey, at: Option<&str>) {
+        self.scope = Some(key.clone());
+        self.whole = !self.rows.iter().any(|r| in_scope(r, key));
+        self.selected = 0;
+        self.scroll = 0;
+        self.visible.clear();
+        self.refresh();
+        if let Some(p) = at.and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
+        {
+            self.selected = p;
+        }
+    }
+
+    /// The figures of `key` alone as TSV, as the detail pane's figures table lists them.
+    pub fn node_tsv(&self, reports: &[Report], lang: Lang, key: &NodeKey) -> String {
+        let rows: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| in_scope(&self.rows[i], key))
+            .collect();
+        self.rows_tsv(reports, lang, &rows)
+    }
+
     pub fn selected_row(&self) -> Option<&StatRow> {
         self.visible.get(self.selected).map(|&i| &self.rows[i])
     }
@@ -144,10 +228,13 @@ impl StatsTable {
     /// The visible rows as tab-separated values with a header row, for a spreadsheet;
     /// written by the same writer as `stats --format tsv`.
     pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
+        self.rows_tsv(reports, lang, &self.visible)
+    }
+
+    fn rows_tsv(&self, reports: &[Report], lang: Lang, rows: &[usize]) -> String {
         let mut header = vec![lang.pick("报告", "Report")];
         header.extend(column_names(lang));
-        let body: Vec<Vec<String>> = self
-            .visible
+        let body: Vec<Vec<String>> = rows
             .iter()
             .map(|&i| {
                 let r = &self.rows[i];

@@ -4,11 +4,33 @@
 use super::stats_table::Sort;
 use crate::clipboard::Outcome;
 
+/// What a copy put on the clipboard, as the status bar names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CopySummary {
+    /// A figure, a sentence or a node's text (the status bar shows its start).
+    Text(String),
+    /// The statistics table's visible rows, as TSV.
+    TableRows(usize),
+    /// The figures of the node at `place`, as TSV.
+    Figures { place: String, rows: usize },
+}
+
+impl From<&str> for CopySummary {
+    fn from(text: &str) -> CopySummary {
+        CopySummary::Text(text.to_string())
+    }
+}
+
 /// A transient note; the next key clears it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     /// `summary` went to the clipboard by the means `outcome` reports.
-    Copied { summary: String, outcome: Outcome },
+    Copied {
+        summary: CopySummary,
+        /// How many characters went to the clipboard.
+        chars: usize,
+        outcome: Outcome,
+    },
     /// The app now takes clicks and the wheel (`true`), or leaves them to the terminal.
     Mouse(bool),
     /// `n` / `N` with no search hits to walk.

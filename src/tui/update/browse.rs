@@ -6,7 +6,8 @@ use super::navigate::{self, jump, scroll_detail, select_row, step_cursor};
 use super::search::refresh_search;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Focus, Mode};
-use crate::tui::state::status::Status;
+use crate::tui::state::document::TargetKind;
+use crate::tui::state::status::{CopySummary, Status};
 
 pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
     let tree = app.focus == Focus::Tree;
@@ -74,17 +75,49 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::Back => app.hits = None,
         Action::Search => {
             app.mode = Mode::Search;
+            app.finder.open();
             refresh_search(app);
         }
-        Action::Statistics => {
-            app.open_table();
-            app.mode = Mode::Stats;
+        Action::Statistics => open_table(app),
+        Action::WiderTree => navigate::resize_tree(app, 4, None),
+        Action::NarrowerTree => navigate::resize_tree(app, -4, None),
+        Action::CopyFigures => {
+            app.ensure_table();
+            let key = app.tree.selected_key()?;
+            let text = app.table.node_tsv(&app.reports, app.lang, key);
+            let summary = CopySummary::Figures {
+                place: crate::tui::state::tree::place(&app.reports, key, app.lang),
+                rows: text.lines().count().saturating_sub(1),
+            };
+            return Some(Effect::Copy { text, summary });
         }
         Action::NextHit | Action::PrevHit => step_hit(app, action == Action::NextHit),
         Action::Copy | Action::CopyCited => return copy(app, action == Action::CopyCited),
         _ => {}
     }
     None
+}
+
+/// The table opens on the selected node's figures, at the figure under the cursor.
+fn open_table(app: &mut App) {
+    app.ensure_table();
+    let Some(key) = app.tree.selected_key().cloned() else {
+        return;
+    };
+    let at = match app.focus {
+        Focus::Detail => app
+            .detail
+            .cursor
+            .and_then(|c| app.detail.doc.targets.get(c))
+            .filter(|t| t.what.kind == TargetKind::Statistic)
+            .map(|t| t.what.id.clone()),
+        Focus::Tree => None,
+    };
+    app.table.open_on(&key, at.as_deref());
+    let h = super::stats::rows_height(app);
+    let t = &mut app.table;
+    navigate::step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
+    app.mode = Mode::Stats;
 }
 
 fn step_hit(app: &mut App, forward: bool) {
@@ -117,7 +150,7 @@ fn copy(app: &App, cited: bool) -> Option<Effect> {
         None => copy_text::node_text(&app.reports, key, cited),
     };
     Some(Effect::Copy {
-        summary: text.clone(),
+        summary: CopySummary::Text(text.clone()),
         text,
     })
 }

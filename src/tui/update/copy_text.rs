@@ -26,28 +26,27 @@ pub fn citation(report: &Report, node: &str) -> String {
 /// `label：44台（title，place）` and a sentence is followed by its citation.
 pub fn target_text(report: &Report, node: &str, what: &TargetRef, cited: bool) -> Option<String> {
     let paragraphs = report.all_paragraphs();
-    match what.kind {
+    // What is copied plain, and what a citation follows.
+    let (plain, named) = match what.kind {
         TargetKind::Statistic => {
             let s = paragraphs
                 .iter()
                 .flat_map(|(_, p)| &p.statistics)
                 .find(|s| s.id == what.id)?;
-            Some(match cited {
-                true => format!("{}：{}{}", s.label, s.display, citation(report, node)),
-                false => s.display.clone(),
-            })
+            (s.display.clone(), format!("{}：{}", s.label, s.display))
         }
         TargetKind::Measure => {
             let m = paragraphs
                 .iter()
                 .flat_map(|(_, p)| &p.measures)
                 .find(|m| m.id == what.id)?;
-            Some(match cited {
-                true => format!("{}{}", m.text, citation(report, node)),
-                false => m.text.clone(),
-            })
+            (m.text.clone(), m.text.clone())
         }
-    }
+    };
+    Some(match cited {
+        true => format!("{named}{}", citation(report, node)),
+        false => plain,
+    })
 }
 
 /// A node's full text: headings and paragraphs, one per line; cited on a last line.
@@ -92,6 +91,29 @@ mod tests {
         assert_eq!(
             target_text(&r, "4.3", &stat("4.3.p1.s1"), true).unwrap(),
             "执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告，四、(三)加强执法保障）"
+        );
+    }
+
+    #[test]
+    fn a_sentence_copies_verbatim_and_with_its_citation() {
+        let r = embedded::report().unwrap();
+        let (_, p) = r
+            .all_paragraphs()
+            .into_iter()
+            .find(|(n, _)| *n == "4.3")
+            .unwrap();
+        let m = &p.measures[0];
+        let what = TargetRef {
+            kind: TargetKind::Measure,
+            id: m.id.clone(),
+        };
+        assert_eq!(target_text(&r, "4.3", &what, false).unwrap(), m.text);
+        assert_eq!(
+            target_text(&r, "4.3", &what, true).unwrap(),
+            format!(
+                "{}（市桥街2020年法治政府建设工作报告，四、(三)加强执法保障）",
+                m.text
+            )
         );
     }
 

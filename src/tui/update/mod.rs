@@ -12,7 +12,6 @@ mod stats;
 
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Hits, Mode};
-use crate::tui::state::finder::Jump;
 use crate::tui::state::status::Status;
 use navigate::{jump, step, sync_detail};
 
@@ -30,8 +29,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             navigate::select_row(app, app.tree.selected as isize);
             clamp_all(app);
         }
-        Action::Copied { summary, outcome } => {
-            app.status = Some(Status::Copied { summary, outcome })
+        Action::Copied {
+            summary,
+            chars,
+            outcome,
+        } => {
+            app.status = Some(Status::Copied {
+                summary,
+                chars,
+                outcome,
+            })
         }
         Action::Help if app.mode != Mode::Help => {
             app.help_from = app.mode;
@@ -45,6 +52,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Click { column, row } => return mouse::click(app, column, row),
         Action::Wheel { column, row, down } => mouse::wheel(app, column, row, down),
+        Action::Drag { column, .. } => mouse::drag(app, column),
         _ => {
             return match app.mode {
                 Mode::Browse => browse::browse(app, action),
@@ -69,12 +77,12 @@ fn clamp_all(app: &mut App) {
     search::refresh_preview(app);
 }
 
-/// Remember a search's hits for `n` / `N` and go to hit `at`.
-pub fn go_to_hit(app: &mut App, jumps: Vec<Jump>, at: usize) {
-    let Some(to) = jumps.get(at).cloned() else {
+/// Remember a search's hits for `n` / `N` and go to hit `hits.at`.
+pub fn go_to_hit(app: &mut App, hits: Hits) {
+    let Some(to) = hits.jumps.get(hits.at).cloned() else {
         return;
     };
-    app.hits = Some(Hits { jumps, at });
+    app.hits = Some(hits);
     app.mode = Mode::Browse;
     jump(app, &to);
 }

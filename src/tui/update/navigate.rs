@@ -28,12 +28,26 @@ pub fn step(selected: &mut usize, scroll: &mut usize, len: usize, height: usize,
 }
 
 pub fn tree_height(app: &App) -> usize {
-    let b = layout::browse(app.width, app.height, Focus::Tree);
+    let b = app.browse_areas(Focus::Tree);
     b.tree.map_or(0, |p| usize::from(p.content.height))
 }
 
 pub fn detail_height(app: &App) -> usize {
-    layout::detail_text_size(app.width, app.height).1
+    app.detail_text_size().1
+}
+
+/// Make the tree `delta` columns wider (narrower if negative), or as wide as `to`;
+/// the text re-wraps to what is left.
+pub fn resize_tree(app: &mut App, delta: i32, to: Option<u16>) {
+    let now = app
+        .browse_areas(Focus::Tree)
+        .tree
+        .map_or(layout::default_tree_width(app.width), |p| p.content.width);
+    let wanted = to.map_or(i32::from(now) + delta, i32::from);
+    let wanted = u16::try_from(wanted.max(0)).unwrap_or(u16::MAX);
+    app.tree_cols = Some(layout::clamp_tree_width(app.width, wanted));
+    sync_detail(app);
+    select_row(app, app.tree.selected as isize);
 }
 
 /// Select tree row `row` (clamped) and show its node.
@@ -55,7 +69,7 @@ pub fn sync_detail(app: &mut App) {
     let Some(key) = app.tree.selected_key().cloned() else {
         return;
     };
-    let width = layout::detail_text_width(app.width);
+    let width = layout::detail_text_width_with(app.width, app.tree_cols);
     let same_node = app.detail.doc.key == key;
     if same_node && app.detail.doc.width == width {
         clamp_detail(app);

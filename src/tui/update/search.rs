@@ -3,11 +3,14 @@
 
 use super::go_to_hit;
 use super::navigate::{place_target, step};
+use crate::model::Report;
+use crate::search::Kind;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout;
+use crate::tui::state::app::Hits;
 use crate::tui::state::app::{App, DocView, Mode};
 use crate::tui::state::document::Doc;
-use crate::tui::state::finder::Jump;
+use crate::tui::state::finder::{document_order, Finder, Jump};
 
 pub(super) fn results_height(app: &App) -> usize {
     usize::from(layout::search(app.width, app.height).results.height)
@@ -46,6 +49,38 @@ pub(super) fn refresh_preview(app: &mut App) {
     app.preview = Some(view);
 }
 
+/// The hits as `n` / `N` walk them: in document order (a pager's order, not the rank),
+/// starting at the one chosen.
+fn hits_in_document_order(reports: &[Report], f: &Finder) -> Hits {
+    let order = document_order(reports, &f.found);
+    let marks = f
+        .found
+        .iter()
+        .filter(|x| x.kind == Kind::Measure)
+        .map(|x| (x.id.clone(), x.indices.clone()))
+        .collect();
+    Hits {
+        jumps: order
+            .iter()
+            .map(|&i| Jump::to(reports, &f.found[i]))
+            .collect(),
+        at: order.iter().position(|&i| i == f.selected).unwrap_or(0),
+        words: highlight_words(f.input.text()),
+        marks,
+    }
+}
+
+/// The words of a query as they stand in the text: without the kind prefix (`#`, `>`,
+/// `@`) and the exact mark (`'`).
+pub fn highlight_words(query: &str) -> Vec<String> {
+    let query = query.trim_start().trim_start_matches(['#', '>', '@']);
+    query
+        .split_whitespace()
+        .map(|w| w.trim_start_matches('\'').to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 pub fn search(app: &mut App, action: Action) -> Option<Effect> {
     let (n, h) = (app.finder.found.len(), results_height(app));
     let f = &mut app.finder;
@@ -56,14 +91,20 @@ pub fn search(app: &mut App, action: Action) -> Option<Effect> {
             }
             return None;
         }
+        Action::OlderQuery | Action::NewerQuery => {
+            if f.recall(action == Action::OlderQuery) {
+                refresh_search(app);
+            }
+            return None;
+        }
         Action::Down => step(&mut f.selected, &mut f.scroll, n, h, 1),
         Action::Up => step(&mut f.selected, &mut f.scroll, n, h, -1),
         Action::PageDown => step(&mut f.selected, &mut f.scroll, n, h, h.max(1) as isize),
         Action::PageUp => step(&mut f.selected, &mut f.scroll, n, h, -(h.max(1) as isize)),
         Action::Open => {
-            let jumps: Vec<Jump> = f.found.iter().map(|x| Jump::to(&app.reports, x)).collect();
-            let at = f.selected;
-            go_to_hit(app, jumps, at);
+            f.remember();
+            let hits = hits_in_document_order(&app.reports, f);
+            go_to_hit(app, hits);
             return None;
         }
         Action::Back => app.mode = Mode::Browse,

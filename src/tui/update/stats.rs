@@ -8,7 +8,7 @@ use crate::tui::layout;
 use crate::tui::state::app::{App, Mode};
 use crate::tui::state::finder::{Found, Jump};
 use crate::tui::state::line_input::Edit;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 
 pub(super) fn rows_height(app: &App) -> usize {
     usize::from(layout::stats(app.width, app.height).rows.height)
@@ -19,6 +19,15 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
     let t = &mut app.table;
     match action {
         Action::Edit(e) if t.filter.apply(&e) => {
+            // The same engine as `/`, kept to figures (`#`): pinyin, fuzzy, digits.
+            let query = t.filter.text().trim();
+            t.found = match query.is_empty() {
+                true => None,
+                false => {
+                    let r = app.engine.search(&format!("#{query}"), usize::MAX);
+                    Some(r.found.into_iter().map(|f| (f.report, f.id)).collect())
+                }
+            };
             t.refresh();
             step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
         }
@@ -29,10 +38,16 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
         Action::PageDown => step(&mut t.selected, &mut t.scroll, n, h, h.max(1) as isize),
         Action::PageUp => step(&mut t.selected, &mut t.scroll, n, h, -(h.max(1) as isize)),
         Action::Filter => t.editing = true,
+        Action::ToggleScope if t.scope.is_some() => {
+            t.whole = !t.whole;
+            t.refresh();
+            step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
+        }
         Action::KeepFilter => t.editing = false,
         Action::Back if t.editing => {
             t.editing = false;
             if t.filter.apply(&Edit::Clear) {
+                t.found = None;
                 t.refresh();
                 step(&mut t.selected, &mut t.scroll, t.visible.len(), h, 0);
             }
@@ -62,19 +77,13 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
             let row = t.selected_row()?;
             return Some(Effect::Copy {
                 text: row.display.clone(),
-                summary: row.display.clone(),
+                summary: CopySummary::Text(row.display.clone()),
             });
         }
         Action::CopyCited => {
-            let summary = format!(
-                "{} {} {}",
-                app.lang.pick("统计表", "table,"),
-                t.visible.len(),
-                app.lang.pick("行 TSV", "rows TSV")
-            );
             return Some(Effect::Copy {
                 text: t.tsv(&app.reports, app.lang),
-                summary,
+                summary: CopySummary::TableRows(t.visible.len()),
             });
         }
         _ => {}

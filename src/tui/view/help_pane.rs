@@ -9,11 +9,28 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Width of the keys column.
+/// The widest the keys column gets.
 const KEYS: usize = 26;
+
+/// The keys column: as wide as the widest keys (or notation) plus a gap, so narrow
+/// terminals keep room for what they do.
+fn keys_width(help: &[HelpLine]) -> usize {
+    let widest = help
+        .iter()
+        .map(|l| match l {
+            HelpLine::Binding(b) => wrap::width(&b.keys_text()),
+            HelpLine::Note(n, _) => wrap::width(n),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    (widest + 2).min(KEYS)
+}
 
 fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
+    let help = keymap::help_lines();
+    let keys = keys_width(&help);
     let line = |l: HelpLine| match l {
         HelpLine::Title => Line::styled(
             app.lang.pick(" 按键一览（Esc 关闭）", " Keys (Esc closes)"),
@@ -22,11 +39,18 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         HelpLine::Gap => Line::default(),
         HelpLine::Context(c) => Line::styled(format!(" {}", c.name(app.lang)), t.heading()),
         HelpLine::Binding(b) => Line::from(vec![
-            Span::styled(format!("   {}", wrap::pad(&b.keys_text(), KEYS)), t.key()),
+            Span::styled(format!("   {}", wrap::pad(&b.keys_text(), keys)), t.key()),
             Span::raw(b.label(app.lang)),
         ]),
+        HelpLine::NoteHeading(h) => {
+            Line::styled(format!(" {}", app.lang.pick(h.0, h.1)), t.heading())
+        }
+        HelpLine::Note(notation, what) => Line::from(vec![
+            Span::styled(format!("   {}", wrap::pad(notation, keys)), t.key()),
+            Span::raw(app.lang.pick(what.0, what.1)),
+        ]),
     };
-    keymap::help_lines().into_iter().map(line).collect()
+    help.into_iter().map(line).collect()
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {

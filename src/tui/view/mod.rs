@@ -39,7 +39,7 @@ fn draw_panes(frame: &mut Frame, app: &App) {
     let (w, h) = (area.width, area.height);
     match app.mode {
         Mode::Browse => {
-            let areas = layout::browse(w, h, app.focus);
+            let areas = layout::browse_with(w, h, app.focus, app.tree_cols);
             if let Some(p) = areas.tree {
                 tree_pane::draw(frame, app, p);
             }

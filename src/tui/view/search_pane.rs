@@ -25,7 +25,11 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
         format!("{} {} ", f.total, app.lang.pick("条", "hits")),
         t.dim(),
     );
-    let query = vec![Span::styled(PROMPT, t.key()), Span::raw(f.input.text())];
+    let text = match f.input.is_selected() {
+        true => Span::styled(f.input.text(), t.selected()),
+        false => Span::raw(f.input.text()),
+    };
+    let query = vec![Span::styled(PROMPT, t.key()), text];
     frame.render_widget(
         Paragraph::new(two_sided(
             query,
@@ -87,7 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: SearchAreas) {
     }
     if let (Some(pane), Some(view)) = (areas.preview, &app.preview) {
         header(frame, app, view, pane.header, false);
-        render_doc(frame, app, view, text_area(pane.content), true);
+        render_doc(frame, app, view, text_area(pane.content), true, None);
     }
 }
 

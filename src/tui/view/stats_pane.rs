@@ -11,20 +11,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Column widths in cells: place, label, value, unit, as printed (0 = hidden). Narrow
-/// terminals show the figure as printed instead of value and unit, which it combines.
-fn columns(cols: usize, place: usize) -> [usize; 5] {
-    let [place, value, unit, printed] = match cols {
-        100.. => [place, 10, 6, 16],
-        60..100 => [place, 10, 6, 0],
-        _ => [place.min(10), 0, 0, 12],
+/// Column widths in cells: place, label, value, unit, as printed (0 = hidden), sized to
+/// their content (`content`, the widest cell of each). The figure as printed always shows,
+/// since it carries the qualifier (`约143.4万元`); value and unit join it when the label
+/// keeps room; the label takes what is left, up to its widest, so at 200 columns it
+/// stays next to its figures.
+pub fn columns(cols: usize, content: [usize; 5]) -> [usize; 5] {
+    let [place, label, value, unit, printed] = content;
+    let place = place.min(cols / 4);
+    let printed = printed.min(16);
+    // One space after every shown column, and one before the first.
+    let room = |shown: &[usize]| {
+        cols.saturating_sub(
+            1 + shown
+                .iter()
+                .filter(|&&w| w > 0)
+                .map(|w| w + 1)
+                .sum::<usize>(),
+        )
     };
-    let used = [place, value, unit, printed]
-        .iter()
-        .filter(|&&w| w > 0)
-        .map(|w| w + 1)
-        .sum::<usize>();
-    let label = cols.saturating_sub(used + 2);
+    let with_numbers = room(&[place, value, unit, printed]);
+    let (value, unit) = match with_numbers >= label.min(24) {
+        true => (value, unit),
+        false => (0, 0),
+    };
+    let label = room(&[place, value, unit, printed]).min(label);
     [place, label, value, unit, printed]
 }
 
@@ -56,8 +67,16 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         Span::styled(prompt.clone(), t.key()),
         Span::raw(table.filter.text()),
     ];
+    let scope = match (&table.scope, table.whole) {
+        (Some(key), false) => format!(
+            "{} {}  ",
+            l.pick("本节", "in"),
+            crate::tui::state::tree::place(&app.reports, key, l)
+        ),
+        _ => format!("{}  ", l.pick("全部", "all")),
+    };
     let info = format!(
-        "{}/{}  {} ",
+        "{scope}{}/{}  {} ",
         table.visible.len(),
         table.rows.len(),
         table.sort.label(l)
@@ -77,7 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
 
     // With several reports the place names its report, so the column widens.
     let many = app.reports.len() > 1;
-    let widths = columns(usize::from(areas.rows.width), if many { 24 } else { 12 });
+    let widths = columns(usize::from(areas.rows.width), table.widths);
     let place = |row: &StatRow| match many {
         true => format!("{} {}", row.source, row.place),
         false => row.place.clone(),
@@ -110,5 +129,15 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
             }
         })
         .collect();
+    let lines = match (lines.is_empty(), table.filter.text().trim().is_empty()) {
+        (true, false) => vec![Line::styled(
+            l.pick(
+                " 没有匹配的数字（Esc 清除筛选，a 看全部数字）",
+                " No figure matches (Esc clears the filter, a shows all figures)",
+            ),
+            t.dim(),
+        )],
+        _ => lines,
+    };
     frame.render_widget(Paragraph::new(lines), areas.rows);
 }

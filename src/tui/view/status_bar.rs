@@ -5,7 +5,7 @@ use super::two_sided;
 use crate::tui::input::keymap;
 use crate::tui::lang::Lang;
 use crate::tui::state::app::App;
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 use crate::tui::wrap::{truncate, width};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -15,26 +15,27 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let left: Vec<Span> = match &app.status {
+        // As much of the note as fits: a copied text comes last, so only it is cut.
         Some(s) => {
             let style = if s.is_error() { t.error() } else { t.message() };
+            let text = format!(" {}", status_text(s, app.lang));
             vec![Span::styled(
-                format!(" {}", status_text(s, app.lang)),
+                truncate(&text, usize::from(area.width)),
                 style,
             )]
         }
         None => {
             // Whole hints only: a hint cut in half reads as a different key.
-            let mut spans = Vec::new();
-            let mut used = 0;
-            for (key, label) in keymap::hints(app.context(), app.lang) {
-                let (key, label) = (format!(" {key}"), format!(" {label} "));
-                used += width(&key) + width(&label);
-                if used > usize::from(area.width) {
-                    break;
-                }
-                spans.extend([Span::styled(key, t.key()), Span::raw(label)]);
-            }
-            spans
+            let cost = |key: &str, label: &str| width(key) + width(label) + 3;
+            keymap::fitting_hints(app.context(), app.lang, usize::from(area.width), cost)
+                .into_iter()
+                .flat_map(|(key, label)| {
+                    [
+                        Span::styled(format!(" {key}"), t.key()),
+                        Span::raw(format!(" {label} ")),
+                    ]
+                })
+                .collect()
         }
     };
     let right = match app.mouse {
@@ -51,7 +52,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// A status note in words.
 pub fn status_text(status: &Status, lang: Lang) -> String {
     match status {
-        Status::Copied { summary, outcome } => copied(lang, summary, outcome),
+        Status::Copied {
+            summary,
+            chars,
+            outcome,
+        } => copied(lang, summary, *chars, outcome),
         Status::Mouse(true) => lang
             .pick("鼠标：本程序使用", "Mouse: used by the app")
             .into(),
@@ -72,30 +77,41 @@ pub fn status_text(status: &Status, lang: Lang) -> String {
     }
 }
 
-/// What was copied, and by which means, honestly.
-fn copied(lang: Lang, summary: &str, outcome: &crate::clipboard::Outcome) -> String {
-    let what = truncate(summary.lines().next().unwrap_or(""), 24);
-    match (&outcome.osc52, &outcome.system) {
-        (Ok(()), Ok(())) => format!(
-            "{} {what} (OSC 52 + {})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("系统剪贴板", "system clipboard")
+/// How many characters were copied, by which means (honestly), then what, on one line;
+/// the status bar shows as much of it as fits.
+fn copied(
+    lang: Lang,
+    summary: &CopySummary,
+    chars: usize,
+    outcome: &crate::clipboard::Outcome,
+) -> String {
+    let what: String = match summary {
+        CopySummary::Text(text) => text
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .collect(),
+        CopySummary::TableRows(n) => format!(
+            "{} {n} {}",
+            lang.pick("统计表", "table,"),
+            lang.pick("行 TSV", "rows TSV")
         ),
-        (Ok(()), Err(_)) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick(
-                "仅 OSC 52，无系统剪贴板",
-                "OSC 52 only, no system clipboard"
-            )
-        ),
-        (Err(_), Ok(())) => format!(
-            "{} {what} ({})",
-            lang.pick("已复制", "Copied"),
-            lang.pick("仅系统剪贴板", "system clipboard only")
-        ),
-        (Err(e), Err(_)) => format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
-    }
+        CopySummary::Figures { place, rows } => {
+            format!("{place} {rows} {}", lang.pick("行 TSV", "rows TSV"))
+        }
+    };
+    let how = match (&outcome.osc52, &outcome.system) {
+        (Ok(()), Ok(())) => format!("OSC 52 + {}", lang.pick("系统剪贴板", "system clipboard")),
+        (Ok(()), Err(_)) => lang.pick("仅 OSC 52", "OSC 52 only").to_string(),
+        (Err(_), Ok(())) => lang
+            .pick("仅系统剪贴板", "system clipboard only")
+            .to_string(),
+        (Err(e), Err(_)) => return format!("{}: {e}", lang.pick("复制失败", "Copy failed")),
+    };
+    format!(
+        "{} {chars} {} ({how}): {what}",
+        lang.pick("已复制", "Copied"),
+        lang.pick("字", "chars"),
+    )
 }
 
 #[cfg(test)]
@@ -107,6 +123,7 @@ mod tests {
         Status::Copied {
             summary: "执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告）\n第二行"
                 .into(),
+            chars: 41,
             outcome: Outcome { osc52, system },
         }
     }
@@ -116,15 +133,40 @@ mod tests {
         let both = copied(Ok(()), Ok(()));
         assert_eq!(
             status_text(&both, Lang::Zh),
-            "已复制 执法记录仪等执法设备：.. (OSC 52 + 系统剪贴板)"
+            "已复制 41 字 (OSC 52 + 系统剪贴板): 执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告） 第二行"
         );
         assert_eq!(
             status_text(&copied(Ok(()), Err("no display".into())), Lang::En),
-            "Copied 执法记录仪等执法设备：.. (OSC 52 only, no system clipboard)"
+            "Copied 41 chars (OSC 52 only): 执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告） 第二行"
         );
         assert_eq!(
             status_text(&copied(Err("x".into()), Ok(())), Lang::Zh),
-            "已复制 执法记录仪等执法设备：.. (仅系统剪贴板)"
+            "已复制 41 字 (仅系统剪贴板): 执法记录仪等执法设备：44台（市桥街2020年法治政府建设工作报告） 第二行"
+        );
+        let ok = Outcome {
+            osc52: Ok(()),
+            system: Ok(()),
+        };
+        let table = Status::Copied {
+            summary: CopySummary::TableRows(38),
+            chars: 2048,
+            outcome: ok.clone(),
+        };
+        assert_eq!(
+            status_text(&table, Lang::En),
+            "Copied 2048 chars (OSC 52 + system clipboard): table, 38 rows TSV"
+        );
+        let figures = Status::Copied {
+            summary: CopySummary::Figures {
+                place: "四 › (三)".into(),
+                rows: 2,
+            },
+            chars: 90,
+            outcome: ok,
+        };
+        assert_eq!(
+            status_text(&figures, Lang::Zh),
+            "已复制 90 字 (OSC 52 + 系统剪贴板): 四 › (三) 2 行 TSV"
         );
         let failed = copied(Err("closed".into()), Err("no display".into()));
         assert_eq!(status_text(&failed, Lang::En), "Copy failed: closed");

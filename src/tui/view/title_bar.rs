@@ -1,7 +1,7 @@
 //! The title bar: report title and date on the left, the search-hit counter on the right.
 
 use super::two_sided;
-use crate::tui::state::app::App;
+use crate::tui::state::app::{App, Mode};
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
@@ -23,8 +23,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             app.lang.pick("份报告", "reports")
         ),
     };
+    // The counter belongs to the hits being walked with n / N; while a new query is
+    // typed it would count the old one's.
     let right = match &app.hits {
-        Some(h) if !h.jumps.is_empty() => {
+        Some(h) if !h.jumps.is_empty() && app.mode != Mode::Search => {
             format!(
                 "{} {}/{} ",
                 app.lang.pick("结果", "hit"),

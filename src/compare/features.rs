@@ -1,0 +1,191 @@
+//! What the comparison knows of each statistic: its label's words, its context's words
+//! (section titles, the sentence around it), its look-alike words and its unit; words
+//! weighted by how rare they are among the open reports, so 开展 counts less than 复议.
+
+use std::collections::HashMap;
+
+use super::words::{Tag, Words};
+use crate::identity::Identity;
+use crate::model::{Report, Statistic};
+
+/// A bag of words: (word id, weight), sorted by id; `total` is the sum of weights.
+#[derive(Debug, Clone, Default)]
+pub struct Bag {
+    pub items: Vec<(u32, f64)>,
+    pub total: f64,
+}
+
+impl Bag {
+    /// Weighted Dice overlap in [0, 1].
+    pub fn overlap(&self, other: &Bag) -> f64 {
+        if self.total == 0.0 || other.total == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < self.items.len() && j < other.items.len() {
+            let (a, b) = (self.items[i], other.items[j]);
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += a.1.min(b.1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common / (self.total + other.total)
+    }
+}
+
+/// The lead's words weigh together at most this share of the label's.
+const LEAD_SHARE: f64 = 0.35;
+/// A label weighs at least this much for the cap, so an elliptical label (`累计达`)
+/// can lean on its lead (`新增持证执法人员4人，`) for what it counts.
+const MIN_OWN: f64 = 8.0;
+
+/// Words with a weight factor each.
+type Weighted = Vec<(String, f64)>;
+
+/// One statistic of one open report, ready to compare.
+#[derive(Debug, Clone)]
+pub struct Figure<'a> {
+    pub report: usize,
+    /// Position in `report.all_statistics()`.
+    pub index: usize,
+    pub stat: &'a Statistic,
+    pub label: Bag,
+    pub context: Bag,
+    pub tags: Vec<Tag>,
+}
+
+/// Every statistic of every report, in report then document order.
+pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
+    let mut raw: Vec<(usize, usize, &Statistic, Weighted, Weighted)> = Vec::new();
+    for (r, report) in reports.iter().enumerate() {
+        let place = Identity::of(report).place;
+        let mut index = 0;
+        for (node, paragraph) in report.all_paragraphs() {
+            let titles: String = report
+                .section_path(node)
+                .iter()
+                .map(|s| s.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for stat in &paragraph.statistics {
+                let sentence = paragraph
+                    .measures
+                    .iter()
+                    .find(|m| m.id == stat.measure)
+                    .map_or("", |m| m.text.as_str());
+                // What is counted stands at the end of a label, right before the
+                // figure (`…调解纠纷`, `…办结率`); modifiers come first and weigh less.
+                let head = words.words(&format!("{} {}", stat.label, before_figure(stat)), &place);
+                let n = head.len().max(1) as f64;
+                let mut label: Weighted = head
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, w)| (w, 0.6 + 0.4 * (i + 1) as f64 / n))
+                    .collect();
+                // A short label leans on the clauses before it in its sentence
+                // (`受理行政复议申请11件，办结9件`): they count, marked to be capped.
+                let (lead, after) = sentence.split_once(&stat.quote).unwrap_or(("", sentence));
+                label.extend(words.words(lead, &place).into_iter().map(|w| (w, -1.0)));
+                let context: Weighted = words
+                    .words(&format!("{titles} {after}"), &place)
+                    .into_iter()
+                    .map(|w| (w, 1.0))
+                    .collect();
+                raw.push((r, index, stat, label, context));
+                index += 1;
+            }
+        }
+    }
+    // Inverse document frequency over statistics, shared by labels and contexts.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut df: Vec<f64> = Vec::new();
+    for (.., label, context) in &raw {
+        let mut seen: Vec<u32> = label
+            .iter()
+            .chain(context)
+            .map(|(w, _)| {
+                let next = ids.len() as u32;
+                *ids.entry(w.clone()).or_insert(next)
+            })
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        df.resize(ids.len(), 0.0);
+        for id in seen {
+            df[id as usize] += 1.0;
+        }
+    }
+    let n = raw.len().max(1) as f64;
+    let idf = |w: &str| {
+        let id = ids.get(w).copied().unwrap_or(0);
+        let single = if w.starts_with('·') { 0.5 } else { 1.0 };
+        (id, single * (1.0 + (n / df[id as usize].max(1.0)).ln()))
+    };
+    let bag = |list: &Weighted| -> Bag {
+        // Words marked -1 (the lead) share a weight of at most LEAD_SHARE of the rest,
+        // so they tell two bare `办结` apart without outweighing a label.
+        let own: f64 = list
+            .iter()
+            .filter(|(_, f)| *f > 0.0)
+            .map(|(w, f)| f * idf(w).1)
+            .sum();
+        let lead: f64 = list
+            .iter()
+            .filter(|(_, f)| *f < 0.0)
+            .map(|(w, _)| idf(w).1)
+            .sum();
+        let lead_factor = if lead > 0.0 {
+            (LEAD_SHARE * own.max(MIN_OWN) / lead).min(1.0)
+        } else {
+            0.0
+        };
+        let mut items: Vec<(u32, f64)> = Vec::new();
+        for (w, factor) in list {
+            let factor = if *factor < 0.0 { lead_factor } else { *factor };
+            let (id, weight) = idf(w);
+            let weight = factor * weight;
+            match items.iter_mut().find(|(i, _)| *i == id) {
+                Some(item) => item.1 = item.1.max(weight),
+                None => items.push((id, weight)),
+            }
+        }
+        items.sort_by_key(|(i, _)| *i);
+        let total = items.iter().map(|(_, w)| w).sum();
+        Bag { items, total }
+    };
+    raw.iter()
+        .map(|(r, index, stat, label, context)| Figure {
+            report: *r,
+            index: *index,
+            stat,
+            label: bag(label),
+            context: bag(context),
+            tags: words.tags(&format!("{} {}", stat.label, before_figure(stat))),
+        })
+        .collect()
+}
+
+/// The part of the clause before the figure (`实际出庭数量` of `实际出庭数量6件`).
+fn before_figure(stat: &Statistic) -> &str {
+    stat.quote.split(&stat.display).next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_statistic_becomes_one_figure() {
+        let r = crate::embedded::report().unwrap();
+        let reports = vec![r];
+        let figs = figures(&reports, &Words::builtin());
+        assert_eq!(figs.len(), reports[0].all_statistics().len());
+        let same = figs[0].label.overlap(&figs[0].label);
+        assert!((same - 1.0).abs() < 1e-9);
+    }
+}

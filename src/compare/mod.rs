@@ -1,0 +1,133 @@
+//! Lining up the same indicator across reports (years, places): every statistic of the
+//! open reports goes into exactly one row, each row holds at most one statistic per
+//! report, and each cell says how sure the pairing is.
+//!
+//! Figures pair on what they count (label words with synonyms, unit after scaling,
+//! headings and sentence), never on their numbers; words that change meaning (新增/累计,
+//! 受理/办结, 应/实际) keep figures apart. See `assets/compare-words.txt`.
+
+pub mod aliases;
+pub mod change;
+mod features;
+mod pairing;
+pub mod units;
+pub mod words;
+
+use crate::identity::Identity;
+use crate::model::{Report, Statistic};
+
+pub use aliases::Aliases;
+pub use change::Change;
+
+/// One statistic in a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Index of the report in the slice given to `align`.
+    pub report: usize,
+    /// Position of the statistic in `report.all_statistics()`.
+    pub index: usize,
+    /// How sure the pairing is, 0–1: for a paired figure, its best link to the row's
+    /// others (1 when pinned); for a figure alone, 1 less its best rejected candidate.
+    pub confidence: f64,
+}
+
+/// One indicator across the reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The label of its latest figure (right-most column).
+    pub indicator: String,
+    /// The unit of that figure; changes are given in it.
+    pub unit: String,
+    /// One per column, `None` where the report has no such figure.
+    pub cells: Vec<Option<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Alignment {
+    /// Report indices in column order: by place, then year.
+    pub columns: Vec<usize>,
+    pub rows: Vec<Row>,
+}
+
+impl Alignment {
+    /// The statistic (with its node id) a cell stands for.
+    pub fn stat<'r>(reports: &'r [Report], cell: &Cell) -> Option<(&'r str, &'r Statistic)> {
+        reports
+            .get(cell.report)?
+            .all_statistics()
+            .get(cell.index)
+            .copied()
+    }
+}
+
+/// Column order: place, then year, then title (reports without a year last in place).
+pub fn column_order(reports: &[Report]) -> Vec<usize> {
+    let ids: Vec<Identity> = reports.iter().map(Identity::of).collect();
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            (
+                &ids[i].place,
+                ids[i].year.unwrap_or(i32::MAX),
+                &reports[i].title,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    order
+}
+
+/// Group the statistics of `reports` into indicators.
+pub fn align(reports: &[Report], aliases: &Aliases) -> Alignment {
+    let words = words::Words::builtin();
+    let figures = features::figures(reports, &words);
+    let scorer = pairing::Scorer::new(&words, &figures, reports, aliases);
+    let columns = column_order(reports);
+    let by_report: Vec<Vec<usize>> = (0..reports.len())
+        .map(|r| {
+            (0..figures.len())
+                .filter(|&f| figures[f].report == r)
+                .collect()
+        })
+        .collect();
+    let position = |r: usize| columns.iter().position(|&c| c == r).unwrap_or(0);
+    // Every pair of reports, so an indicator can skip a year (2020 and 2022 only).
+    let mut edges = Vec::new();
+    for (i, &p) in columns.iter().enumerate() {
+        for &q in &columns[i + 1..] {
+            edges.extend(scorer.assign(&by_report[p], &by_report[q]));
+        }
+    }
+    // Best pairs first; of equal ones, the nearer columns (the next year before the
+    // one after), since an indicator is most alike to its neighbour.
+    edges.sort_by(|x, y| {
+        let gap = |e: &(usize, usize, f64)| {
+            position(figures[e.0].report).abs_diff(position(figures[e.1].report))
+        };
+        y.2.total_cmp(&x.2).then(gap(x).cmp(&gap(y)))
+    });
+    let groups = rows::merge(&scorer, figures.len(), &edges);
+    let rows = rows::build(reports, &figures, &scorer, &columns, groups);
+    Alignment { columns, rows }
+}
+
+mod rows;
+
+/// Every pair of statistics of two different reports with how alike the alignment
+/// scores them (`None`: never paired), each statistic as (report index, position in
+/// `all_statistics()`). For tuning and for explaining a pairing.
+#[allow(clippy::type_complexity)]
+pub fn all_scores(reports: &[Report]) -> Vec<((usize, usize), (usize, usize), Option<f64>)> {
+    let words = words::Words::builtin();
+    let figures = features::figures(reports, &words);
+    let scorer = pairing::Scorer::new(&words, &figures, reports, &Aliases::default());
+    let mut out = Vec::new();
+    for (a, x) in figures.iter().enumerate() {
+        for (b, y) in figures.iter().enumerate().skip(a + 1) {
+            if x.report != y.report {
+                out.push(((x.report, x.index), (y.report, y.index), scorer.score(a, b)));
+            }
+        }
+    }
+    out
+}

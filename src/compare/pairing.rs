@@ -1,0 +1,157 @@
+//! How alike two figures of two reports are, and which pairs are made: one assignment
+//! (Kuhn–Munkres) per pair of reports, so each figure pairs at most once per report and
+//! the best whole matching wins, not the first come.
+
+use std::collections::HashSet;
+
+use pathfinding::prelude::{kuhn_munkres, Matrix};
+
+use super::aliases::{Aliases, Rule};
+use super::features::Figure;
+use super::units;
+use super::words::{Tag, Words};
+use crate::model::Report;
+
+/// Score of a pinned pair: above any computed one, so an assignment always keeps it.
+pub const PINNED: f64 = 2.0;
+/// Below this, two figures are not the same indicator. Chosen on our fixtures so that a
+/// shared verb and unit alone (开展…场 vs 开展…场) stay below it.
+pub const THRESHOLD: f64 = 0.3;
+/// A look-alike word on one side only (新增 法律顾问 vs 法律顾问): likely, not certain.
+const ONE_SIDED: f64 = 0.85;
+/// Weight of the label against the context (headings and the rest of the sentence).
+const LABEL_WEIGHT: f64 = 0.8;
+
+pub struct Scorer<'a> {
+    pub words: &'a Words,
+    pub figures: &'a [Figure<'a>],
+    pins: HashSet<(usize, usize)>,
+    apart: HashSet<(usize, usize)>,
+}
+
+fn key(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(
+        words: &'a Words,
+        figures: &'a [Figure<'a>],
+        reports: &[Report],
+        aliases: &Aliases,
+    ) -> Scorer<'a> {
+        let mut s = Scorer {
+            words,
+            figures,
+            pins: HashSet::new(),
+            apart: HashSet::new(),
+        };
+        let matching = |r: &super::aliases::FigureRef| -> Vec<usize> {
+            (0..figures.len())
+                .filter(|&i| r.matches(&reports[figures[i].report], figures[i].stat))
+                .collect()
+        };
+        for rule in &aliases.rules {
+            match rule {
+                Rule::Same(refs) => {
+                    let all: Vec<usize> = refs.iter().flat_map(matching).collect();
+                    for &a in &all {
+                        for &b in &all {
+                            if figures[a].report != figures[b].report {
+                                s.pins.insert(key(a, b));
+                            }
+                        }
+                    }
+                }
+                Rule::Apart(x, y) => {
+                    for a in matching(x) {
+                        for b in matching(y) {
+                            s.apart.insert(key(a, b));
+                        }
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// How likely figures `a` and `b` (indices into `figures`) count the same thing;
+    /// `None` when they never can (same report, other unit, look-alike words, split).
+    pub fn score(&self, a: usize, b: usize) -> Option<f64> {
+        let (x, y) = (&self.figures[a], &self.figures[b]);
+        if x.report == y.report || self.apart.contains(&key(a, b)) {
+            return None;
+        }
+        if self.pins.contains(&key(a, b)) {
+            return Some(PINNED);
+        }
+        // A change (`同比增长12%`) never pairs with a level (`办结率12%`).
+        if x.stat.change != y.stat.change {
+            return None;
+        }
+        let unit = units::compatibility(self.words, x.stat, y.stat)?;
+        let tags = self.tag_factor(&x.tags, &y.tags)?;
+        let label = x.label.overlap(&y.label);
+        let context = x.context.overlap(&y.context);
+        Some((LABEL_WEIGHT * label + (1.0 - LABEL_WEIGHT) * context) * unit * tags)
+    }
+
+    /// 1 when the look-alike words agree; `None` when they contradict (受理 vs 办结);
+    /// weaker when a word is on one side only, `None` for strict groups (增长).
+    fn tag_factor(&self, a: &[Tag], b: &[Tag]) -> Option<f64> {
+        let mut factor = 1.0;
+        let groups: HashSet<u16> = a.iter().chain(b).map(|t| t.group).collect();
+        for g in groups {
+            let sides = |tags: &[Tag]| -> Vec<u16> {
+                tags.iter()
+                    .filter(|t| t.group == g)
+                    .map(|t| t.side)
+                    .collect()
+            };
+            let (sa, sb) = (sides(a), sides(b));
+            if sa == sb {
+                continue;
+            }
+            if !sa.is_empty() && !sb.is_empty() && !sa.iter().any(|s| sb.contains(s)) {
+                return None;
+            }
+            if self.words.strict.get(g as usize).copied().unwrap_or(false) {
+                return None;
+            }
+            factor *= ONE_SIDED;
+        }
+        Some(factor)
+    }
+
+    /// The pairs one assignment makes between reports `p` and `q`, with their scores.
+    pub fn assign(&self, p: &[usize], q: &[usize]) -> Vec<(usize, usize, f64)> {
+        if p.is_empty() || q.is_empty() {
+            return Vec::new();
+        }
+        // kuhn_munkres wants no more rows than columns.
+        let (rows, cols, flipped) = if p.len() <= q.len() {
+            (p, q, false)
+        } else {
+            (q, p, true)
+        };
+        let scores: Vec<Vec<Option<f64>>> = rows
+            .iter()
+            .map(|&a| cols.iter().map(|&b| self.score(a, b)).collect())
+            .collect();
+        let weight = |s: Option<f64>| match s {
+            Some(s) if s >= THRESHOLD => (s * 1000.0).round() as i64,
+            _ => 0,
+        };
+        let matrix = Matrix::from_fn(rows.len(), cols.len(), |(i, j)| weight(scores[i][j]));
+        let (_, assignment) = kuhn_munkres(&matrix);
+        assignment
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, j)| {
+                let s = scores[i][j].filter(|s| *s >= THRESHOLD)?;
+                let (a, b) = (rows[i], cols[j]);
+                Some(if flipped { (b, a, s) } else { (a, b, s) })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,235 @@
+//! The word data of the comparison (`assets/compare-words.txt`): synonyms, look-alike
+//! words, masks, filler and unit groups; and cutting a label into comparable words.
+
+use std::collections::HashMap;
+
+/// The data file, compiled in; a test parses it.
+pub const WORDS: &str = include_str!("../../assets/compare-words.txt");
+
+/// Longest lexicon word we look for, in chars (`法治宣传教育` is six).
+const MAX_WORD: usize = 8;
+
+/// One look-alike word found in a label: which group, which side of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tag {
+    pub group: u16,
+    pub side: u16,
+}
+
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Every synonym → its canonical word (the first of its line).
+    canonical: HashMap<String, String>,
+    /// Look-alike word → its tag.
+    tags: HashMap<String, Tag>,
+    /// Groups whose absence also keeps figures apart (`!!`).
+    pub strict: Vec<bool>,
+    masks: Vec<String>,
+    filler: Vec<String>,
+    /// Unit → its group number.
+    units: HashMap<String, usize>,
+}
+
+impl Words {
+    /// The compiled-in data. Its parse is tested, so a failure is a build defect and
+    /// yields empty data rather than a panic.
+    pub fn builtin() -> Words {
+        Words::parse(WORDS).unwrap_or_default()
+    }
+
+    /// Parse the data format; the error names the line.
+    pub fn parse(text: &str) -> Result<Words, String> {
+        let mut w = Words::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
+            let items: Vec<&str> = rest.split_whitespace().collect();
+            match kind {
+                "=" => {
+                    let Some(first) = items.first() else {
+                        return Err(format!("line {}: `=` needs words", n + 1));
+                    };
+                    for item in &items {
+                        w.canonical.insert(item.to_string(), first.to_string());
+                    }
+                }
+                "!" | "!!" => {
+                    let group = w.strict.len() as u16;
+                    w.strict.push(kind == "!!");
+                    for (side, part) in rest.split('|').enumerate() {
+                        for item in part.split_whitespace() {
+                            let tag = Tag {
+                                group,
+                                side: side as u16,
+                            };
+                            w.tags.insert(item.to_string(), tag);
+                        }
+                    }
+                }
+                "x" => w.masks.extend(items.iter().map(|s| s.to_string())),
+                "-" => w.filler.extend(items.iter().map(|s| s.to_string())),
+                "~" => {
+                    let group = w.units.len() + 1;
+                    for item in items {
+                        w.units.insert(item.to_string(), group);
+                    }
+                }
+                other => return Err(format!("line {}: unknown directive {other:?}", n + 1)),
+            }
+        }
+        // Longest first, so `本街道` goes before `本街`.
+        w.filler
+            .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        Ok(w)
+    }
+
+    /// The unit's group, so `件` and `宗` compare; units in no group stand alone.
+    pub fn unit_group(&self, unit: &str) -> Option<usize> {
+        self.units.get(unit).copied()
+    }
+
+    /// The look-alike words of `text` (longest match first, masks skipped), sorted.
+    pub fn tags(&self, text: &str) -> Vec<Tag> {
+        let mut masked = text.to_string();
+        for m in &self.masks {
+            masked = masked.replace(m.as_str(), "\u{3000}");
+        }
+        let chars: Vec<char> = masked.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            match self.longest(&chars, i, |w| self.tags.get(w).copied()) {
+                Some((len, tag)) => {
+                    out.push(tag);
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The comparable words of a label: filler and `strip` (the report's place) removed,
+    /// lexicon words kept whole and made canonical, the rest as character pairs and
+    /// single characters (the latter marked with a leading `·`, to weigh less).
+    pub fn words(&self, text: &str, strip: &str) -> Vec<String> {
+        let mut s = text.to_string();
+        if !strip.is_empty() {
+            s = s.replace(strip, " ");
+        }
+        for f in &self.filler {
+            s = s.replace(f.as_str(), " ");
+        }
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = Vec::new();
+        let mut run: Vec<char> = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i]) {
+                flush(&mut run, &mut out);
+                i += 1;
+                continue;
+            }
+            match self.longest(&chars, i, |w| self.canonical.get(w).cloned()) {
+                Some((len, canon)) => {
+                    flush(&mut run, &mut out);
+                    out.push(canon);
+                    i += len;
+                }
+                None => {
+                    run.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        flush(&mut run, &mut out);
+        out
+    }
+
+    /// The longest lexicon entry starting at `i`, with its length in chars.
+    fn longest<T>(
+        &self,
+        chars: &[char],
+        i: usize,
+        find: impl Fn(&str) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        let max = MAX_WORD.min(chars.len() - i);
+        (1..=max).rev().find_map(|len| {
+            let w: String = chars[i..i + len].iter().collect();
+            find(&w).map(|t| (len, t))
+        })
+    }
+}
+
+/// Letters, digits and hanzi; punctuation and spaces end a run.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && c != '\u{3000}'
+}
+
+/// An unknown run as single characters and character pairs, in reading order
+/// (`劳资` → ·劳 劳资 ·资), so a word's position in the label is kept.
+fn flush(run: &mut Vec<char>, out: &mut Vec<String>) {
+    for (i, c) in run.iter().enumerate() {
+        out.push(format!("·{c}"));
+        if let Some(next) = run.get(i + 1) {
+            out.push(format!("{c}{next}"));
+        }
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_file_parses() {
+        let w = Words::parse(WORDS).unwrap();
+        assert!(
+            w.canonical.len() > 50 && w.tags.len() > 20,
+            "data file read"
+        );
+    }
+
+    #[test]
+    fn synonyms_become_one_word_and_filler_goes() {
+        let w = Words::builtin();
+        assert_eq!(
+            w.words("全年办理行政复议案件", ""),
+            w.words("受理复议申请", "")
+        );
+        assert_eq!(
+            w.words("组织普法宣传活动", ""),
+            w.words("开展法治宣传活动", "")
+        );
+    }
+
+    #[test]
+    fn look_alike_words_are_found_and_masks_respected() {
+        let w = Words::builtin();
+        let accepted = w.tags("受理行政复议申请");
+        let closed = w.tags("办结行政复议案件");
+        assert_eq!(accepted.len(), 1);
+        assert_eq!(accepted[0].group, closed[0].group);
+        assert_ne!(accepted[0].side, closed[0].side);
+        assert!(w.tags("行政应诉案件").is_empty(), "应诉 is no 应");
+        assert_eq!(w.tags("一审行政诉讼案件应出庭").len(), 2, "一审 and 应");
+    }
+
+    #[test]
+    fn unit_groups() {
+        let w = Words::builtin();
+        assert_eq!(w.unit_group("件"), w.unit_group("宗"));
+        assert_ne!(w.unit_group("人"), w.unit_group("人次"));
+    }
+
+    #[test]
+    fn unknown_directive_is_an_error() {
+        assert!(Words::parse("? 受理").unwrap_err().contains("line 1"));
+    }
+}

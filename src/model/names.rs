@@ -1,0 +1,87 @@
+//! What the parts of a report are called: a section's label (its number, the separator
+//! its heading prints, its title or opening words) and the names of the preamble and the
+//! sign-off. One home, so the tree, the detail pane, `outline`, citations and search agree.
+
+use super::Section;
+
+/// What the opening text before the first numbered section is called, in the outline
+/// and in the browser.
+pub const PREAMBLE_NAME: &str = "引言";
+/// What the closing issuers and date are called.
+pub const SIGNOFF_NAME: &str = "落款";
+/// How many opening words name an untitled item before they are cut.
+pub const UNTITLED_CHARS: usize = 24;
+/// Punctuation that may close a heading and is not part of its name.
+const CLOSING: &[char] = &['。', '：', ':', '；', ';', '，', ',', '？', '?', '！', '!'];
+
+impl Section {
+    /// The item as a reader names it: `四、公正文明执法`, `(三)加强执法保障`, and an untitled
+    /// item by its opening words, `(一)本次新冠肺炎疫情时间长,...`. The tree, the detail pane,
+    /// `outline`, citations and search all show this one label.
+    pub fn label(&self) -> String {
+        format!("{}{}", self.numbered(), self.display_title(UNTITLED_CHARS))
+    }
+
+    /// The number with the separator printed after it in the heading: `四、`, `(三)`, `1.`.
+    pub fn numbered(&self) -> String {
+        let rest = self.heading.trim_start().strip_prefix(self.number.as_str());
+        let printed = match self.title.is_empty() {
+            true => rest.map(|r| r.trim_end_matches(CLOSING)),
+            false => rest.and_then(|r| r.find(self.title.as_str()).map(|i| &r[..i])),
+        };
+        // A separator is a mark or a space; anything longer means the heading and the
+        // title disagree, so fall back to the usual form.
+        let separator = match printed.filter(|s| s.chars().count() <= 2) {
+            Some(s) => s,
+            None if self.number.chars().all(|c| c.is_alphanumeric()) => "、",
+            None => "",
+        };
+        format!("{}{separator}", self.number)
+    }
+
+    /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`)
+    /// cut at `max_chars`. A title is never cut: it is the item's name, verbatim.
+    pub fn display_title(&self, max_chars: usize) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        let text = self.paragraphs.first().map_or("", |p| p.text.as_str());
+        if text.chars().count() <= max_chars {
+            return text.to_string();
+        }
+        // ASCII dots: `…` is ambiguous-width and shifts layouts in CJK terminals.
+        let cut: String = text.chars().take(max_chars).collect();
+        format!("{cut}...")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::embedded;
+
+    #[test]
+    fn sections_are_named_by_number_separator_and_title_as_printed() {
+        let r = embedded::report().expect("the embedded report parses");
+        let label = |id: &str| r.find_section(id).map(|s| s.label());
+        assert_eq!(label("4").as_deref(), Some("四、公正文明执法"));
+        assert_eq!(label("4.3").as_deref(), Some("(三)加强执法保障"));
+        // Untitled: its opening words, cut, with ASCII dots.
+        assert_eq!(
+            label("9.1").as_deref(),
+            Some("(一)本次新冠肺炎疫情时间长,涉及范围广,对社会整体影...")
+        );
+        // A long title is a name and is never cut.
+        assert_eq!(
+            label("10.1").as_deref(),
+            Some("(一)以开发就业岗位、落实再就业扶持政策为重点,解决就业困难对象的就业问题")
+        );
+    }
+
+    #[test]
+    fn the_separator_is_the_one_the_heading_prints() {
+        let text = "标题\n一、总体\n1、优化营商环境。\n正文。\n";
+        let r = crate::import::import(text, "t").expect("imports");
+        let labels: Vec<String> = r.all_sections().iter().map(|s| s.label()).collect();
+        assert_eq!(labels, ["一、总体", "1、优化营商环境"]);
+    }
+}

@@ -1,0 +1,205 @@
+//! The importer scored on one fixture per layout family (tests/fixtures/layouts), each with
+//! a truth file written for it: structure, every figure typed, and the numbers that are
+//! not figures. Fails below 100% recall, precision and structure; prints the scores.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
+use report_tui::import::{decode, import_bytes};
+use report_tui::model::{Report, Statistic};
+use report_tui::rebuild::rebuild;
+use serde_json::{json, Value};
+
+const FIXTURES: &[&str] = &[
+    "part_headings",
+    "chapter_fullwidth",
+    "chinese_numerals",
+    "colon_bounds",
+    "gbk",
+    "utf16",
+    "no_headings",
+];
+
+fn dir() -> String {
+    format!("{}/tests/fixtures/layouts", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A statistic as the truth files write it (everything but where it is).
+fn typed(s: &Statistic) -> Value {
+    let base = s.base.as_ref().unwrap();
+    json!({
+        "display": s.display, "value": s.value, "unit": s.unit, "qualifier": s.qualifier,
+        "bound": s.bound, "base": [base.value, base.unit], "change": s.change,
+    })
+}
+
+fn same_number(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+        _ => a == b,
+    }
+}
+
+/// Figures equal in every typed field (numbers compared as numbers).
+fn matches(got: &Value, want: &Value) -> bool {
+    ["display", "unit", "qualifier", "bound", "change"]
+        .iter()
+        .all(|k| got[k] == want[k])
+        && same_number(&got["value"], &want["value"])
+        && same_number(&got["base"][0], &want["base"][0])
+        && got["base"][1] == want["base"][1]
+}
+
+fn sections(r: &Report) -> Vec<Value> {
+    r.all_sections()
+        .iter()
+        .map(|s| json!([s.id, s.number, s.title]))
+        .collect()
+}
+
+#[derive(Default)]
+struct Score {
+    truth: usize,
+    found: usize,
+    matched: usize,
+    labels: usize,
+    structure: usize,
+    structure_total: usize,
+}
+
+fn score(name: &str, total: &mut Score) {
+    let bytes = std::fs::read(format!("{}/{name}.txt", dir())).unwrap();
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/{name}.truth.json", dir())).unwrap(),
+    )
+    .unwrap();
+    let r = import_bytes(&bytes, name).unwrap();
+    let (text, _) = decode(&bytes).unwrap();
+    assert_eq!(rebuild(&r), text, "{name}: rebuilds byte for byte");
+
+    // Structure: the report's parts and every section and item with its title.
+    let parts = [
+        ("encoding", json!(r.encoding)),
+        ("title", json!(r.title)),
+        ("addressee", json!(r.addressee)),
+        ("closing", json!(r.closing)),
+        ("issuers", json!(r.issuers)),
+        ("date", json!(r.date)),
+    ];
+    for (k, got) in parts {
+        total.structure_total += 1;
+        if got == truth[k] {
+            total.structure += 1;
+        } else {
+            eprintln!("{name}: {k} {got} != {}", truth[k]);
+        }
+    }
+    let want_sections = truth["sections"].as_array().unwrap();
+    let got_sections = sections(&r);
+    total.structure_total += want_sections.len();
+    total.structure += want_sections
+        .iter()
+        .filter(|w| got_sections.contains(w))
+        .count();
+    if got_sections.len() != want_sections.len() {
+        total.structure_total += 1; // an extra or missing section is an error too
+        eprintln!("{name}: sections {got_sections:?}");
+    }
+
+    // Figures: recall and precision on every typed field, labels scored apart.
+    let got: Vec<(Value, String)> = r
+        .all_statistics()
+        .iter()
+        .map(|(_, s)| (typed(s), s.label.clone()))
+        .collect();
+    let want = truth["figures"].as_array().unwrap();
+    let mut unused: Vec<bool> = vec![true; got.len()];
+    for w in want {
+        let hit = got
+            .iter()
+            .enumerate()
+            .position(|(i, (g, _))| unused[i] && matches(g, w));
+        match hit {
+            Some(i) => {
+                unused[i] = false;
+                total.matched += 1;
+                if got[i].1 == w["label"].as_str().unwrap() {
+                    total.labels += 1;
+                } else {
+                    eprintln!(
+                        "{name}: label {:?} for {} (truth {})",
+                        got[i].1, w["display"], w["label"]
+                    );
+                }
+            }
+            None => eprintln!("{name}: missed {w}"),
+        }
+    }
+    for (i, (g, _)) in got.iter().enumerate() {
+        if unused[i] {
+            eprintln!("{name}: not in the truth {g}");
+        }
+    }
+    total.truth += want.len();
+    total.found += got.len();
+
+    // Numbers that are not figures: still whole in the text once figures are blanked.
+    let mut rest = String::new();
+    for (_, p) in r.all_paragraphs() {
+        let mut t = p.text.clone();
+        for s in p.statistics.iter().rev() {
+            t.replace_range(s.offset..s.offset + s.display.len(), "_");
+        }
+        rest.push_str(&t);
+        rest.push('\n');
+    }
+    for s in r.all_sections() {
+        rest.push_str(&s.heading);
+        rest.push('\n');
+    }
+    rest.push_str(&format!(
+        "{}\n{}",
+        r.title,
+        r.date_text.clone().unwrap_or_default()
+    ));
+    for phrase in truth["not_figures"].as_array().unwrap() {
+        let phrase = phrase.as_str().unwrap();
+        assert!(
+            text.contains(phrase),
+            "{name}: {phrase:?} is not in the source"
+        );
+        assert!(
+            rest.contains(phrase),
+            "{name}: {phrase:?} was taken as a figure"
+        );
+    }
+}
+
+#[test]
+fn every_layout_family_scores_100_percent() {
+    let mut total = Score::default();
+    for name in FIXTURES {
+        score(name, &mut total);
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let (recall, precision) = (
+        pct(total.matched, total.truth),
+        pct(total.matched, total.found),
+    );
+    let structure = pct(total.structure, total.structure_total);
+    let labels = pct(total.labels, total.truth);
+    println!(
+        "{} fixtures, {} figures: recall {recall:.1}%, precision {precision:.1}%, structure {structure:.1}% ({}/{}), labels {labels:.1}% ({}/{})",
+        FIXTURES.len(),
+        total.truth,
+        total.structure,
+        total.structure_total,
+        total.labels,
+        total.truth
+    );
+    assert_eq!(recall, 100.0, "figure recall");
+    assert_eq!(precision, 100.0, "figure precision");
+    assert_eq!(structure, 100.0, "structure");
+    // Labels are judged by hand in the truth files (the noun counted, without verbs,
+    // enumerators, place words and connectives). The goal is 95% on reports never
+    // seen; this floor is today's level, so a regression fails.
+    assert!(labels >= 85.0, "labels {labels:.1}%");
+}
