@@ -45,14 +45,21 @@ pub fn fingerprint(files: &[PathBuf]) -> Option<Fingerprint> {
 }
 
 fn file_key(path: &Path) -> Option<FileKey> {
-    let meta = std::fs::metadata(path).ok()?;
+    use std::io::Read;
+    // Opened once: size and time come from the open file, not another path lookup.
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
     let mtime_ns = match meta.modified().ok()?.duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_nanos()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_nanos()).unwrap_or(i64::MAX),
     };
     let hash = match meta.len() > crate::load::MAX_FILE_BYTES {
         true => 0,
-        false => xxhash_rust::xxh3::xxh3_128(&std::fs::read(path).ok()?),
+        false => {
+            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+            file.read_to_end(&mut bytes).ok()?;
+            xxhash_rust::xxh3::xxh3_128(&bytes)
+        }
     };
     Some(FileKey {
         path: path.to_path_buf(),
