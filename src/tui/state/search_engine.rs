@@ -73,3 +73,39 @@ fn found(index: &Index, i: usize, indices: Vec<usize>) -> Found {
         indices,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Kind;
+
+    #[test]
+    fn an_empty_query_lists_one_page_and_counts_the_rest() {
+        let base = crate::embedded::report().unwrap();
+        let reports = crate::search::corpus::generate(&base, 12);
+        let mut engine = Engine::new(&reports);
+        let all = engine.index.len();
+        assert!(all > 2000, "{all} items: more than a page");
+        let listed = engine.search("", 1000);
+        assert_eq!((listed.found.len(), listed.total), (1000, all));
+        let first: Vec<&str> = listed.found.iter().take(3).map(|f| f.id.as_str()).collect();
+        assert_eq!(first, ["intro.p1.m1", "intro.p1.m2", "1"], "document order");
+        let statistics = engine.search("#", 1000);
+        assert!(statistics.found.iter().all(|f| f.kind == Kind::Statistic));
+        let counted = engine
+            .index
+            .items()
+            .filter(|i| i.kind == Kind::Statistic)
+            .count();
+        assert_eq!(statistics.total, counted);
+        // Typing after the listing still searches everything.
+        let typed = engine.search("执法", 1000);
+        assert_eq!(
+            typed.total,
+            engine
+                .index
+                .search(&crate::search::Query::lenient("执法"))
+                .len()
+        );
+    }
+}
