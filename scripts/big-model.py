@@ -7,7 +7,8 @@ timestamps every %output the app writes (no polling).
 
 Prints the time from start to the first frame that shows the tree, then for G (last
 section), g (first), j (next) and `/`: the time from sending the key to the frame that
-shows its effect. Needs tmux.
+shows its effect; last, the CPU time (user + system) of the whole run, from GNU time, as
+wall times on a loaded machine overstate the work. Needs tmux and /usr/bin/time.
 """
 import json
 import os
@@ -46,7 +47,8 @@ def main():
     with open(path, "w") as f:
         f.write(model(N))
     sock = f"report-tui-big-{os.getpid()}"
-    cmd = f"'{os.path.abspath(BIN)}' -r '{path}'"
+    cpu = os.path.join(work, "cpu")
+    cmd = f"/usr/bin/time -f '%U %S' -o '{cpu}' '{os.path.abspath(BIN)}' -r '{path}'"
     started = time.monotonic()
     tmux = subprocess.Popen(
         ["tmux", "-L", sock, "-f", "/dev/null", "-C", "new-session", "-x", "120", "-y", "40",
@@ -78,9 +80,24 @@ def main():
         print(f"| g (to 第1节) | {key('g', '第1节'):.0f} ms |")
         print(f"| j (to 第2节) | {key('j', '第2节'):.0f} ms |")
         print(f"| / (search line) | {key('/', '/ '):.0f} ms |")
+        # Apart, or tmux reads Escape q as Alt-q.
+        for k in ["Escape", "q"]:
+            tmux.stdin.write(f"send-keys {k}\n".encode())
+            tmux.stdin.flush()
+            time.sleep(0.3)
+        # Keep reading: a control client that is not read blocks the tmux server.
+        while not (os.path.exists(cpu) and open(cpu).read().strip()):
+            if not tmux.stdout.readline():
+                time.sleep(0.05)
+        user, system = map(float, open(cpu).read().split()[-2:])
+        print(f"| CPU of the whole run (user + system) | {(user + system) * 1000:.0f} ms |")
     finally:
+        # The client first: a server writing to a client nobody reads never exits.
+        tmux.kill()
+        tmux.wait()
         subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
-        os.remove(path)
+        for name in os.listdir(work):
+            os.remove(os.path.join(work, name))
         os.rmdir(work)
 
 

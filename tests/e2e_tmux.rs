@@ -4,122 +4,11 @@
 #![cfg(feature = "tui")]
 #![allow(clippy::unwrap_used)]
 
-use std::process::{Command, Output};
+mod tmux;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A tmux server of our own (its own socket), killed on drop, so tests never touch the
-/// user's sessions and can run in parallel.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, args: &str) -> Tmux {
-        Tmux::start_program(name, env!("CARGO_BIN_EXE_report-tui"), args)
-    }
-
-    fn start_program(name: &str, bin: &str, args: &str) -> Tmux {
-        // After the app exits, print its exit code and the terminal modes on one line
-        // (ending in END, so a test never reads half of it), then keep the pane open.
-        let script = format!(
-            "'{bin}' {args}; code=$?; modes=$(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '); echo \"EXIT:$code $modes END\"; sleep 60"
-        );
-        Tmux::start_command(name, &["sh", "-c", &script])
-    }
-
-    /// A 120x40 pane running `command`, with set-clipboard on.
-    fn start_command(name: &str, command: &[&str]) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("report-tui-e2e-{}-{name}", std::process::id()),
-        };
-        let mut args = vec![
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-e",
-            "LANG=C.UTF-8",
-        ];
-        args.extend(command);
-        let out = tmux.run(&args);
-        assert!(
-            out.status.success(),
-            "tmux failed to start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        // tmux catches an application's OSC 52 only with set-clipboard on.
-        tmux.run(&["set", "-g", "set-clipboard", "on"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let available = Command::new("tmux").arg("-V").output();
-        assert!(
-            available.is_ok(),
-            "tmux is not installed (.ci/run installs it)"
-        );
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "0", k]);
-        }
-    }
-
-    /// Type text literally (send-keys -l), as an IME would commit it.
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "0", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    /// Wait until the screen shows `text`; fail with the screen after 10 s.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn format(&self, f: &str) -> String {
-        let out = self.run(&["display", "-p", "-t", "0", f]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn buffer(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["show-buffer"]).stdout).into_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
+use tmux::{app_pid, ended_restored, Tmux};
 
 /// Start the app and check the tree shows all ten sections.
 fn start_at_the_tree(name: &str) -> Tmux {
@@ -162,37 +51,6 @@ fn copy_and_quit(t: &Tmux) {
 
     t.keys(&["q"]);
     assert!(ended_restored(t).contains("EXIT:0"));
-}
-
-/// Wait for the app to end, check the terminal is restored (cooked mode with echo, main
-/// screen, no mouse reporting, cursor shown) and return the screen with its exit line.
-fn ended_restored(t: &Tmux) -> String {
-    let screen = t.wait_for(" END");
-    assert!(
-        screen.contains("icanon") && !screen.contains("-icanon"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains("echo") && !screen.contains("-echo "),
-        "{screen}"
-    );
-    assert_eq!(
-        t.format("#{alternate_on} #{mouse_any_flag} #{cursor_flag}"),
-        "0 0 1"
-    );
-    screen
-}
-
-/// The pid of the app running in the pane (the child of the pane's `sh -c`).
-fn app_pid(t: &Tmux) -> String {
-    let shell = t.format("#{pane_pid}");
-    let out = Command::new("ps")
-        .args(["-o", "pid=", "--ppid", &shell])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "no child of the pane's shell {shell}");
-    pid
 }
 
 #[test]

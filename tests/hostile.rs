@@ -5,6 +5,8 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
+mod models;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -281,8 +283,8 @@ fn a_figure_label_that_is_a_formula_is_neutralised_in_csv_and_tsv() {
         .as_array_mut()
         .unwrap();
     stats[0]["label"] = r#"=HYPERLINK("http://evil.example","x")"#.into();
-    stats[1]["label"] = "+1".into();
-    stats[2]["label"] = "-2".into();
+    stats[1]["label"] = "+1+cmd|' /C calc'!A0".into();
+    stats[2]["label"] = "-2+3".into();
     std::fs::write(dir.join("a.json"), model.to_string()).unwrap();
     std::fs::copy(
         fixture("two_reports/a_dongshan_2021.txt"),
@@ -299,7 +301,7 @@ fn a_figure_label_that_is_a_formula_is_neutralised_in_csv_and_tsv() {
         r.stdout
     );
     assert!(r.stdout.contains("'@SUM(A1:A9),"));
-    assert!(r.stdout.contains(",'+1,") && r.stdout.contains(",'-2,"));
+    assert!(r.stdout.contains(",'+1+cmd|' /C calc'!A0,") && r.stdout.contains(",'-2+3,"));
     let r = run(&["-r", dir.s(), "stats", "--format", "tsv"]);
     assert!(r.stdout.contains("\t'=HYPERLINK("), "{}", r.stdout);
     // No cell of any row begins with a formula character.
@@ -483,27 +485,40 @@ fn gen_corpus_refuses_a_huge_count_at_once() {
     assert_eq!(std::fs::read_dir(&dir.0).unwrap().count(), 3);
 }
 
-/// A valid model with `n` top-level sections (under the 16 MB limit at 100,000).
-pub fn many_sections(n: usize) -> String {
-    let sections: Vec<String> = (1..=n)
-        .map(|i| {
-            format!(
-                r#"{{"id":"{i}","number":"{i}","title":"第{i}节","heading":"{i}、第{i}节","paragraphs":[],"subsections":[]}}"#
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"title":"大模型","sections":[{}]}}"#,
-        sections.join(",")
-    )
-}
-
 #[test]
 fn a_model_of_100000_sections_outlines_quickly() {
     let dir = Dir::new("big");
-    std::fs::write(dir.join("big.json"), many_sections(100_000)).unwrap();
+    std::fs::write(dir.join("big.json"), models::many_sections(100_000)).unwrap();
     let r = run(&["-r", dir.join("big.json").to_str().unwrap(), "outline"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().count(), 100_001);
     assert!(r.took < Duration::from_secs(10), "{:?}", r.took);
+}
+
+/// `Y` in the browser: the copied text names the report by its title, which came from the
+/// hostile file name, so it must hold the visible form only.
+#[cfg(feature = "tui")]
+#[test]
+fn the_browser_copies_a_title_from_a_hostile_name_as_visible_symbols() {
+    use report_tui::tui::input::action::{Action, Effect};
+    use report_tui::tui::state::app::App;
+    use report_tui::tui::state::search_engine::Engine;
+    use report_tui::tui::update::update;
+    let dir = Dir::new("clipboard");
+    let path = dir.join("x\u{1b}]0;PWN\u{7}.txt");
+    std::fs::write(&path, untitled_report()).unwrap();
+    let report = report_tui::load::load_file(&path).unwrap();
+    let engine = Engine::new(std::slice::from_ref(&report));
+    let mut app = App::new(
+        vec![report],
+        report_tui::tui::lang::Lang::Zh,
+        engine,
+        (120, 40),
+    );
+    update(&mut app, Action::Down);
+    let Some(Effect::Copy { text, .. }) = update(&mut app, Action::CopyCited) else {
+        panic!("Y copies");
+    };
+    assert!(text.contains("（x␛]0;PWN␇，二、"), "{text}");
+    safe("clipboard", text.as_bytes());
 }

@@ -174,8 +174,10 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         no_mouse: cli.no_mouse,
         lang: cli.lang.clone(),
     };
+    let paths = cli.open.reports.clone();
+    let no_cache = cli.no_cache;
     let (code, errors) = crate::tui::run(
-        |progress| open::open_for_browser(&cli.open.reports, cli.no_cache, progress),
+        move |progress| open::open_for_browser(&paths, no_cache, progress),
         &options,
     )?;
     for e in &errors {

@@ -39,6 +39,7 @@ const BEFORE: &[(&str, Bound)] = &[
     ("不低于", Bound::Lower),
     ("不超过", Bound::Upper),
     ("超过", Bound::Lower),
+    ("突破", Bound::Lower),
     ("至少", Bound::Lower),
     ("不足", Bound::Upper),
     ("不到", Bound::Upper),
@@ -56,6 +57,7 @@ const MIDDLE: &[(&str, Bound)] = &[("余", Bound::Approx), ("多", Bound::Approx
 const AFTER: &[(&str, Bound)] = &[
     ("以上", Bound::Lower),
     ("以下", Bound::Upper),
+    ("以内", Bound::Upper),
     ("左右", Bound::Approx),
     ("余", Bound::Approx),
     ("多", Bound::Approx),
@@ -126,7 +128,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
                     i += p.len();
                     continue;
                 }
-                numbers::chinese(text, i)
+                numbers::chinese(text, i).or_else(|| bare_power(text, i, ch))
             } else {
                 None
             }
@@ -146,6 +148,25 @@ pub fn figures(text: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// `近千家`, `逾百人`: a bare 百 or 千 after a bound is one hundred or one thousand. Alone
+/// it is a word (`百姓`, `千家万户`), so only a bound word before it makes it a number.
+fn bare_power(text: &str, i: usize, ch: char) -> Option<Number> {
+    let value = match ch {
+        '百' => 100.0,
+        '千' => 1000.0,
+        _ => return None,
+    };
+    let before = &text[..i];
+    ["近", "逾", "约", "超过", "将近", "接近"]
+        .iter()
+        .any(|q| before.ends_with(q))
+        .then_some(Number {
+            end: i + ch.len_utf8(),
+            value,
+            chinese: true,
+        })
 }
 
 fn utf8_len(lead: u8) -> usize {
@@ -191,7 +212,7 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     // Ordinals (`第3`, `第三`), work modes (`5+2`), codes (`G20`, `5G`), vague counts
     // (`数十`, `几十`) and dates (`3月`, `17日`) are not figures.
     let prev = before.chars().next_back();
-    if matches!(prev, Some('第' | '+' | '.' | '．'))
+    if matches!(prev, Some('第' | '+' | '×' | '.' | '．'))
         || (n.chinese && matches!(prev, Some('数' | '几' | '若')))
         || prev.is_some_and(|c| c.is_ascii_alphanumeric())
         || rest.starts_with(|c: char| c == '+' || c.is_ascii_alphabetic())
@@ -243,6 +264,15 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         return None;
     }
     rest = &rest[unit.len()..];
+    // `24小时自助服务区`, `24小时在线`: hours that name a service, not a duration counted.
+    if unit == "小时"
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"内以左之的次".contains(c))
+    {
+        return None;
+    }
     let mut end = text.len() - rest.len();
     if let Some((r, q, b)) = strip_any(rest, AFTER) {
         if qualifier.is_none() || !matches!(q, "余" | "多") {
@@ -274,7 +304,23 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
 /// `同比增长12.5%`, `较上年减少8.6%`, `下降了3个百分点`: a change; `压缩至2.5天` is a level.
 fn change_before(before: &str) -> Option<Change> {
     let b = before.trim_end_matches(['了', '达']);
-    if UP.iter().any(|w| b.ends_with(w)) {
+    // `较上年新增420家` compares with last year: a change, where `新增…` alone is a level.
+    let compared = |w: &str| {
+        b.strip_suffix(w).is_some_and(|r| {
+            [
+                "较上年",
+                "比上年",
+                "较去年",
+                "比去年",
+                "同比",
+                "较上年度",
+                "比上年度",
+            ]
+            .iter()
+            .any(|c| r.ends_with(c))
+        })
+    };
+    if UP.iter().any(|w| b.ends_with(w)) || compared("新增") {
         Some(Change::Up)
     } else if DOWN.iter().any(|w| b.ends_with(w)) {
         Some(Change::Down)

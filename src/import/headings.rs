@@ -80,6 +80,9 @@ pub fn classify(line: &str) -> Line<'_> {
             if let Some(i) = r.find(close) {
                 let inner = &r[..i];
                 let end = open.len_utf8() + i + close.len_utf8();
+                if enumerates_inline(&line[end..], open, inner, close) {
+                    return Line::Text;
+                }
                 if is_cn_numeral(inner) && inner.chars().count() <= 3 {
                     return heading(2, line[..end].to_string(), line, end);
                 }
@@ -108,6 +111,19 @@ pub fn classify(line: &str) -> Line<'_> {
     Line::Text
 }
 
+/// `(1)形式单一；(2)力量薄弱。`: a line that also holds the next number in the same
+/// brackets lists its points inline, so it is a paragraph, not a heading.
+fn enumerates_inline(rest: &str, open: char, inner: &str, close: char) -> bool {
+    // Only a first point is tested: its second is what gives an inline list away.
+    let second = match inner {
+        "1" => '2',
+        "１" => '２',
+        "一" => '二',
+        _ => return false,
+    };
+    rest.contains(&format!("{open}{second}{close}"))
+}
+
 fn heading(kind: u8, number: String, line: &str, end: usize) -> Line<'_> {
     Line::Heading {
         kind,
@@ -119,6 +135,11 @@ fn heading(kind: u8, number: String, line: &str, end: usize) -> Line<'_> {
 
 /// `2020年12月17日` or `二〇二〇年十二月十七日` → `2020-12-17`.
 pub fn date_line(line: &str) -> Option<String> {
+    // The longest date line, 二〇二二年十二月三十一日 with spaces, is far shorter: a
+    // paragraph is not read character by character here.
+    if line.len() > 64 || !line.contains('日') {
+        return None;
+    }
     // Full-width digits (`２０２１年`) read as half-width; spaces inside are allowed.
     let line: String = line
         .chars()
@@ -204,6 +225,8 @@ mod tests {
         assert_eq!(level("(场点)落实"), None);
         assert_eq!(level("第三方评估"), None);
         assert_eq!(level("第一次会议"), None);
+        assert_eq!(level("(1)形式单一；(2)力量薄弱。"), None);
+        assert_eq!(level("（一）学法不够；（二）用法不足。"), None);
     }
 
     #[test]

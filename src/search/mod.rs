@@ -41,7 +41,7 @@ mod symbols;
 
 pub use index::Index;
 pub use item::{Crumbs, Figure, Item};
-pub use query::{Query, QueryError};
+pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;
 
 use serde::Serialize;

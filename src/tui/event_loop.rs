@@ -8,7 +8,7 @@ use super::state::app::App;
 use super::terminal::guard;
 use super::{update, view};
 use crate::clipboard::Clipboard;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::Backend;
 use ratatui::Terminal;
 use std::io;
@@ -29,10 +29,23 @@ pub trait Console {
 }
 
 /// The real terminal, through crossterm and the restore guard.
-pub struct Crossterm;
+pub struct Crossterm {
+    signals: guard::Signals,
+}
+
+impl Crossterm {
+    pub fn new(signals: guard::Signals) -> Crossterm {
+        Crossterm { signals }
+    }
+}
 
 impl Console for Crossterm {
+    /// A SIGTSTP from outside arrives as the Ctrl-z key, so it suspends as Ctrl-z does.
     fn event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if self.signals.take_suspend() {
+            let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+            return Ok(Some(Event::Key(ctrl_z)));
+        }
         match event::poll(timeout)? {
             true => event::read().map(Some),
             false => Ok(None),

@@ -15,11 +15,12 @@ pub mod wrap;
 
 use crate::clipboard::TerminalClipboard;
 use crate::load::Loaded;
+use input::action::Action;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use state::app::App;
 use std::io::{stdout, IsTerminal};
-use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use terminal::{guard, loading};
 
 /// What the command line decides about the UI.
@@ -39,11 +40,12 @@ fn io(source: std::io::Error) -> crate::Error {
 
 /// Open the browser and return the exit code when the user quits, with the errors of
 /// files that could not be opened (for the caller to print on the restored terminal).
-/// `open` loads the reports inside the full screen, reporting `(done, total)` files to a
-/// callback that draws a loading line.
+/// `open` loads the reports, on a thread of its own, reporting `(done, total)` files to
+/// a callback; meanwhile the screen shows a loading line and answers quit keys and
+/// signals. Signal handling is in place before the terminal is changed at all.
 pub fn run<F>(open: F, options: &Options) -> crate::Result<(i32, Vec<crate::Error>)>
 where
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded>,
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded> + Send + 'static,
 {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(io(std::io::Error::other(
@@ -52,36 +54,62 @@ where
     }
     let lang = lang::Lang::choose(options.lang.as_deref(), |k| std::env::var(k).ok());
     let mouse = !options.no_mouse;
+    let signals = guard::Signals::install();
     let guard = guard::Guard::enter(mouse).map_err(io)?;
     let narrow_ambiguous = guard::ambiguous_is_wide();
-    let term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
-    let (opened, mut term) = loading::load(term, lang, open)?;
-    let (reports, errors, index) = (opened.reports, opened.errors, opened.index);
-    if reports.is_empty() {
+    let mut term = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
+    let size = crossterm::terminal::size().map_err(io)?;
+    let progress = Arc::new(loading::Progress::default());
+    let (done, result) = std::sync::mpsc::channel();
+    let shared = progress.clone();
+    // Not joined: quitting while a file still loads ends the process with it.
+    std::thread::spawn(move || {
+        let built = open(&|n, total| shared.files(n, total)).map(|opened| {
+            let app = (!opened.reports.is_empty()).then(|| {
+                // From the index cache when it had the folder; else built here.
+                let engine = match opened.index {
+                    Some(index) => state::search_engine::Engine::with_index(index),
+                    None => {
+                        shared.indexing();
+                        state::search_engine::Engine::new(&opened.reports)
+                    }
+                };
+                App::new(opened.reports, lang, engine, size)
+            });
+            (app, opened.errors)
+        });
+        let _ = done.send(built);
+    });
+    let waited = loading::wait(&mut term, lang, &progress, &result, &signals, mouse);
+    let (app, errors) = match waited.map_err(io)? {
+        loading::Waited::Quit => return Ok((signals.exit_code(), Vec::new())),
+        loading::Waited::Done(None) => {
+            return Err(io(std::io::Error::other("loading the reports crashed")))
+        }
+        loading::Waited::Done(Some(built)) => built?,
+    };
+    let Some(mut app) = app else {
         drop(guard);
         let mut errors = errors;
-        errors.push(crate::Error::NothingOpened);
+        // One file that failed is its own one line; several get a summary after them.
+        if errors.len() != 1 {
+            errors.push(crate::Error::NothingOpened);
+        }
         return Ok((2, errors));
-    }
-    let (width, height) = crossterm::terminal::size().map_err(io)?;
-    let index = index.unwrap_or_else(|| crate::search::Index::build(&reports));
-    let engine = state::search_engine::Engine::with_index(index);
-    let mut app = App::new(reports, lang, engine, (width, height));
+    };
     app.theme = theme::Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.mouse = mouse;
     app.narrow_ambiguous = narrow_ambiguous;
+    // The terminal may have been resized while loading.
+    let (width, height) = crossterm::terminal::size().map_err(io)?;
+    update::update(&mut app, Action::Resize { width, height });
     if !errors.is_empty() {
         app.status = Some(state::status::Status::NotOpened(errors.len()));
     }
     let mut clipboard = TerminalClipboard::new(stdout());
-    let stop = guard::stop_signal();
-    let console = &mut event_loop::Crossterm;
-    let result = event_loop::run(&mut term, &mut app, console, &mut clipboard, &stop);
+    let console = &mut event_loop::Crossterm::new(signals.clone());
+    let stop = signals.stop_flag();
+    let result = event_loop::run(&mut term, &mut app, console, &mut clipboard, stop);
     drop(guard);
-    // Killed by a signal: the shell convention, 128 + its number.
-    let code = match stop.load(Ordering::SeqCst) {
-        0 => 0,
-        signal => 128 + signal as i32,
-    };
-    result.map(|()| (code, errors)).map_err(io)
+    result.map(|()| (signals.exit_code(), errors)).map_err(io)
 }

@@ -164,7 +164,7 @@ fn scale_words_and_base_units() {
 #[test]
 fn bounds_from_qualifiers() {
     let t =
-        "培训300人以上，不少于20场，超过500人次，逾百家，不足5%，20人左右，近30个，1,000人以下。";
+        "培训300人以上，不少于20场，超过500人次，逾百家，不足5%，20人左右，近30个，1,000人以下，突破42万户。";
     let got: Vec<(&str, Option<&str>, Option<Bound>)> = typed(t)
         .into_iter()
         .map(|(d, q, b, ..)| (d, q, b))
@@ -175,10 +175,53 @@ fn bounds_from_qualifiers() {
             ("300人以上", Some("以上"), Some(Bound::Lower)),
             ("不少于20场", Some("不少于"), Some(Bound::Lower)),
             ("超过500人次", Some("超过"), Some(Bound::Lower)),
+            ("逾百家", Some("逾"), Some(Bound::Lower)),
             ("不足5%", Some("不足"), Some(Bound::Upper)),
             ("20人左右", Some("左右"), Some(Bound::Approx)),
             ("近30个", Some("近"), Some(Bound::Approx)),
             ("1,000人以下", Some("以下"), Some(Bound::Upper)),
+            ("突破42万户", Some("突破"), Some(Bound::Lower)),
+        ]
+    );
+}
+
+#[test]
+fn bounds_on_bare_hundreds_and_within() {
+    let got: Vec<(&str, f64, Option<&str>, Option<Bound>)> =
+        typed("推动近千家企业承诺，压缩至1个工作日以内，走进千家万户，服务百姓。")
+            .into_iter()
+            .map(|(d, q, b, v, ..)| (d, v, q, b))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("近千家", 1000.0, Some("近"), Some(Bound::Approx)),
+            ("1个工作日以内", 1.0, Some("以内"), Some(Bound::Upper)),
+        ]
+    );
+}
+
+#[test]
+fn hours_that_name_a_service_are_not_figures() {
+    assert_eq!(
+        displays("设立24小时自助服务区3个，24小时内办结，培训40小时，时限24小时以内。"),
+        ["3个", "24小时", "40小时", "24小时以内"]
+    );
+}
+
+#[test]
+fn an_increase_on_last_year_is_a_change() {
+    let got: Vec<(&str, Option<Change>)> =
+        typed("企业1,350家，较上年新增420家；新增市场主体2.3万户。")
+            .into_iter()
+            .map(|(d, .., c)| (d, c))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("1,350家", None),
+            ("420家", Some(Change::Up)),
+            ("2.3万户", None)
         ]
     );
 }
@@ -196,6 +239,31 @@ fn changes_and_levels() {
             ("2.5个工作日", None),
             ("2.3万户", None),
             ("7%", Some(Change::Up)),
+        ]
+    );
+}
+
+#[test]
+fn spans_phone_numbers_and_document_numbers_are_not_figures() {
+    let t = "近3年来，连续5年获评先进。1至11月。拨打0571-12345678咨询。粤府办〔2020〕15号文件，2号楼，第15号令，国发〔2021〕7号，2021年1-11月。";
+    assert_eq!(displays(t), Vec::<&str>::new());
+}
+
+#[test]
+fn tenths_written_as_cheng_are_ratios() {
+    let got: Vec<(&str, f64, String)> =
+        shown("优秀案卷占比约三成，比例超过四成，7成以上，两个项目成为示范，十项成果，三成员")
+            .into_iter()
+            .map(|(d, v, u, _)| (d, v, u))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("约三成", 3.0, "成".to_string()),
+            ("超过四成", 4.0, "成".to_string()),
+            ("7成以上", 7.0, "成".to_string()),
+            ("两个", 2.0, "个".to_string()),
+            ("十项", 10.0, "项".to_string()),
         ]
     );
 }

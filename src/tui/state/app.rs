@@ -1,7 +1,9 @@
 //! The whole UI state. `update` changes it; views only read it.
 
+use super::compare_view::CompareView;
 use super::document::Doc;
 use super::finder::{Finder, Jump};
+use super::library::Library;
 use super::search_engine::Engine;
 use super::stats_table::StatsTable;
 use super::status::Status;
@@ -18,6 +20,8 @@ pub enum Mode {
     Browse,
     Search,
     Stats,
+    /// Every indicator across the open reports.
+    Compare,
     Help,
 }
 
@@ -67,7 +71,8 @@ pub struct Hits {
 }
 
 pub struct App {
-    pub reports: Vec<Report>,
+    /// The open reports, with the index the tree and panes look nodes up in.
+    pub reports: Library,
     pub lang: Lang,
     pub width: u16,
     pub height: u16,
@@ -86,6 +91,9 @@ pub struct App {
     pub table: StatsTable,
     /// Whether `table` has been built from the reports yet.
     pub table_built: bool,
+    pub compare: CompareView,
+    /// The mode the comparison screen returns to.
+    pub compare_from: Mode,
     /// A transient note (what was copied); cleared by the next key.
     pub status: Option<Status>,
     pub mouse: bool,
@@ -101,6 +109,7 @@ pub struct App {
 
 impl App {
     pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
+        let reports = Library::new(reports);
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {
@@ -134,6 +143,8 @@ impl App {
             hits: None,
             table,
             table_built: false,
+            compare: CompareView::default(),
+            compare_from: Mode::Browse,
             status: None,
             mouse: true,
             theme: Theme::default(),
@@ -168,6 +179,8 @@ impl App {
             Mode::Search => Context::Search,
             Mode::Stats if self.table.editing => Context::StatsFilter,
             Mode::Stats => Context::Stats,
+            Mode::Compare if self.compare.editing => Context::CompareFilter,
+            Mode::Compare => Context::Compare,
             Mode::Help => Context::Help,
         }
     }

@@ -1,7 +1,8 @@
 //! The detail pane's content for one node: text blocks, the measures and statistics one can
 //! step through (targets), and the wrapped lines, all computed outside rendering.
 
-use super::tree::{self, NodeKey};
+use super::library::Library;
+use super::tree::NodeKey;
 use crate::model::{Paragraph, Report, Section};
 use crate::tui::wrap::wrap;
 use std::ops::Range;
@@ -72,7 +73,7 @@ pub struct Doc {
 
 impl Doc {
     /// The content of `key`, wrapped to `width` cells.
-    pub fn build(reports: &[Report], key: &NodeKey, width: usize) -> Doc {
+    pub fn build(reports: &Library, key: &NodeKey, width: usize) -> Doc {
         let mut doc = Doc {
             key: key.clone(),
             width,
@@ -83,7 +84,7 @@ impl Doc {
             value_cols: 0,
         };
         if let Some(report) = reports.get(key.report()) {
-            doc.fill(report, key);
+            doc.fill(reports, report, key);
         }
         doc.layout(width);
         doc
@@ -94,7 +95,8 @@ impl Doc {
         self.targets.iter().position(|t| t.what == *what)
     }
 
-    fn fill(&mut self, report: &Report, key: &NodeKey) {
+    fn fill(&mut self, reports: &Library, report: &Report, key: &NodeKey) {
+        let r = key.report();
         match key {
             NodeKey::Report(_) => {
                 self.text(&report.title, true);
@@ -104,13 +106,13 @@ impl Doc {
             }
             NodeKey::Intro(_) => report.intro.iter().for_each(|p| self.paragraph("intro", p)),
             NodeKey::Section(_, id) => {
-                if let Some(s) = report.find_section(id) {
+                if let Some(s) = reports.section(r, id) {
                     self.section(s);
                 }
             }
             NodeKey::Lead(_, pid) => {
-                let node = tree::paragraph_section(report, pid).unwrap_or("intro");
-                if let Some(p) = tree::find_paragraph(report, pid) {
+                let node = reports.paragraph_section(r, pid).unwrap_or("intro");
+                if let Some(p) = reports.paragraph(r, pid) {
                     self.paragraph(node, p);
                 }
             }

@@ -2,9 +2,10 @@
 //! `search_engine`) and where each hit takes the reader.
 
 use super::document::{TargetKind, TargetRef};
+use super::library::Library;
 use super::line_input::LineInput;
 use super::search_engine::Engine;
-use super::tree::{self, NodeKey};
+use super::tree::NodeKey;
 use crate::model::Report;
 use crate::search::Kind;
 
@@ -44,7 +45,7 @@ pub struct Jump {
 impl Jump {
     /// The node that shows a hit: the lead paragraph when the hit's paragraph has one
     /// (the most precise node), else its section or the preamble.
-    pub fn to(reports: &[Report], f: &Found) -> Jump {
+    pub fn to(reports: &Library, f: &Found) -> Jump {
         let kind = match f.kind {
             // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
             Kind::Section => {
@@ -59,8 +60,7 @@ impl Jump {
         };
         let paragraph = f.id.rsplit_once('.').map_or("", |(p, _)| p);
         let lead = reports
-            .get(f.report)
-            .and_then(|r| tree::find_paragraph(r, paragraph))
+            .paragraph(f.report, paragraph)
             .is_some_and(|p| p.lead.is_some());
         Jump {
             key: match lead {
@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn hits_jump_to_the_most_precise_node() {
-        let r = vec![embedded::report().unwrap()];
+        let r = Library::new(vec![embedded::report().unwrap()]);
         let stat = Jump::to(&r, &found(Kind::Statistic, "4.3.p1.s1", "4.3"));
         assert_eq!(stat.key, NodeKey::Section(0, "4.3".into()));
         assert_eq!(stat.target.unwrap().kind, TargetKind::Statistic);

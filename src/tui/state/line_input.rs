@@ -7,6 +7,9 @@
 
 use crate::tui::wrap::width;
 
+/// Longest line kept: the longest query searched (`search::MAX_CHARS`).
+pub const MAX_CHARS: usize = crate::search::MAX_CHARS;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
     text: String,
@@ -74,11 +77,16 @@ impl LineInput {
         let len = self.text.chars().count();
         match edit {
             Edit::Insert(s) => {
-                // Pasted text may hold newlines and tabs; a query is one line.
+                // Pasted text may hold newlines and tabs; a query is one line. Characters
+                // the terminal would draw at another width than we count are dropped
+                // (see `sanitize`). Only what fits under `MAX_CHARS` is taken, however
+                // much was pasted: a search reads no further.
+                let room = MAX_CHARS.saturating_sub(len);
                 let clean: String = s
                     .chars()
                     .map(|c| if c.is_whitespace() { ' ' } else { c })
-                    .filter(|c| !c.is_control())
+                    .filter(|c| !crate::sanitize::is_unsafe(*c))
+                    .take(room)
                     .collect();
                 if clean.is_empty() {
                     return false;
@@ -175,6 +183,19 @@ mod tests {
         assert!(input.apply(&Edit::DeleteForward));
         assert_eq!(input.text(), "f");
         assert!(!input.apply(&Edit::DeleteBack), "nothing before the cursor");
+    }
+
+    #[test]
+    fn a_pasted_megabyte_is_cut_to_what_a_search_reads() {
+        let mut input = typed("执法 ");
+        let page = "依法行政 ".repeat(200_000);
+        assert!(input.apply(&Edit::Insert(page)));
+        assert_eq!(input.text().chars().count(), MAX_CHARS);
+        assert!(input.text().starts_with("执法 依法行政 "));
+        assert!(!input.apply(&Edit::Insert("x".into())), "full");
+        let input = typed("执\u{200D}法\u{202E}\u{1b}[2J");
+        assert_eq!(input.text(), "执法[2J");
+        assert_eq!(input.cursor_column(), 7);
     }
 
     #[test]

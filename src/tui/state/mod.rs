@@ -3,8 +3,10 @@
 //! line editor). `update` changes it; views only read it.
 
 pub mod app;
+pub mod compare_view;
 pub mod document;
 pub mod finder;
+pub mod library;
 pub mod line_input;
 pub mod search_engine;
 pub mod stats_table;

@@ -1,6 +1,7 @@
 //! The statistics table's data: every figure of every report with its place, filtered and
 //! sorted, and the TSV that `Y` copies.
 
+use super::library::Library;
 use super::line_input::LineInput;
 use super::tree::{self, NodeKey};
 use crate::export::{delimited, Separator};
@@ -111,7 +112,7 @@ pub fn in_scope(row: &StatRow, key: &NodeKey) -> bool {
 }
 
 impl StatsTable {
-    pub fn new(reports: &[Report], lang: Lang) -> StatsTable {
+    pub fn new(reports: &Library, lang: Lang) -> StatsTable {
         let mut rows = Vec::new();
         for (r, report) in reports.iter().enumerate() {
             for (node, s) in report.all_statistics() {
@@ -259,8 +260,8 @@ mod tests {
     use crate::embedded;
     use crate::tui::state::line_input::Edit;
 
-    fn table() -> (Vec<Report>, StatsTable) {
-        let reports = vec![embedded::report().unwrap()];
+    fn table() -> (Library, StatsTable) {
+        let reports = Library::new(vec![embedded::report().unwrap()]);
         let t = StatsTable::new(&reports, Lang::Zh);
         (reports, t)
     }

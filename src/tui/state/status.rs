@@ -1,6 +1,7 @@
 //! What the status bar says for a moment, as data: `update` records what happened, and
 //! the status bar puts it into words in the UI language (see `view::status_bar`).
 
+use super::compare_view::CompareSort;
 use super::stats_table::Sort;
 use crate::clipboard::Outcome;
 
@@ -11,6 +12,8 @@ pub enum CopySummary {
     Text(String),
     /// The statistics table's visible rows, as TSV.
     TableRows(usize),
+    /// The comparison screen's visible rows, as TSV.
+    ComparisonRows(usize),
     /// The figures of the node at `place`, as TSV.
     Figures { place: String, rows: usize },
 }
@@ -37,6 +40,10 @@ pub enum Status {
     NoHits,
     /// The statistics table is now sorted this way.
     Sorted(Sort),
+    /// The comparison screen is now sorted this way.
+    CompareSorted(CompareSort),
+    /// `c` where no figure is selected.
+    NotAFigure,
     /// This many files could not be opened; their errors are printed on exit.
     NotOpened(usize),
 }

@@ -3,7 +3,8 @@
 //! Hand-written rather than tui-tree-widget: we need the visible rows for mouse hits,
 //! scrolling in `update` and jumping from search hits, which a widget keeps to itself.
 
-use crate::model::{Paragraph, Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
+use super::library::Library;
+use crate::model::{Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
 use crate::tui::lang::Lang;
 use std::collections::HashSet;
 
@@ -50,101 +51,161 @@ pub struct Row {
 }
 
 /// The top-level nodes: the parts of the report, or one node per report.
-pub fn roots(reports: &[Report]) -> Vec<NodeKey> {
+pub fn roots(reports: &Library) -> Vec<NodeKey> {
     match reports.len() {
         1 => children(reports, &NodeKey::Report(0)),
         n => (0..n).map(NodeKey::Report).collect(),
     }
 }
 
-pub fn children(reports: &[Report], key: &NodeKey) -> Vec<NodeKey> {
+pub fn children(reports: &Library, key: &NodeKey) -> Vec<NodeKey> {
     let r = key.report();
     let Some(report) = reports.get(r) else {
         return Vec::new();
     };
     match key {
-        NodeKey::Report(_) => {
-            let mut out = Vec::new();
-            if !report.intro.is_empty() {
-                out.push(NodeKey::Intro(r));
-            }
-            out.extend(
-                report
-                    .sections
-                    .iter()
-                    .map(|s| NodeKey::Section(r, s.id.clone())),
-            );
-            if !report.issuers.is_empty() || report.date_text.is_some() {
-                out.push(NodeKey::SignOff(r));
-            }
-            out
-        }
-        NodeKey::Section(_, id) => match report.find_section(id) {
-            Some(s) => s
-                .paragraphs
-                .iter()
-                .filter(|p| p.lead.is_some())
-                .map(|p| NodeKey::Lead(r, p.id.clone()))
-                .chain(
-                    s.subsections
-                        .iter()
-                        .map(|c| NodeKey::Section(r, c.id.clone())),
-                )
-                .collect(),
-            None => Vec::new(),
-        },
+        NodeKey::Report(_) => report_children(r, report),
+        NodeKey::Section(_, id) => reports
+            .section(r, id)
+            .map(|s| section_children(r, s))
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
-/// The visible rows: roots and the children of expanded nodes, depth first.
-pub fn flatten(reports: &[Report], expanded: &HashSet<NodeKey>) -> Vec<Row> {
-    fn push(
-        reports: &[Report],
-        expanded: &HashSet<NodeKey>,
-        key: NodeKey,
-        depth: usize,
-        out: &mut Vec<Row>,
-    ) {
-        let kids = children(reports, &key);
-        let open = !kids.is_empty() && expanded.contains(&key);
-        out.push(Row {
-            key,
-            depth,
-            expandable: !kids.is_empty(),
-            expanded: open,
-        });
-        if open {
-            for k in kids {
-                push(reports, expanded, k, depth + 1, out);
-            }
-        }
-    }
+fn report_children(r: usize, report: &Report) -> Vec<NodeKey> {
     let mut out = Vec::new();
-    for k in roots(reports) {
-        push(reports, expanded, k, 0, &mut out);
+    if !report.intro.is_empty() {
+        out.push(NodeKey::Intro(r));
+    }
+    out.extend(
+        report
+            .sections
+            .iter()
+            .map(|s| NodeKey::Section(r, s.id.clone())),
+    );
+    if !report.issuers.is_empty() || report.date_text.is_some() {
+        out.push(NodeKey::SignOff(r));
     }
     out
 }
 
+fn section_children(r: usize, s: &Section) -> Vec<NodeKey> {
+    s.paragraphs
+        .iter()
+        .filter(|p| p.lead.is_some())
+        .map(|p| NodeKey::Lead(r, p.id.clone()))
+        .chain(
+            s.subsections
+                .iter()
+                .map(|c| NodeKey::Section(r, c.id.clone())),
+        )
+        .collect()
+}
+
+/// The visible rows: roots and the children of expanded nodes, depth first. Walks the
+/// structure itself (no lookups by id), so it is linear in the rows it makes: a closed
+/// section's children are neither built nor visited.
+pub fn flatten(reports: &Library, expanded: &HashSet<NodeKey>) -> Vec<Row> {
+    let mut out = Vec::new();
+    match reports.len() {
+        1 => report_rows(reports, 0, 0, expanded, &mut out),
+        n => {
+            for (r, report) in reports.iter().enumerate().take(n) {
+                let key = NodeKey::Report(r);
+                let expandable = !report.intro.is_empty()
+                    || !report.sections.is_empty()
+                    || !report.issuers.is_empty()
+                    || report.date_text.is_some();
+                let open = expandable && expanded.contains(&key);
+                out.push(Row {
+                    key,
+                    depth: 0,
+                    expandable,
+                    expanded: open,
+                });
+                if open {
+                    report_rows(reports, r, 1, expanded, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn report_rows(
+    reports: &Library,
+    r: usize,
+    depth: usize,
+    expanded: &HashSet<NodeKey>,
+    out: &mut Vec<Row>,
+) {
+    let Some(report) = reports.get(r) else {
+        return;
+    };
+    let leaf = |key| Row {
+        key,
+        depth,
+        expandable: false,
+        expanded: false,
+    };
+    if !report.intro.is_empty() {
+        out.push(leaf(NodeKey::Intro(r)));
+    }
+    for s in &report.sections {
+        section_rows(r, s, depth, expanded, out);
+    }
+    if !report.issuers.is_empty() || report.date_text.is_some() {
+        out.push(leaf(NodeKey::SignOff(r)));
+    }
+}
+
+fn section_rows(
+    r: usize,
+    s: &Section,
+    depth: usize,
+    expanded: &HashSet<NodeKey>,
+    out: &mut Vec<Row>,
+) {
+    let key = NodeKey::Section(r, s.id.clone());
+    let expandable = !s.subsections.is_empty() || s.paragraphs.iter().any(|p| p.lead.is_some());
+    let open = expandable && expanded.contains(&key);
+    out.push(Row {
+        key,
+        depth,
+        expandable,
+        expanded: open,
+    });
+    if !open {
+        return;
+    }
+    for p in s.paragraphs.iter().filter(|p| p.lead.is_some()) {
+        out.push(Row {
+            key: NodeKey::Lead(r, p.id.clone()),
+            depth: depth + 1,
+            expandable: false,
+            expanded: false,
+        });
+    }
+    for sub in &s.subsections {
+        section_rows(r, sub, depth + 1, expanded, out);
+    }
+}
+
 /// The nodes above `key`, outermost first, so a jump can expand them.
-pub fn ancestors(reports: &[Report], key: &NodeKey) -> Vec<NodeKey> {
+pub fn ancestors(reports: &Library, key: &NodeKey) -> Vec<NodeKey> {
     let r = key.report();
     let mut out = Vec::new();
     if reports.len() > 1 && !matches!(key, NodeKey::Report(_)) {
         out.push(NodeKey::Report(r));
     }
-    let Some(report) = reports.get(r) else {
-        return out;
-    };
     let section = match key {
         NodeKey::Section(_, id) => Some(id.as_str()),
-        NodeKey::Lead(_, pid) => paragraph_section(report, pid),
+        NodeKey::Lead(_, pid) => reports.paragraph_section(r, pid),
         _ => None,
     };
     if let Some(id) = section {
-        let path = report.section_path(id);
-        for s in path {
+        for s in reports.section_path(r, id) {
             if matches!(key, NodeKey::Section(_, own) if *own == s.id) {
                 break;
             }
@@ -154,47 +215,37 @@ pub fn ancestors(reports: &[Report], key: &NodeKey) -> Vec<NodeKey> {
     out
 }
 
-/// The id of the section holding paragraph `pid` (`"4.3.p2"` → `"4.3"`).
-pub fn paragraph_section<'a>(report: &Report, pid: &'a str) -> Option<&'a str> {
-    let (node, _) = pid.rsplit_once(".p")?;
-    (report.find_section(node).is_some()).then_some(node)
-}
-
-pub fn find_paragraph<'a>(report: &'a Report, pid: &str) -> Option<&'a Paragraph> {
-    report
-        .all_paragraphs()
-        .into_iter()
-        .map(|(_, p)| p)
-        .find(|p| p.id == pid)
-}
-
 /// The tree label of a node.
-pub fn label(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
-    let Some(report) = reports.get(key.report()) else {
+pub fn label(reports: &Library, key: &NodeKey, lang: Lang) -> String {
+    let r = key.report();
+    let Some(report) = reports.get(r) else {
         return String::new();
     };
     match key {
-        NodeKey::Report(_) => report.title.clone(),
+        // Which report is which: place and year first (`[清河街道 2021]`), then the title.
+        NodeKey::Report(_) => {
+            let name = crate::identity::Identity::of(report).name(report);
+            format!("[{name}] {}", report.title)
+        }
         NodeKey::Intro(_) => lang.pick(PREAMBLE_NAME, "Preamble").to_string(),
         NodeKey::SignOff(_) => lang.pick(SIGNOFF_NAME, "Sign-off").to_string(),
-        NodeKey::Section(_, id) => report
-            .find_section(id)
+        NodeKey::Section(_, id) => reports
+            .section(r, id)
             .map(Section::label)
             .unwrap_or_default(),
-        NodeKey::Lead(_, pid) => find_paragraph(report, pid)
+        NodeKey::Lead(_, pid) => reports
+            .paragraph(r, pid)
             .and_then(|p| p.lead.clone())
             .unwrap_or_default(),
     }
 }
 
 /// Where a node sits, as the breadcrumb `四 › (三)`; the preamble and sign-off by name.
-pub fn place(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
-    let Some(report) = reports.get(key.report()) else {
-        return String::new();
-    };
+pub fn place(reports: &Library, key: &NodeKey, lang: Lang) -> String {
+    let r = key.report();
     let numbers = |id: &str| -> Vec<String> {
-        report
-            .section_path(id)
+        reports
+            .section_path(r, id)
             .iter()
             .map(|s| s.number.clone())
             .collect()
@@ -202,7 +253,8 @@ pub fn place(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
     match key {
         NodeKey::Section(_, id) => numbers(id).join(" › "),
         NodeKey::Lead(_, pid) => {
-            let mut parts = paragraph_section(report, pid)
+            let mut parts = reports
+                .paragraph_section(r, pid)
                 .map(numbers)
                 .unwrap_or_default();
             parts.push(label(reports, key, lang));
@@ -213,17 +265,21 @@ pub fn place(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
 }
 
 /// How many statistics a node holds, its sub-items included.
-pub fn statistic_count(reports: &[Report], key: &NodeKey) -> usize {
-    let Some(report) = reports.get(key.report()) else {
+pub fn statistic_count(reports: &Library, key: &NodeKey) -> usize {
+    let r = key.report();
+    let Some(report) = reports.get(r) else {
         return 0;
     };
     match key {
-        NodeKey::Report(_) => report.all_statistics().len(),
+        NodeKey::Report(_) => report
+            .sections
+            .iter()
+            .map(|s| reports.statistic_count(r, &s.id))
+            .chain(report.intro.iter().map(|p| p.statistics.len()))
+            .sum(),
         NodeKey::Intro(_) => report.intro.iter().map(|p| p.statistics.len()).sum(),
-        NodeKey::Section(_, id) => report
-            .find_section(id)
-            .map_or(0, |s| s.all_statistics().count()),
-        NodeKey::Lead(_, pid) => find_paragraph(report, pid).map_or(0, |p| p.statistics.len()),
+        NodeKey::Section(_, id) => reports.statistic_count(r, id),
+        NodeKey::Lead(_, pid) => reports.paragraph(r, pid).map_or(0, |p| p.statistics.len()),
         NodeKey::SignOff(_) => 0,
     }
 }
@@ -239,7 +295,7 @@ pub fn short_title(report: &Report) -> String {
 }
 
 /// `place`, prefixed with the report's short name when there are several reports.
-pub fn place_in(reports: &[Report], key: &NodeKey, lang: Lang) -> String {
+pub fn place_in(reports: &Library, key: &NodeKey, lang: Lang) -> String {
     let place = place(reports, key, lang);
     match (reports.len() > 1, reports.get(key.report())) {
         (true, Some(r)) => format!("{} {place}", short_title(r)),
@@ -254,7 +310,7 @@ mod tests {
 
     #[test]
     fn the_tree_names_every_section_as_the_outline_does() {
-        let reports = vec![embedded::report().expect("the embedded report parses")];
+        let reports = Library::new(vec![embedded::report().expect("the embedded report parses")]);
         let outline = crate::export::outline_text(&reports);
         for s in reports[0].all_sections() {
             let tree = label(&reports, &NodeKey::Section(0, s.id.clone()), Lang::Zh);

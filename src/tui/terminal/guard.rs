@@ -46,9 +46,15 @@ impl Guard {
     pub fn enter(mouse: bool) -> std::io::Result<Guard> {
         static HOOK: Once = Once::new();
         HOOK.call_once(|| {
+            // Only a panic on the thread that drives the terminal ends the app; one on a
+            // loading worker is caught and becomes that file's error, and restoring for
+            // it would leave the running app drawing on the shell's screen.
+            let ui = std::thread::current().id();
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                restore();
+                if std::thread::current().id() == ui {
+                    restore();
+                }
                 previous(info);
             }));
         });
@@ -62,17 +68,40 @@ impl Guard {
     }
 }
 
-/// Ctrl-z: restore the terminal, stop the process (SIGTSTP, as a shell's job control
-/// expects), and on `fg` take the terminal again. Where nothing can resume a stopped
-/// process (no job control: the kernel discards the stop), it simply carries on.
+/// Ctrl-z, or SIGTSTP from outside: restore the terminal, stop the process as a shell's
+/// job control expects, and on `fg` take the terminal again. Where nothing can resume a
+/// stopped process (no job control: the kernel discards the stop), it simply carries on.
 pub fn suspend(mouse: bool) -> std::io::Result<()> {
     restore();
     #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    stop_as_by_default()?;
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     set_mouse(mouse)
+}
+
+/// Raise SIGTSTP with its default action (stop), then put our handler back. Raising it
+/// with our handler in place would only set the suspend flag again; SIGSTOP instead would
+/// also stop a process no shell can resume, where a SIGTSTP is discarded.
+#[cfg(unix)]
+fn stop_as_by_default() -> std::io::Result<()> {
+    // SAFETY: plain sigaction calls with zeroed, then filled, structs; the previous action
+    // (signal-hook's handler) is saved and reinstalled unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut ours) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let raised = libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
+        if raised != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
 }
 
 /// Capture the mouse (clicks and wheel reach the app) or leave it to the terminal
@@ -108,32 +137,74 @@ pub fn ambiguous_is_wide() -> bool {
 /// How long the event loop gets to leave by itself after a terminating signal.
 const SIGNAL_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// The number of a terminating signal (SIGTERM, SIGHUP, SIGINT) once one has arrived; the
-/// event loop polls it and leaves through the same restore as `q`. In raw mode Ctrl-c is a
-/// key, not SIGINT, so SIGINT comes only from `kill`.
-///
-/// When the terminal itself goes away (a closed window, `tmux kill-server`: SIGHUP),
-/// crossterm's reader can spin on the tty's end-of-file inside `event::poll` and never
-/// return to the loop. So the thread that receives the signal also ends the process
-/// itself, after a grace period, restoring what it can.
-pub fn stop_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
-    let flag = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        // Registration fails only for forbidden signals, which these are not; without it
-        // the app still quits by keys.
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
-            let flag = flag.clone();
-            std::thread::spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    flag.store(signal as usize, Ordering::SeqCst);
-                    std::thread::sleep(SIGNAL_GRACE);
-                    restore();
-                    std::process::exit(128 + signal);
-                }
-            });
+/// The signals the browser answers, installed before the terminal is touched so that no
+/// moment leaves it changed and unguarded: SIGTERM, SIGHUP, SIGINT and SIGQUIT end the
+/// browser through its normal exit (restoring the terminal); SIGTSTP from outside suspends
+/// it as Ctrl-z does. The loading screen and the event loop both poll these flags.
+#[derive(Clone)]
+pub struct Signals {
+    stop: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    suspend: std::sync::Arc<AtomicBool>,
+}
+
+impl Signals {
+    /// In raw mode Ctrl-c, Ctrl-\\ and Ctrl-z are keys, so these signals come from `kill`,
+    /// or from the terminal's keys before raw mode starts.
+    ///
+    /// When the terminal itself goes away (a closed window, `tmux kill-server`: SIGHUP),
+    /// crossterm's reader can spin on the tty's end-of-file inside `event::poll` and never
+    /// return to the loop. So the thread that receives a terminating signal also ends the
+    /// process itself, after a grace period, restoring what it can.
+    pub fn install() -> Signals {
+        let signals = Signals {
+            stop: Default::default(),
+            suspend: Default::default(),
+        };
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+            // Registration fails only for forbidden signals, which these are not; without
+            // it the app still quits by keys.
+            let wanted = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
+            if let Ok(mut caught) = signal_hook::iterator::Signals::new(wanted) {
+                let flags = signals.clone();
+                std::thread::spawn(move || {
+                    for signal in caught.forever() {
+                        if signal == SIGTSTP {
+                            flags.suspend.store(true, Ordering::SeqCst);
+                            continue;
+                        }
+                        flags.stop.store(signal as usize, Ordering::SeqCst);
+                        std::thread::sleep(SIGNAL_GRACE);
+                        restore();
+                        std::process::exit(128 + signal);
+                    }
+                });
+            }
+        }
+        signals
+    }
+
+    /// The flag the event loop polls: a terminating signal's number once one arrived.
+    pub fn stop_flag(&self) -> &std::sync::atomic::AtomicUsize {
+        &self.stop
+    }
+
+    /// The number of the terminating signal that arrived, or 0.
+    pub fn stopped(&self) -> usize {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// True once per SIGTSTP that arrived since the last call.
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
+    /// The exit code: 0, or for a signal the shell convention, 128 + its number.
+    pub fn exit_code(&self) -> i32 {
+        match self.stopped() {
+            0 => 0,
+            signal => 128 + signal as i32,
         }
     }
-    flag
 }

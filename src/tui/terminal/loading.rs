@@ -1,58 +1,122 @@
-//! The loading line: while `--report` files are read (in parallel, on other threads),
-//! the full screen already shows how far it has got, then that the index is being built.
+//! The loading screen: while `--report` files are read and the index and app are built
+//! (on another thread), this thread keeps drawing how far it has got and reading keys and
+//! signals, so q, Ctrl-c, Esc, SIGTERM and Ctrl-z answer at once however long loading
+//! takes, and a slow file never freezes the screen.
 
-use crate::load::Loaded;
-use crate::tui::io;
+use super::guard::{self, Signals};
+use crate::tui::input::action::Action;
+use crate::tui::input::keymap::{self, Context};
 use crate::tui::lang::Lang;
+use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::backend::Backend;
 use ratatui::layout::{Alignment, Constraint, Layout};
 use ratatui::widgets::Paragraph;
 use ratatui::Terminal;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
-/// Redraw the line at most this often: workers finish files far faster than a terminal
-/// needs frames.
-const EVERY: Duration = Duration::from_millis(50);
+/// How often the screen is redrawn and the flags read while waiting.
+const TICK: Duration = Duration::from_millis(50);
 
-/// Run `open`, drawing progress; then say the index is being built (the caller builds it).
-pub fn load<B, F>(term: Terminal<B>, lang: Lang, open: F) -> crate::Result<(Loaded, Terminal<B>)>
-where
-    B: Backend + Send,
-    B::Error: std::error::Error + Send + Sync + 'static,
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded>,
-{
-    let term = Mutex::new(term);
-    let started = Instant::now();
-    // When the line was last drawn, in ms since `started`; `u64::MAX`: never yet.
-    let last = AtomicU64::new(u64::MAX);
-    let progress = |done: usize, total: usize| {
-        let now = started.elapsed().as_millis() as u64;
-        let drawn = last.load(Ordering::Relaxed);
-        let due = drawn == u64::MAX || now >= drawn + EVERY.as_millis() as u64;
-        // try_lock: a worker never waits for another's frame.
-        if total > 1 && (due || done == total) {
-            if let Ok(mut t) = term.try_lock() {
-                last.store(now, Ordering::Relaxed);
-                let text = match lang {
-                    Lang::Zh => format!("正在打开报告 {done}/{total}"),
-                    Lang::En => format!("Opening reports {done}/{total}"),
-                };
-                let _ = t.draw(|f| line(f, &text));
-            }
-        }
-    };
-    let opened = open(&progress)?;
-    let mut term = term.into_inner().unwrap_or_else(|e| e.into_inner());
-    if opened.reports.len() > 1 && opened.index.is_none() {
-        let text = lang
-            .pick("正在建立搜索索引", "Building the search index")
-            .to_string();
-        term.draw(|f| line(f, &text))
-            .map_err(|e| io(std::io::Error::other(e)))?;
+/// How far loading has got, written by the loading thread, read by the screen.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    indexing: AtomicBool,
+}
+
+impl Progress {
+    /// `done` of `total` files read (called from the reading workers).
+    pub fn files(&self, done: usize, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.fetch_max(done, Ordering::Relaxed);
     }
-    Ok((opened, term))
+
+    /// The files are read; the search index and the app are being built.
+    pub fn indexing(&self) {
+        self.indexing.store(true, Ordering::Relaxed);
+    }
+
+    /// The line the loading screen shows.
+    pub fn line(&self, lang: Lang) -> String {
+        let (done, total) = (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        );
+        if self.indexing.load(Ordering::Relaxed) {
+            return lang
+                .pick("正在建立搜索索引", "Building the search index")
+                .to_string();
+        }
+        match (total > 1, lang) {
+            (true, Lang::Zh) => format!("正在打开报告 {done}/{total}"),
+            (true, Lang::En) => format!("Opening reports {done}/{total}"),
+            (false, _) => lang.pick("正在打开报告", "Opening the report").to_string(),
+        }
+    }
+}
+
+/// How the wait ended.
+pub enum Waited<T> {
+    /// The loading thread's result (`None`: it died without one).
+    Done(Option<T>),
+    /// A quit key or a terminating signal.
+    Quit,
+}
+
+/// Draw the loading line until `result` delivers, the user quits, or a signal ends it.
+pub fn wait<B, T>(
+    term: &mut Terminal<B>,
+    lang: Lang,
+    progress: &Progress,
+    result: &Receiver<T>,
+    signals: &Signals,
+    mouse: bool,
+) -> std::io::Result<Waited<T>>
+where
+    B: Backend,
+    B::Error: Into<std::io::Error>,
+{
+    loop {
+        if signals.stopped() != 0 {
+            return Ok(Waited::Quit);
+        }
+        if signals.take_suspend() {
+            suspend(term, mouse)?;
+        }
+        match result.try_recv() {
+            Ok(value) => return Ok(Waited::Done(Some(value))),
+            Err(TryRecvError::Disconnected) => return Ok(Waited::Done(None)),
+            Err(TryRecvError::Empty) => {}
+        }
+        let text = progress.line(lang);
+        term.draw(|f| line(f, &text)).map_err(Into::into)?;
+        if !event::poll(TICK)? {
+            continue;
+        }
+        let Event::Key(key) = event::read()? else {
+            continue;
+        };
+        if key.kind != KeyEventKind::Press {
+            continue;
+        }
+        match keymap::action(Context::Browse, key) {
+            Some(Action::Quit | Action::Back) => return Ok(Waited::Quit),
+            Some(Action::Suspend) => suspend(term, mouse)?,
+            _ => {}
+        }
+    }
+}
+
+fn suspend<B>(term: &mut Terminal<B>, mouse: bool) -> std::io::Result<()>
+where
+    B: Backend,
+    B::Error: Into<std::io::Error>,
+{
+    guard::suspend(mouse)?;
+    term.clear().map_err(Into::into)
 }
 
 /// One centred line in the middle of the screen.
@@ -69,50 +133,17 @@ fn line(frame: &mut ratatui::Frame, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::backend::TestBackend;
-
-    /// The screen's text without spaces (a wide character's second cell is a space).
-    fn screen(term: &Terminal<TestBackend>) -> String {
-        let buffer = term.backend().buffer();
-        buffer
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect::<String>()
-            .replace(' ', "")
-    }
 
     #[test]
-    fn shows_how_many_files_are_open_then_the_index() {
-        let report = crate::embedded::report().unwrap();
-        let term = Terminal::new(TestBackend::new(40, 5)).unwrap();
-        let one = report.clone();
-        let (opened, term) = load(term, Lang::Zh, |progress| {
-            progress(2, 3);
-            Ok(Loaded {
-                reports: vec![one],
-                errors: vec![crate::Error::Empty],
-                ..Loaded::default()
-            })
-        })
-        .unwrap();
-        assert_eq!((opened.reports.len(), opened.errors.len()), (1, 1));
-        assert!(
-            screen(&term).contains("正在打开报告2/3"),
-            "{}",
-            screen(&term)
-        );
-
-        let term = Terminal::new(TestBackend::new(40, 5)).unwrap();
-        let two = vec![report.clone(), report];
-        let (_, term) = load(term, Lang::En, |progress| {
-            progress(2, 2);
-            Ok(Loaded {
-                reports: two,
-                ..Loaded::default()
-            })
-        })
-        .unwrap();
-        assert!(screen(&term).contains("Buildingthesearchindex"));
+    fn the_line_says_how_many_files_are_open_then_the_index() {
+        let p = Progress::default();
+        assert_eq!(p.line(Lang::Zh), "正在打开报告");
+        p.files(2, 3);
+        // Workers finish out of order: the count never goes back.
+        p.files(1, 3);
+        assert_eq!(p.line(Lang::Zh), "正在打开报告 2/3");
+        assert_eq!(p.line(Lang::En), "Opening reports 2/3");
+        p.indexing();
+        assert_eq!(p.line(Lang::En), "Building the search index");
     }
 }

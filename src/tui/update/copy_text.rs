@@ -3,7 +3,8 @@
 
 use crate::model::Report;
 use crate::tui::state::document::{TargetKind, TargetRef};
-use crate::tui::state::tree::{self, NodeKey};
+use crate::tui::state::library::Library;
+use crate::tui::state::tree::NodeKey;
 
 /// The section as a citation names it: `四、(三)加强执法保障` (numbers down the path, then
 /// the innermost label); `四、公正文明执法` for a top-level section.
@@ -50,7 +51,7 @@ pub fn target_text(report: &Report, node: &str, what: &TargetRef, cited: bool) -
 }
 
 /// A node's full text: headings and paragraphs, one per line; cited on a last line.
-pub fn node_text(reports: &[Report], key: &NodeKey, cited: bool) -> String {
+pub fn node_text(reports: &Library, key: &NodeKey, cited: bool) -> String {
     let Some(report) = reports.get(key.report()) else {
         return String::new();
     };
@@ -60,7 +61,7 @@ pub fn node_text(reports: &[Report], key: &NodeKey, cited: bool) -> String {
     if cited {
         let node = match key {
             NodeKey::Section(_, id) => id.as_str(),
-            NodeKey::Lead(_, pid) => tree::paragraph_section(report, pid).unwrap_or(""),
+            NodeKey::Lead(r, pid) => reports.paragraph_section(*r, pid).unwrap_or(""),
             _ => "",
         };
         cite = citation(report, node);
@@ -127,7 +128,7 @@ mod tests {
 
     #[test]
     fn node_text_holds_heading_and_paragraphs() {
-        let r = vec![embedded::report().unwrap()];
+        let r = Library::new(vec![embedded::report().unwrap()]);
         let text = node_text(&r, &NodeKey::Section(0, "4.3".into()), true);
         assert!(
             text.starts_with("(三)加强执法保障。\n制定《市桥街执法队"),

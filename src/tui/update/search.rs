@@ -3,7 +3,6 @@
 
 use super::go_to_hit;
 use super::navigate::{place_target, step};
-use crate::model::Report;
 use crate::search::Kind;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout;
@@ -11,6 +10,7 @@ use crate::tui::state::app::Hits;
 use crate::tui::state::app::{App, DocView, Mode};
 use crate::tui::state::document::Doc;
 use crate::tui::state::finder::{document_order, Finder, Jump};
+use crate::tui::state::library::Library;
 
 pub(super) fn results_height(app: &App) -> usize {
     usize::from(layout::search(app.width, app.height).results.height)
@@ -51,7 +51,7 @@ pub(super) fn refresh_preview(app: &mut App) {
 
 /// The hits as `n` / `N` walk them: in document order (a pager's order, not the rank),
 /// starting at the one chosen.
-fn hits_in_document_order(reports: &[Report], f: &Finder) -> Hits {
+fn hits_in_document_order(reports: &Library, f: &Finder) -> Hits {
     let order = document_order(reports, &f.found);
     let marks = f
         .found

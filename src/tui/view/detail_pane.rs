@@ -42,8 +42,7 @@ pub fn header(frame: &mut Frame, app: &App, view: &DocView, area: Rect, focused:
     let title = match key {
         NodeKey::Section(r, id) => app
             .reports
-            .get(*r)
-            .and_then(|rep| rep.find_section(id))
+            .section(*r, id)
             // An untitled item is named by its opening words, as in the tree.
             .map(|s| s.display_title(crate::model::UNTITLED_CHARS)),
         _ => None,

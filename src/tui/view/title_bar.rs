@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let left = match app.reports.as_slice() {
+    let left = match &app.reports[..] {
         [one] => format!(
             " {}  {}",
             one.title,
