@@ -12,8 +12,7 @@ pub struct FileKey {
     pub size: u64,
     /// Modification time in nanoseconds since 1970 (negative before).
     pub mtime_ns: i64,
-    /// xxh3-128 of the content; 0 for a file over the size limit, which is refused
-    /// whatever it holds, so it is not read.
+    /// xxh3-128 of the content.
     pub hash: u128,
 }
 
@@ -45,27 +44,20 @@ pub fn fingerprint(files: &[PathBuf]) -> Option<Fingerprint> {
 }
 
 fn file_key(path: &Path) -> Option<FileKey> {
-    use std::io::Read;
-    // Opened once: size and time come from the open file, not another path lookup.
-    let mut file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
+    // `stat` first (it never blocks), then the bytes through the loader's own reader,
+    // which refuses FIFOs, devices and the terminal without waiting on them, and files
+    // over the size limit: any such file leaves the whole set uncached.
+    let meta = std::fs::metadata(path).ok()?;
     let mtime_ns = match meta.modified().ok()?.duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_nanos()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_nanos()).unwrap_or(i64::MAX),
     };
-    let hash = match meta.len() > crate::load::MAX_FILE_BYTES {
-        true => 0,
-        false => {
-            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-            file.read_to_end(&mut bytes).ok()?;
-            xxhash_rust::xxh3::xxh3_128(&bytes)
-        }
-    };
+    let bytes = crate::load::read_report_file(path).ok()?;
     Some(FileKey {
         path: path.to_path_buf(),
         size: meta.len(),
         mtime_ns,
-        hash,
+        hash: xxhash_rust::xxh3::xxh3_128(&bytes),
     })
 }
 

@@ -197,7 +197,13 @@ fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
 /// Intern every item's folded text, with its marks, starts and bloom filter, writing the
 /// columns in place. `false` if a narrow (`u16`) text ran out of symbol ids.
 fn index_text(w: &mut Writer, wide: bool) -> bool {
-    let pairs: Vec<u64> = bytemuck::cast_slice::<u8, u64>(w.get(Col::ItemStrs)).to_vec();
+    // Read back byte by byte: a byte vector need not be aligned for `u64` (an empty one
+    // is not), so no cast.
+    let pairs: Vec<u64> = w
+        .get(Col::ItemStrs)
+        .chunks_exact(8)
+        .map(|b| u64::from_ne_bytes(b.try_into().unwrap_or_default()))
+        .collect();
     let strings = std::mem::take(w.col_mut(Col::Strings));
     let chars = strings.len() / 3;
     let mut symbols = Symbols::new();

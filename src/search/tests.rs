@@ -210,3 +210,12 @@ fn searcher_follows_typing_backspace_and_prefixes() {
     assert_eq!(stats.len(), 5);
     assert!(stats.windows(2).all(|w| w[0] < w[1]));
 }
+
+#[test]
+fn an_index_of_no_reports_is_empty_and_searchable() {
+    let index = Index::build(&[]);
+    assert_eq!((index.len(), index.report_count()), (0, 0));
+    assert!(index.search(&Query::parse("执法").unwrap()).is_empty());
+    let owned = Index::build_owned(Vec::new());
+    assert!(owned.is_empty());
+}
