@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Whole-process timing, side by side: `report-tui search Q` against `fzf --filter Q` over
-# the same texts (every searchable item, one a line), on the embedded report and on the
-# 1,000-report synthetic corpus. Prints hyperfine's Markdown tables for README.md.
+# Whole process, side by side, files read from disk: `report-tui search Q -r DIR` (index
+# cache warm, and with --no-cache) against `fzf --filter Q` over the same folder's lines,
+# and `grep -rF` as the floor; on the embedded report, and on folders of 1,000 and 10,000
+# generated reports (`report-tui gen-corpus N DIR`). Prints hyperfine's Markdown tables.
 #
-# Needs hyperfine and fzf on PATH; installs nothing. On Debian:
-#   apt-get install hyperfine fzf
+#   scripts/bench-vs-fzf.sh [COUNTS...]      # default: 1000 10000
 #
-# What is compared: report-tui searches its own index, built at start-up; fzf reads the
-# same item texts from a file (written by `report-tui search --print-items`). For the
-# corpus, report-tui generates the 1,000 reports in-process (`--corpus 1000`, ~0.1 s of
-# its time) while fzf reads a ready file: a handicap for report-tui, kept for simplicity.
-# Both print every match to stdout (hyperfine discards it).
+# Needs hyperfine and fzf (Debian: apt-get install hyperfine fzf). The cache goes to a
+# temporary XDG_CACHE_HOME, so the user's cache is untouched and "warm" means warmed here
+# by hyperfine's warm-up runs. The OS page cache is warm for every command alike.
+#
+# What fzf is given: `cat DIR/*.txt | fzf --filter Q`, the folder's lines (paragraphs and
+# headings), which is what fzf can search of a folder. report-tui searches its own items
+# (headings, sentences, figures), so the hit lists differ; both print every hit, and
+# hyperfine discards the output. fzf has no pinyin: the `zfjly` rows time report-tui alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,38 +23,47 @@ for tool in hyperfine fzf; do
     exit 2
   fi
 done
+counts=("$@")
+[ ${#counts[@]} -gt 0 ] || counts=(1000 10000)
 
 cargo build --release --quiet
 bin="$PWD/target/release/report-tui"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME="$work/cache"
 
-"$bin" search --print-items >"$work/report.txt"
-"$bin" search --print-items --corpus 1000 >"$work/corpus.txt"
-echo "items: $(wc -l <"$work/report.txt") in the report, $(wc -l <"$work/corpus.txt") in the corpus ($(du -h "$work/corpus.txt" | cut -f1))"
-echo "$(hyperfine --version), $(fzf --version | head -1 | sed 's/^/fzf /'), $(nproc) cores"
+echo "$(hyperfine --version), $(fzf --version | head -1 | sed 's/^/fzf /'), $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Queries fzf understands too: hanzi and a figure. Pinyin is report-tui's alone, so its
-# rows time report-tui only.
-compare() { # name, report-tui flags, fzf input, runs
-  local name="$1" flags="$2" input="$3" runs="$4"
+table() { # title, then hyperfine arguments
+  local title="$1"; shift
   echo
-  echo "### $name"
+  echo "### $title"
   echo
-  echo "| Command | Mean [ms] | Min [ms] | Max [ms] | Relative |"
-  echo "|:---|---:|---:|---:|---:|"
-  for q in 法律意见 718; do
-    hyperfine --warmup 3 --runs "$runs" --style none --export-markdown "$work/t.md" \
-      -n "report-tui search $q$flags" "$bin search $q$flags" \
-      -n "fzf --filter $q" "fzf --filter $q <$input" >/dev/null
-    tail -n +3 "$work/t.md"
-  done
-  for q in zfjly zhifajiluyi; do
-    hyperfine --warmup 3 --runs "$runs" --style none --export-markdown "$work/t.md" \
-      -n "report-tui search $q$flags" "$bin search $q$flags" >/dev/null
-    tail -n +3 "$work/t.md"
-  done
+  hyperfine --style none --export-markdown "$work/t.md" "$@" >/dev/null
+  cat "$work/t.md"
 }
 
-compare "embedded report" "" "$work/report.txt" 50
-compare "1,000-report corpus" " --corpus 1000" "$work/corpus.txt" 10
+"$bin" search --print-items >"$work/report.txt"
+table "embedded report ($(wc -l <"$work/report.txt") items)" --warmup 5 --runs 40 \
+  -n "report-tui search 执法记录仪" "$bin search 执法记录仪" \
+  -n "fzf --filter 执法记录仪 (the same items)" "fzf --filter 执法记录仪 <$work/report.txt" \
+  -n "report-tui search zfjly" "$bin search zfjly"
+
+for n in "${counts[@]}"; do
+  dir="$work/c$n"
+  "$bin" gen-corpus "$n" "$dir"
+  size=$(du -sh --apparent-size "$dir" | cut -f1)
+  runs=10 warmup=2
+  [ "$n" -le 1000 ] || { runs=3; warmup=1; }
+  table "$n reports, $size of text on disk" --warmup "$warmup" --runs "$runs" \
+    -n "report-tui search 执法记录仪 (cache warm)" "$bin search 执法记录仪 -r $dir" \
+    -n "report-tui search 执法记录仪 --no-cache" "$bin search 执法记录仪 --no-cache -r $dir" \
+    -n "fzf --filter 执法记录仪" "cat $dir/*.txt | fzf --filter 执法记录仪" \
+    -n "grep -rF 执法记录仪 (floor)" "grep -rF 执法记录仪 $dir" \
+    -n "report-tui search zfjly (cache warm)" "$bin search zfjly -r $dir" \
+    -n "report-tui search zfjly --no-cache" "$bin search zfjly --no-cache -r $dir"
+  rm -rf "$dir" "$XDG_CACHE_HOME"
+done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@
 //! The domain (`model`, `import`, `search`, `export`) has no terminal dependency; the
 //! `tui` feature adds the terminal browser on top.
 
+pub mod cache;
 pub mod cli;
 #[cfg(feature = "tui")]
 pub mod clipboard;

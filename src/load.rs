@@ -19,6 +19,8 @@ pub struct Loaded {
     pub errors: Vec<Error>,
     /// One line per file that opened with a caveat (headings not recognised).
     pub warnings: Vec<String>,
+    /// The search index over `reports`, when the index cache had it (see `crate::cache`).
+    pub index: Option<crate::search::Index>,
 }
 
 /// Expand paths into report files: a folder gives every `.txt` and `.json` in it,
@@ -221,6 +223,7 @@ fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: 
         reports,
         errors,
         warnings,
+        index: None,
     }
 }
 

@@ -72,12 +72,12 @@ fn the_right_hit_comes_first() {
     let mut wrong = Vec::new();
     for (query, want, why) in TABLE {
         let hits = index.search(&Query::parse(query).expect("a valid query"));
-        let first = hits.first().map(|h| index.items()[h.item].id.as_str());
+        let first = hits.first().map(|h| index.item(h.item).id);
         if first != Some(want) {
             let top: Vec<String> = hits
                 .iter()
                 .take(3)
-                .map(|h| format!("{} ({})", index.items()[h.item].id, h.score))
+                .map(|h| format!("{} ({})", index.item(h.item).id, h.score))
                 .collect();
             wrong.push(format!("{query:?}: want {want} ({why}), got {top:?}"));
         }
@@ -123,6 +123,6 @@ fn kind_filter_keeps_only_that_kind() {
     for kind in [Kind::Section, Kind::Measure, Kind::Statistic] {
         let hits = index.search(&Query::parse("执法").unwrap().with_kind(Some(kind)));
         assert!(!hits.is_empty());
-        assert!(hits.iter().all(|h| index.items()[h.item].kind == kind));
+        assert!(hits.iter().all(|h| index.item(h.item).kind == kind));
     }
 }

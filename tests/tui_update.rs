@@ -421,3 +421,18 @@ fn a_click_selects_a_hit_or_a_table_row_and_a_second_click_opens_it() {
     );
     assert_eq!(selected(&a), section(&node));
 }
+
+#[test]
+fn the_statistics_table_is_built_when_first_opened() {
+    let mut a = app();
+    assert!(
+        !a.table_built && a.table.rows.is_empty(),
+        "not before the first frame"
+    );
+    play(&mut a, [Action::Statistics]);
+    assert!(a.table_built);
+    let rows = a.table.rows.len();
+    assert_eq!(rows, a.reports[0].all_statistics().len());
+    play(&mut a, [Action::Back, Action::Statistics]);
+    assert_eq!(a.table.rows.len(), rows, "built once");
+}

@@ -191,3 +191,34 @@ pub fn gen_corpus(count: usize, folder: &Path) -> Result<i32> {
     }
     Ok(0)
 }
+
+/// `cache info` lists the cache folder's entries; `cache clear` empties it.
+pub fn cache(action: super::CacheAction) -> Result<i32> {
+    let Some(dir) = crate::cache::dir() else {
+        return print("no cache folder: no home directory was found\n");
+    };
+    match action {
+        super::CacheAction::Info => {
+            let entries = crate::cache::info(&dir);
+            let total: u64 = entries.iter().map(|(_, size)| size).sum();
+            let mut text = format!(
+                "{}\n{} entries, {} bytes (format {})\n",
+                dir.display(),
+                entries.len(),
+                total,
+                crate::cache::FORMAT
+            );
+            for (name, size) in entries {
+                text.push_str(&format!("{size:>12}  {name}\n"));
+            }
+            print(&text)
+        }
+        super::CacheAction::Clear => {
+            let removed = crate::cache::clear(&dir)?;
+            print(&format!(
+                "removed {removed} entries from {}\n",
+                dir.display()
+            ))
+        }
+    }
+}

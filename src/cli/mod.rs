@@ -31,6 +31,9 @@ pub struct Cli {
     /// Browser: leave the mouse to the terminal (for selecting text).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Do not read or write the index cache (kept in the platform's cache folder).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Browser: UI language (default: from the locale, else Chinese).
     #[arg(long, value_parser = ["en", "zh"])]
     pub lang: Option<String>,
@@ -99,6 +102,11 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
+    /// Show or empty the index cache (`--report` folders' search index, kept between runs).
+    Cache {
+        #[arg(value_enum)]
+        action: CacheAction,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     ///
     /// Section arguments complete to the embedded report's sections, by id and by number.
@@ -116,6 +124,14 @@ pub enum Command {
     /// text, for trying and measuring many reports.
     #[command(hide = true)]
     GenCorpus { count: usize, folder: PathBuf },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum CacheAction {
+    /// Print the cache folder and its entries with their sizes.
+    Info,
+    /// Remove every entry.
+    Clear,
 }
 
 /// Run the CLI; returns the process exit code.
@@ -159,8 +175,9 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
         lang: cli.lang.clone(),
     };
     let paths = cli.open.reports.clone();
+    let no_cache = cli.no_cache;
     let (code, errors) = crate::tui::run(
-        move |progress| open::open_quietly(&paths, progress),
+        move |progress| open::open_for_browser(&paths, no_cache, progress),
         &options,
     )?;
     for e in &errors {
@@ -212,6 +229,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
             labels,
         }) => data::import(file, output.as_deref(), labels.as_deref()),
         Some(Command::GenCorpus { count, folder }) => data::gen_corpus(*count, folder),
+        Some(Command::Cache { action }) => data::cache(*action),
         Some(Command::Completions { shell }) => completion::script(*shell),
         Some(Command::Man) => completion::man(),
         Some(Command::Outline { json, open }) => {
@@ -232,8 +250,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
         }
         Some(Command::Search(args)) => {
             paths.extend(args.open.reports.iter().cloned());
-            let args = args.clone();
-            with_reports(&paths, |r| Ok(search_hits::run(args, r)))
+            Ok(search_hits::run(args.clone(), &paths, cli.no_cache))
         }
         Some(Command::Compare(args)) => {
             paths.extend(args.open.reports.iter().cloned());

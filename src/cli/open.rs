@@ -11,12 +11,7 @@ use crate::load::Loaded;
 /// failure printed as one line (the errors are returned too, already printed); an error
 /// only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
-    let show_progress = std::io::stderr().is_terminal();
-    let mut opened = open_quietly(paths, &|done, total| {
-        if show_progress && total > 20 {
-            progress_bar(done, total);
-        }
-    })?;
+    let mut opened = open_quietly(paths, &progress(usize::MAX))?;
     for w in &opened.warnings {
         super::say(w);
     }
@@ -57,6 +52,23 @@ pub fn open_quietly(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync))
     Ok(loaded)
 }
 
+/// A progress callback that draws a bar on stderr when it is a terminal and there are
+/// more than 20 files (`usize::MAX`: not known yet, decided by the callback's total).
+pub fn progress(files: usize) -> impl Fn(usize, usize) + Sync {
+    let show = std::io::stderr().is_terminal() && files > 20;
+    move |done, total| {
+        if show && total > 20 {
+            progress_bar(done, total);
+        }
+    }
+}
+
+/// Whether the index over `paths` goes through the cache: files and folders only (the
+/// embedded report is indexed in a millisecond), unless `--no-cache`.
+pub fn cacheable(paths: &[PathBuf], no_cache: bool) -> bool {
+    !no_cache && !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != EMBEDDED)
+}
+
 /// The `--report` value that names the embedded report.
 pub const EMBEDDED: &str = "@embedded";
 
@@ -77,4 +89,35 @@ fn progress_bar(done: usize, total: usize) {
         )
     };
     let _ = err.flush();
+}
+
+/// For the browser: the reports, and their search index from the cache when it has a
+/// valid entry (else built here and saved, so the next start finds it). The reports are
+/// always imported: the browser shows them, and the cache holds only the index.
+#[cfg(feature = "tui")]
+pub fn open_for_browser(
+    paths: &[PathBuf],
+    no_cache: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Loaded> {
+    let dir = cacheable(paths, no_cache).then(crate::cache::dir).flatten();
+    let Some(dir) = dir else {
+        return open_quietly(paths, progress);
+    };
+    let (files, expand_errors) = crate::load::expand(paths);
+    let (entry, key) = crate::cache::lookup(&dir, paths, &files);
+    let mut loaded = crate::load::load(&files, progress);
+    let index = match entry {
+        Some(entry) => entry.index,
+        None => {
+            let index = crate::search::Index::build(&loaded.reports);
+            if let Some(key) = key {
+                crate::cache::save(&dir, paths, &files, &key, &loaded, &index);
+            }
+            index
+        }
+    };
+    loaded.errors.splice(0..0, expand_errors);
+    loaded.index = Some(index);
+    Ok(loaded)
 }

@@ -4,6 +4,7 @@
 use crate::search::{corpus, Hit, Index, Item, Kind, Query};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 /// Most synthetic reports `--corpus` makes in memory (about 230 KB each).
 const MAX_CORPUS: usize = 10_000;
@@ -36,10 +37,11 @@ pub struct SearchArgs {
     pub open: super::ReportArgs,
 }
 
-/// Run the command; errors are reported here, as one line, so the exit code is all that
-/// is returned.
-pub fn run(args: SearchArgs, reports: Vec<crate::Report>) -> i32 {
-    match search(&args, reports) {
+/// Run the command over the reports at `paths` (the embedded one when empty), using the
+/// index cache unless `no_cache`; errors are reported here, as one line, so the exit code
+/// is all that is returned.
+pub fn run(args: SearchArgs, paths: &[PathBuf], no_cache: bool) -> i32 {
+    match search(&args, paths, no_cache) {
         Ok(code) => code,
         Err(message) => {
             super::say(&message);
@@ -48,7 +50,51 @@ pub fn run(args: SearchArgs, reports: Vec<crate::Report>) -> i32 {
     }
 }
 
-fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String> {
+/// The index to search, and how many files failed to open (each already reported).
+fn open_index(
+    args: &SearchArgs,
+    paths: &[PathBuf],
+    no_cache: bool,
+) -> Result<(Index, usize), String> {
+    let cache_dir = (super::open::cacheable(paths, no_cache) && args.corpus.is_none())
+        .then(crate::cache::dir)
+        .flatten();
+    let Some(dir) = cache_dir else {
+        let opened = super::open::open(paths).map_err(|e| e.to_string())?;
+        let reports = match (args.corpus, opened.reports.first()) {
+            (Some(n), Some(base)) => corpus::generate(base, n),
+            _ => opened.reports,
+        };
+        let index = Index::build_owned(reports);
+        return Ok((index, opened.errors.len()));
+    };
+    let (files, mut errors) = crate::load::expand(paths);
+    let progress = super::open::progress(files.len());
+    let (index, failed) = match crate::cache::open(&dir, paths, &files, &progress) {
+        crate::cache::Opened::Cached(entry) => {
+            entry.warnings.iter().for_each(|w| super::say(w));
+            let mut lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            lines.extend(entry.errors);
+            (entry.index, lines)
+        }
+        crate::cache::Opened::Built { index, loaded } => {
+            loaded.warnings.iter().for_each(|w| super::say(w));
+            errors.extend(loaded.errors);
+            (index, errors.iter().map(ToString::to_string).collect())
+        }
+    };
+    // As `open::open`: when nothing opened because of one file, its error is the one line.
+    if index.report_count() == 0 && failed.len() == 1 {
+        return Err(failed.concat());
+    }
+    failed.iter().for_each(|e| super::say(e));
+    if index.report_count() == 0 {
+        return Err(crate::Error::NothingOpened.to_string());
+    }
+    Ok((index, failed.len()))
+}
+
+fn search(args: &SearchArgs, paths: &[PathBuf], no_cache: bool) -> Result<i32, String> {
     let kind = args
         .kind
         .as_deref()
@@ -74,11 +120,7 @@ fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String>
             "--corpus takes at most {MAX_CORPUS} reports, not {n}"
         ));
     }
-    let reports = match (args.corpus, reports.first()) {
-        (Some(n), Some(base)) => corpus::generate(base, n),
-        _ => reports,
-    };
-    let index = Index::build(&reports);
+    let (index, failed) = open_index(args, paths, no_cache)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match query.filter(|_| !args.print_items) {
         None => print_items(&mut out, &index),
@@ -90,21 +132,18 @@ fn search(args: &SearchArgs, reports: Vec<crate::Report>) -> Result<i32, String>
             let hits = index.search(&query);
             let shown = &hits[..hits.len().min(limit)];
             let result = match args.json {
-                true => print_json(&mut out, &index, &reports, shown),
-                false => print_text(
-                    &mut out,
-                    &index,
-                    shown,
-                    (reports.len() > 1).then_some(&reports),
-                ),
+                true => print_json(&mut out, &index, shown),
+                false => print_text(&mut out, &index, shown),
             };
-            result.map(|()| if hits.is_empty() { 1 } else { 0 })
+            result.map(|()| match (failed, hits.is_empty()) {
+                (1.., _) => 2,
+                (0, true) => 1,
+                (0, false) => 0,
+            })
         }
     };
-    // The process ends next: freeing a corpus's worth of strings one by one would take
-    // ~40 ms of it for nothing, so the memory goes back to the system with the process.
+    // The process ends next: unmapping or freeing the index is work for nothing.
     std::mem::forget(index);
-    std::mem::forget(reports);
     match written.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => Ok(code),
         // A reader that stops early (`| head`) is not an error.
@@ -122,40 +161,41 @@ fn print_items(out: &mut impl Write, index: &Index) -> std::io::Result<i32> {
 
 /// `[report]  place  kind  text`: the report's title (padded by display width) only when
 /// several are open; matched characters marked only when stdout is a terminal.
-fn print_text(
-    out: &mut impl Write,
-    index: &Index,
-    hits: &[Hit],
-    many: Option<&[crate::Report]>,
-) -> std::io::Result<()> {
+fn print_text(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Result<()> {
     use unicode_width::UnicodeWidthStr;
-    let title = |item: &Item| many.map_or("", |r| r[item.report].title.as_str());
-    let title_width = hits
-        .iter()
-        .map(|h| title(&index.items()[h.item]).width())
-        .max()
-        .unwrap_or(0);
-    let width = hits
-        .iter()
-        .map(|h| index.items()[h.item].id.len())
-        .max()
-        .unwrap_or(0);
+    let many = index.report_count() > 1;
+    let title = |item: &Item| match many {
+        true => index.report_title(item.report),
+        false => "",
+    };
+    // Each item is looked up once: 10,000 reports can give tens of thousands of hits.
+    let items: Vec<Item> = hits.iter().map(|h| index.item(h.item)).collect();
+    let mut widths: Vec<Option<usize>> = vec![None; index.report_count()];
+    let mut title_width = 0;
+    for item in &items {
+        if let Some(known @ None) = widths.get_mut(item.report) {
+            let w = title(item).width();
+            title_width = title_width.max(w);
+            *known = Some(w);
+        }
+    }
+    let width = items.iter().map(|i| i.id.len()).max().unwrap_or(0);
     let mark = std::io::stdout().is_terminal().then(|| {
         match std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             true => "\x1b[1;4m",
             false => "\x1b[1;31m",
         }
     });
-    for hit in hits {
-        let item = &index.items()[hit.item];
+    for (hit, item) in hits.iter().zip(items) {
         let kind = item.kind.name();
-        if many.is_some() {
-            let t = title(item);
-            write!(out, "{t}{}  ", " ".repeat(title_width - t.width()))?;
+        if many {
+            let t = title(&item);
+            let pad = title_width - widths[item.report].unwrap_or(title_width);
+            write!(out, "{t}{}  ", " ".repeat(pad))?;
         }
         write!(out, "{:width$}  {kind:9}  ", item.id)?;
         match mark {
-            Some(on) => write_marked(out, &item.text, &hit.indices, on)?,
+            Some(on) => write_marked(out, item.text, &hit.indices, on)?,
             None => out.write_all(item.text.as_bytes())?,
         }
         writeln!(out)?;
@@ -194,27 +234,20 @@ struct JsonHit<'a> {
     place: &'a str,
     year: Option<i32>,
     #[serde(flatten)]
-    item: &'a Item,
+    item: Item<'a>,
     score: i64,
     exact: bool,
     indices: &'a [usize],
 }
 
-fn print_json(
-    out: &mut impl Write,
-    index: &Index,
-    reports: &[crate::Report],
-    hits: &[Hit],
-) -> std::io::Result<()> {
-    let ids: Vec<crate::identity::Identity> =
-        reports.iter().map(crate::identity::Identity::of).collect();
+fn print_json(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Result<()> {
     let hits: Vec<JsonHit> = hits
         .iter()
         .map(|h| JsonHit {
-            report: &reports[index.items()[h.item].report].title,
-            place: &ids[index.items()[h.item].report].place,
-            year: ids[index.items()[h.item].report].year,
-            item: &index.items()[h.item],
+            report: index.report_title(index.item(h.item).report),
+            place: index.report_place(index.item(h.item).report),
+            year: index.report_year(index.item(h.item).report),
+            item: index.item(h.item),
             score: h.score,
             exact: h.exact,
             indices: &h.indices,

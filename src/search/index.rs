@@ -1,85 +1,207 @@
 //! The index: every searchable item of a list of reports, in document order, with its
-//! folded text stored as symbol ids and a bloom filter of the symbols it holds.
+//! folded text stored as symbol ids and a bloom filter of the symbols it holds. Its
+//! columns are built in memory or mapped from the cache, and read in place either way.
 
-use super::symbols::{bloom_add, fold, Bloom, Symbols};
-use super::{matcher, scan, score};
-use super::{Figure, Hit, Item, Kind, Query};
-use crate::model::{Paragraph, Report, Section, Statistic};
-use crate::parallel;
-use std::sync::Arc;
+use super::item::{Crumbs, Figure, Item};
+use super::store::{Bytes, Col, Store};
+use super::symbols::{Bloom, Symbols};
+use super::{build, matcher, scan, Hit, Kind, Query};
+use crate::model::Report;
 
-/// Built once when reports are loaded; searching only reads it.
+/// Built once when reports are loaded (or mapped from the cache); searching only reads it.
 pub struct Index {
-    items: Vec<Item>,
+    store: Store,
     pub(crate) symbols: Symbols,
-    /// The folded text of every item as symbol ids, concatenated; `spans` cut it.
-    text: Vec<u32>,
-    /// A scoring mark per char of `text` (see `score::mark`).
-    marks: Vec<u8>,
-    spans: Vec<(u32, u32)>,
-    pub(crate) blooms: Vec<Bloom>,
-    /// Kinds again, dense, so filtering by kind does not touch the items.
-    pub(crate) kinds: Vec<Kind>,
+    len: usize,
+    wide: bool,
 }
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("items", &self.len)
+            .field("reports", &self.report_count())
+            .finish_non_exhaustive()
+    }
+}
+
+/// An item's folded text as symbol ids: `u16` unless the index has more distinct
+/// characters than that holds.
+#[derive(Clone, Copy)]
+pub(crate) enum Syms<'a> {
+    Narrow(&'a [u16]),
+    Wide(&'a [u32]),
+}
+
+const KINDS: [Kind; 3] = [Kind::Section, Kind::Measure, Kind::Statistic];
 
 impl Index {
     /// Index every section and sub-item heading, paragraph lead, measure and statistic.
     pub fn build(reports: &[Report]) -> Index {
-        // Reports are independent: their items are made on every core, then joined.
-        let per_report = parallel::map(reports, |r, report| {
-            let mut items = Vec::new();
-            let mut add = Adder {
-                report: r,
-                items: &mut items,
-            };
-            let no_path: Arc<[String]> = Arc::from(Vec::new());
-            let intro = Place {
-                node: "intro",
-                top: "intro",
-                path: &no_path,
-            };
-            for p in &report.intro {
-                add.paragraph(p, intro);
-            }
-            for s in &report.sections {
-                add.section(s, &mut Vec::new());
-            }
-            items
-        });
-        let mut items = Vec::with_capacity(per_report.iter().map(Vec::len).sum());
-        per_report.into_iter().for_each(|r| items.extend(r));
-        let mut symbols = Symbols::new();
-        let mut text = Vec::with_capacity(items.iter().map(|i| i.text.len() / 3).sum());
-        let mut marks = Vec::with_capacity(text.capacity());
-        let mut spans = Vec::with_capacity(items.len());
-        let mut blooms = Vec::with_capacity(items.len());
-        for item in &items {
-            let start = text.len();
-            let mut bloom = Bloom::default();
-            for c in item.text.chars() {
-                let sym = symbols.intern(fold(c));
-                bloom_add(&mut bloom, sym);
-                text.push(sym);
-            }
-            score::mark(&symbols, &text[start..], &mut marks);
-            spans.push((start as u32, (text.len() - start) as u32));
-            blooms.push(bloom);
-        }
-        let kinds = items.iter().map(|i| i.kind).collect();
+        let store = build::build(reports);
+        // What was just built passes its own checks; `unwrap_or_else` keeps a bug from
+        // becoming a panic (an empty index would show it).
+        Index::open(store).unwrap_or_else(Index::empty)
+    }
+
+    /// The same as `build`, freeing each report's model as soon as its items are made
+    /// (only the titles are kept): for a search that needs nothing else of them.
+    pub fn build_owned(reports: Vec<Report>) -> Index {
+        Index::open(build::build_owned(reports)).unwrap_or_else(Index::empty)
+    }
+
+    /// An index read in place from a mapped file, the store starting at byte `at` (a
+    /// multiple of 8); `None` unless every column is consistent with the others.
+    pub fn from_mapped(map: memmap2::Mmap, at: usize) -> Option<Index> {
+        Index::open(Store::open(Bytes::Mapped { map, at })?)
+    }
+
+    /// The bytes the index is stored in, for the cache to write; `from_mapped` reads them.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.store.as_bytes()
+    }
+
+    fn empty() -> Index {
+        let store = super::store::Writer::new().finish();
         Index {
-            items,
+            store,
+            symbols: Symbols::new(),
+            len: 0,
+            wide: false,
+        }
+    }
+
+    /// Check the columns against each other, so no later read can go out of range. Symbol
+    /// ids in the text are not scanned (12 MB for 1,000 reports): matching reads every
+    /// per-symbol table with a check instead.
+    fn open(store: Store) -> Option<Index> {
+        let mut symbols = Symbols::new();
+        for (id, &c) in store.slice::<u32>(Col::Chars).iter().enumerate() {
+            if symbols.intern(char::from_u32(c)?) as usize != id {
+                return None;
+            }
+        }
+        let wide = *store.slice::<u64>(Col::Wide).first()? == 1;
+        let starts = store.slice::<u32>(Col::Starts);
+        let len = starts.len().checked_sub(1)?;
+        let chars = match wide {
+            true => store.slice::<u32>(Col::Text).len(),
+            false => store.slice::<u16>(Col::Text).len(),
+        };
+        let nodes = store.slice::<u32>(Col::NodeCrumbs).len() / 2;
+        let crumbs = store.slice::<u64>(Col::Crumbs).len() / 2;
+        let figures = store.slice::<u64>(Col::FigValues).len();
+        let reports = store.slice::<u64>(Col::Titles).len() / 2;
+        let refs_ok = store.slice::<u32>(Col::ItemRefs).chunks_exact(3).all(|r| {
+            (r[0] as usize) < reports
+                && (r[1] as usize) < nodes
+                && (r[2] == u32::MAX || (r[2] as usize) < figures)
+        });
+        let crumbs_ok = store
+            .slice::<u32>(Col::NodeCrumbs)
+            .chunks_exact(2)
+            .all(|c| c[0] as usize + c[1] as usize <= crumbs);
+        let ok = starts.first() == Some(&0)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_some_and(|&s| s as usize == chars)
+            && store.slice::<u8>(Col::Marks).len() == chars
+            && store.slice::<u64>(Col::Blooms).len() == 4 * len
+            && store.slice::<u8>(Col::Kinds).len() == len
+            && store.slice::<u8>(Col::Kinds).iter().all(|&k| k < 3)
+            && store.slice::<u64>(Col::ItemStrs).len() == 4 * len
+            && store.slice::<u32>(Col::ItemRefs).len() == 3 * len
+            && store.slice::<u64>(Col::NodeStrs).len() == 4 * nodes
+            && store.slice::<u64>(Col::FigStrs).len() == 8 * figures
+            && store.slice::<u8>(Col::FigApprox).len() == figures
+            && refs_ok
+            && crumbs_ok;
+        ok.then_some(Index {
+            store,
             symbols,
-            text,
-            marks,
-            spans,
-            blooms,
-            kinds,
+            len,
+            wide,
+        })
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Item `i` (an index into `0..len()`, as in `Hit::item`).
+    ///
+    /// # Panics
+    /// When `i` is out of range, as slice indexing does.
+    pub fn item(&self, i: usize) -> Item<'_> {
+        let s = &self.store;
+        let strs = &s.slice::<u64>(Col::ItemStrs)[4 * i..4 * i + 4];
+        let refs = &s.slice::<u32>(Col::ItemRefs)[3 * i..3 * i + 3];
+        let node = refs[1] as usize;
+        let node_strs = &s.slice::<u64>(Col::NodeStrs)[4 * node..4 * node + 4];
+        let crumbs = &s.slice::<u32>(Col::NodeCrumbs)[2 * node..2 * node + 2];
+        let (first, count) = (2 * crumbs[0] as usize, 2 * crumbs[1] as usize);
+        Item {
+            report: refs[0] as usize,
+            kind: self.kind(i),
+            id: s.str(&strs[..2]),
+            node: s.str(&node_strs[..2]),
+            section: s.str(&node_strs[2..]),
+            path: Crumbs {
+                store: s,
+                pairs: &s.slice::<u64>(Col::Crumbs)[first..first + count],
+            },
+            text: s.str(&strs[2..]),
+            figure: (refs[2] != u32::MAX).then(|| self.figure(refs[2] as usize)),
+        }
+    }
+
+    fn figure(&self, f: usize) -> Figure<'_> {
+        let s = &self.store;
+        let strs = &s.slice::<u64>(Col::FigStrs)[8 * f..8 * f + 8];
+        Figure {
+            label: s.str(&strs[0..2]),
+            value: f64::from_bits(s.slice::<u64>(Col::FigValues)[f]),
+            unit: s.str(&strs[2..4]),
+            display: s.str(&strs[4..6]),
+            approx: s.slice::<u8>(Col::FigApprox)[f] != 0,
+            quote: s.str(&strs[6..8]),
         }
     }
 
     /// Every item, in document order (reports in the order given).
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    pub fn items(&self) -> impl ExactSizeIterator<Item = Item<'_>> + '_ {
+        (0..self.len).map(|i| self.item(i))
+    }
+
+    /// How many reports the index was built from.
+    pub fn report_count(&self) -> usize {
+        self.store.slice::<u64>(Col::Titles).len() / 2
+    }
+
+    /// The title of report `r` (as in `Item::report`); empty if out of range.
+    pub fn report_title(&self, r: usize) -> &str {
+        let titles = self.store.slice::<u64>(Col::Titles);
+        titles
+            .get(2 * r..2 * r + 2)
+            .map_or("", |p| self.store.str(p))
+    }
+
+    /// The place report `r` covers (`市桥街`), as `identity` reads it; empty if none.
+    pub fn report_place(&self, r: usize) -> &str {
+        let places = self.store.slice::<u64>(Col::Places);
+        places
+            .get(2 * r..2 * r + 2)
+            .map_or("", |p| self.store.str(p))
+    }
+
+    /// The year report `r` covers, as `identity` reads it.
+    pub fn report_year(&self, r: usize) -> Option<i32> {
+        let years = self.store.slice::<i64>(Col::Years);
+        years.get(r).and_then(|&y| i32::try_from(y).ok())
     }
 
     /// Every hit for `query` over the whole index, best first.
@@ -87,106 +209,32 @@ impl Index {
         scan::run(self, query, None, &matcher::skim()).hits
     }
 
+    pub(crate) fn kind(&self, item: usize) -> Kind {
+        KINDS[usize::from(self.store.slice::<u8>(Col::Kinds)[item]).min(2)]
+    }
+
+    pub(crate) fn bloom(&self, item: usize) -> &Bloom {
+        let blooms = self.store.slice::<u64>(Col::Blooms);
+        let four = &blooms[4 * item..4 * item + 4];
+        four.try_into().unwrap_or(&[0; 4])
+    }
+
+    fn span(&self, item: usize) -> std::ops::Range<usize> {
+        let starts = self.store.slice::<u32>(Col::Starts);
+        starts[item] as usize..starts[item + 1] as usize
+    }
+
     /// An item's folded text as symbol ids, one per char of its `text`.
-    pub(crate) fn text_of(&self, item: usize) -> &[u32] {
-        let (start, len) = self.spans[item];
-        &self.text[start as usize..(start + len) as usize]
+    pub(crate) fn text_of(&self, item: usize) -> Syms<'_> {
+        let span = self.span(item);
+        match self.wide {
+            true => Syms::Wide(&self.store.slice::<u32>(Col::Text)[span]),
+            false => Syms::Narrow(&self.store.slice::<u16>(Col::Text)[span]),
+        }
     }
 
     /// An item's scoring marks, one per char of its `text`.
     pub(crate) fn marks_of(&self, item: usize) -> &[u8] {
-        let (start, len) = self.spans[item];
-        &self.marks[start as usize..(start + len) as usize]
-    }
-}
-
-/// Appends the items of one report in document order.
-struct Adder<'a> {
-    report: usize,
-    items: &'a mut Vec<Item>,
-}
-
-/// Where an item sits: its node, top-level section and breadcrumb.
-#[derive(Clone, Copy)]
-struct Place<'p> {
-    node: &'p str,
-    top: &'p str,
-    /// Shared by every item of the node: one breadcrumb per node, not per item, which
-    /// was most of a 1,000-report index's memory.
-    path: &'p Arc<[String]>,
-}
-
-impl Adder<'_> {
-    fn section(&mut self, s: &Section, path: &mut Vec<String>) {
-        let heading = s.label();
-        path.push(heading.clone());
-        let shared: Arc<[String]> = Arc::from(path.as_slice());
-        let place = Place {
-            node: &s.id,
-            top: s.top_id(),
-            path: &shared,
-        };
-        self.push(Kind::Section, &s.id, place, heading, None);
-        for p in &s.paragraphs {
-            self.paragraph(p, place);
-        }
-        for sub in &s.subsections {
-            self.section(sub, path);
-        }
-        path.pop();
-    }
-
-    /// The lead, then each measure followed by the statistics it holds.
-    fn paragraph(&mut self, p: &Paragraph, place: Place) {
-        if let Some(lead) = &p.lead {
-            self.push(Kind::Section, &p.id, place, lead.clone(), None);
-        }
-        // What no sentence claims stays searchable at the end.
-        let (sentences, unclaimed) = p.statistics_by_measure();
-        for (m, statistics) in sentences {
-            self.push(Kind::Measure, &m.id, place, m.text.clone(), None);
-            for s in statistics {
-                self.statistic(s, place);
-            }
-        }
-        for s in unclaimed {
-            self.statistic(s, place);
-        }
-    }
-
-    fn statistic(&mut self, s: &Statistic, place: Place) {
-        let text = match s.label.is_empty() {
-            true => format!("{}（{}）", s.display, s.quote),
-            false => format!("{}：{}（{}）", s.label, s.display, s.quote),
-        };
-        let figure = Figure {
-            label: s.label.clone(),
-            value: s.value,
-            unit: s.unit.clone(),
-            display: s.display.clone(),
-            approx: s.approx,
-            quote: s.quote.clone(),
-        };
-        self.push(Kind::Statistic, &s.id, place, text, Some(Box::new(figure)));
-    }
-
-    fn push(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        place: Place,
-        text: String,
-        figure: Option<Box<Figure>>,
-    ) {
-        self.items.push(Item {
-            report: self.report,
-            kind,
-            id: id.to_string(),
-            node: place.node.to_string(),
-            section: place.top.to_string(),
-            path: Arc::clone(place.path),
-            text,
-            figure,
-        });
+        &self.store.slice::<u8>(Col::Marks)[self.span(item)]
     }
 }

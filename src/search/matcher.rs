@@ -1,11 +1,11 @@
 //! Matching: each query word against an item, as an exact substring, a pinyin run, or
 //! scattered via SkimMatcherV2, with its score and the chars to highlight.
 
-use super::index::Index;
+use super::index::{Index, Syms};
 use super::query::Word;
 use super::score::{self, SHORTCUT};
 use super::spell::{units, Spelling};
-use super::symbols::{bloom_add, bloom_covers, Bloom, Symbols};
+use super::symbols::{bloom_add, bloom_covers, Bloom, Sym, Symbols};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -77,8 +77,22 @@ fn match_word(
     skim: &SkimMatcherV2,
     out: &mut Vec<usize>,
 ) -> Option<(bool, i64)> {
-    let (text, marks) = (index.text_of(item), index.marks_of(item));
-    let present = w.literal.is_some() && bloom_covers(&index.blooms[item], &w.bloom);
+    match index.text_of(item) {
+        Syms::Narrow(text) => match_in(index, item, text, w, skim, out),
+        Syms::Wide(text) => match_in(index, item, text, w, skim, out),
+    }
+}
+
+fn match_in<T: Sym>(
+    index: &Index,
+    item: usize,
+    text: &[T],
+    w: &Compiled,
+    skim: &SkimMatcherV2,
+    out: &mut Vec<usize>,
+) -> Option<(bool, i64)> {
+    let marks = index.marks_of(item);
+    let present = w.literal.is_some() && bloom_covers(index.bloom(item), &w.bloom);
     // Best contiguous run: (score, start, end).
     let mut best: Option<(i64, usize, usize)> = None;
     let mut consider = |start: usize, end: usize, penalty: i64| {
@@ -89,9 +103,14 @@ fn match_word(
     };
     // The first unit is checked inline: calling out for every position is most of the cost.
     if let (true, Some(lit)) = (present, &w.literal) {
-        let (first, rest) = (lit[0], &lit[1..]);
+        let (first, rest) = (lit[0] as usize, &lit[1..]);
         for start in 0..(text.len() + 1).saturating_sub(lit.len()) {
-            if text[start] == first && text[start + 1..start + lit.len()] == *rest {
+            if text[start].id() == first
+                && text[start + 1..start + lit.len()]
+                    .iter()
+                    .zip(rest)
+                    .all(|(t, &r)| t.id() == r as usize)
+            {
                 consider(start, start + lit.len(), 0);
             }
         }
@@ -112,12 +131,12 @@ fn match_word(
     let lit = w.literal.as_deref()?;
     let mut rest = lit.iter().peekable();
     for s in text {
-        rest.next_if_eq(&s);
+        rest.next_if(|&&r| r as usize == s.id());
     }
     if rest.peek().is_some() {
         return None;
     }
-    let (score, indices) = skim.fuzzy_indices(&index.items()[item].text, &w.word.text)?;
+    let (score, indices) = skim.fuzzy_indices(index.item(item).text, &w.word.text)?;
     out.extend(indices);
     Some((false, score))
 }

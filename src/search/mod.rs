@@ -26,17 +26,21 @@
 //! 16 a character, bonuses at word and figure boundaries); on ties statistics before
 //! measures before sections; then document order. Results are deterministic.
 
+mod build;
 pub mod corpus;
 mod index;
+mod item;
 mod matcher;
 mod query;
 mod scan;
 mod score;
 mod searcher;
 mod spell;
+mod store;
 mod symbols;
 
 pub use index::Index;
+pub use item::{Crumbs, Figure, Item};
 pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;
 
@@ -84,52 +88,10 @@ impl std::str::FromStr for Kind {
     }
 }
 
-/// One searchable thing, with its place in the report, so a hit needs no model lookup.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Item {
-    /// Index into the `&[Report]` the index was built from. Not in JSON: output names the
-    /// report by its title instead, which a script can use.
-    #[serde(skip)]
-    pub report: usize,
-    pub kind: Kind,
-    /// Section id (`"4.3"`), paragraph id for a lead (`"3.p1"`), measure id (`"4.3.p1.m1"`)
-    /// or statistic id (`"4.3.p1.s1"`).
-    pub id: String,
-    /// The section or sub-item that holds it (`"4.3"`; `"intro"` for the preamble).
-    pub node: String,
-    /// The top-level section (`"4"`; `"intro"` for the preamble).
-    pub section: String,
-    /// Breadcrumb of headings down to `node`, e.g. `["四、公正文明执法", "(三)加强执法保障"]`;
-    /// empty for the preamble.
-    pub path: std::sync::Arc<[String]>,
-    /// What is shown and matched. Sections: the heading without closing punctuation
-    /// (`(三)加强执法保障`); leads: the lead; measures: the sentence; statistics:
-    /// `label：display（quote）`, e.g. `群众法律咨询：718人次（接受群众咨询718人次）`.
-    pub text: String,
-    /// For statistics: the figure's fields, flattened into JSON output. Boxed, since
-    /// most items are not statistics and a corpus has hundreds of thousands of items.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub figure: Option<Box<Figure>>,
-}
-
-/// A statistic's fields, copied from the model.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Figure {
-    pub label: String,
-    #[serde(serialize_with = "crate::model::whole_or_decimal")]
-    pub value: f64,
-    pub unit: String,
-    /// The figure as printed, with qualifiers (`约143.4万元`).
-    pub display: String,
-    pub approx: bool,
-    /// The clause that holds the figure.
-    pub quote: String,
-}
-
 /// One result: which item, how well it matched, and which characters to highlight.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into `Index::items()`.
+    /// Index into the index's items (`Index::item`).
     pub item: usize,
     pub score: i64,
     /// Every word matched contiguously (literally or in pinyin); such hits rank first.

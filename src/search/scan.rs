@@ -32,7 +32,7 @@ pub(crate) fn run(
     pool: Option<&[u32]>,
     skim: &SkimMatcherV2,
 ) -> Outcome {
-    let count = pool.map_or(index.items().len(), <[u32]>::len);
+    let count = pool.map_or(index.len(), <[u32]>::len);
     let threads = match count >= PARALLEL_MIN {
         true => crate::parallel::threads(),
         false => 1,
@@ -52,7 +52,7 @@ fn run_on(
         .iter()
         .map(|w| compile(&index.symbols, w))
         .collect();
-    let count = pool.map_or(index.items().len(), <[u32]>::len);
+    let count = pool.map_or(index.len(), <[u32]>::len);
     // A query with no words lists items in document order, as they come.
     let ranked = !words.is_empty();
     let scan = |range: Range<usize>| -> Stretch {
@@ -63,7 +63,7 @@ fn run_on(
         let base = range.start as u64;
         for i in range {
             let item = pool.map_or(i, |p| p[i] as usize);
-            if query.kind.is_some_and(|k| index.kinds[item] != k) {
+            if query.kind.is_some_and(|k| index.kind(item) != k) {
                 continue;
             }
             if let Some((exact, score)) = match_item(index, item, &words, skim, &mut indices) {
@@ -138,7 +138,7 @@ fn rank(hits: &mut [Hit], index: &Index, base: u64) -> Vec<u64> {
         .map(|(at, h)| {
             let score = (h.score.clamp(-span, span - 1) + span) as u64;
             let lower = ((1u64 << SCORE_BITS) - 1) - score;
-            let kind = u64::from(index.kinds[h.item].tie_rank());
+            let kind = u64::from(index.kind(h.item).tie_rank());
             u64::from(!h.exact) << 63 | lower << 34 | kind << 32 | at as u64
         })
         .collect();
@@ -242,7 +242,7 @@ mod tests {
         let hits = run_on(&index, &Query::lenient("执法"), None, &skim(), 1).hits;
         for pair in hits.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            let rank = |h: &Hit| index.items()[h.item].kind.tie_rank();
+            let rank = |h: &Hit| index.item(h.item).kind.tie_rank();
             let ordered =
                 (!a.exact, -a.score, rank(a), a.item) < (!b.exact, -b.score, rank(b), b.item);
             assert!(ordered, "{a:?} before {b:?}");

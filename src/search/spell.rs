@@ -4,7 +4,7 @@
 //! Contiguity is the point: letters scattered over initials match almost anything
 //! (`zfjly` hit 19 of the report's 134 sentences fuzzily, 1 contiguously).
 
-use super::symbols::{letter_bit, Symbols};
+use super::symbols::{letter_bit, Sym, Symbols};
 
 /// One unit of a query word: an ASCII letter, spelt against readings, or any other
 /// character, which must be equal (as a symbol id) to the text's.
@@ -65,16 +65,21 @@ impl Spelling {
         })
     }
 
-    fn steps(&self, sym: u32, k: usize) -> u64 {
-        self.steps[k * self.symbols + sym as usize]
+    /// Zero (no step) for a symbol the index does not have, which a damaged cache could
+    /// hold: reads are checked here rather than by scanning the whole text on load.
+    fn steps(&self, sym: usize, k: usize) -> u64 {
+        match sym < self.symbols {
+            true => self.steps.get(k * self.symbols + sym).copied().unwrap_or(0),
+            false => 0,
+        }
     }
 
     /// Call `found` with every run of `text` the word spells.
-    pub(crate) fn each_run(&self, text: &[u32], mut found: impl FnMut(Run)) {
+    pub(crate) fn each_run<T: Sym>(&self, text: &[T], mut found: impl FnMut(Run)) {
         let first = &self.steps[..self.symbols];
         for (at, &sym) in text.iter().enumerate() {
             // Checked inline, before the recursive search: most characters fail here.
-            let steps = first[sym as usize];
+            let steps = first.get(sym.id()).copied().unwrap_or(0);
             if steps == 0 {
                 continue;
             }
@@ -96,7 +101,7 @@ impl Spelling {
     /// The end (exclusive) of the run from `at` that spells the word from unit `k` on,
     /// with its shortcuts, given the steps of `text[at]` there. Longer steps are tried
     /// first, so whole syllables come first.
-    fn from(&self, text: &[u32], at: usize, k: usize, steps: u64) -> Option<(usize, u32)> {
+    fn from<T: Sym>(&self, text: &[T], at: usize, k: usize, steps: u64) -> Option<(usize, u32)> {
         let (mut any, whole) = (steps as u32, (steps >> 32) as u32);
         while any != 0 {
             let n = 31 - any.leading_zeros() as usize;
@@ -108,7 +113,7 @@ impl Spelling {
             let Some(&next) = text.get(at + 1) else {
                 continue;
             };
-            let next_steps = self.steps(next, k + n);
+            let next_steps = self.steps(next.id(), k + n);
             if next_steps == 0 {
                 continue;
             }

@@ -16,6 +16,23 @@ pub(crate) fn fold(c: char) -> char {
     c.to_ascii_lowercase()
 }
 
+/// A symbol id as stored in an index's text: `u16` (the usual case) or `u32`.
+pub(crate) trait Sym: Copy {
+    fn id(self) -> usize;
+}
+
+impl Sym for u16 {
+    fn id(self) -> usize {
+        usize::from(self)
+    }
+}
+
+impl Sym for u32 {
+    fn id(self) -> usize {
+        self as usize
+    }
+}
+
 /// What a character is for scoring boundaries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {

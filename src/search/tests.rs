@@ -22,7 +22,7 @@ fn ids(index: &Index, query: &str) -> Vec<String> {
     let q = Query::parse(query).unwrap();
     let hits = index.search(&q);
     hits.iter()
-        .map(|h| index.items()[h.item].id.clone())
+        .map(|h| index.item(h.item).id.to_string())
         .collect()
 }
 
@@ -33,11 +33,7 @@ fn first(index: &Index, query: &str) -> String {
 #[test]
 fn items_in_document_order_with_places() {
     let index = index();
-    let all: Vec<(&str, Kind)> = index
-        .items()
-        .iter()
-        .map(|i| (i.id.as_str(), i.kind))
-        .collect();
+    let all: Vec<(&str, Kind)> = index.items().map(|i| (i.id, i.kind)).collect();
     assert_eq!(
         all[..4],
         [
@@ -47,13 +43,13 @@ fn items_in_document_order_with_places() {
             ("1.p1.m2", Kind::Measure)
         ]
     );
-    let stat = index.items().iter().find(|i| i.id == "2.p1.s3").unwrap();
+    let stat = index.items().find(|i| i.id == "2.p1.s3").unwrap();
     assert_eq!(stat.text, "咨询：718人次（接受咨询718人次）"); // the label drops the verb
-    assert_eq!((stat.node.as_str(), stat.section.as_str()), ("2", "2"));
-    assert_eq!(stat.path[..], ["二、执法保障"]);
+    assert_eq!((stat.node, stat.section), ("2", "2"));
+    assert_eq!(stat.path.to_vec(), ["二、执法保障"]);
     assert_eq!(stat.figure.as_ref().map(|f| f.value), Some(718.0));
     // A statistic follows the measure that holds it.
-    let at = |id: &str| index.items().iter().position(|i| i.id == id).unwrap();
+    let at = |id: &str| index.items().position(|i| i.id == id).unwrap();
     assert!(at("2.p1.m3") < at("2.p1.s2") && at("2.p1.s2") < at("3"));
 }
 
@@ -70,16 +66,16 @@ fn exact_beats_scattered_even_where_skim_prefers_scattered() {
         .unwrap();
     assert!(scattered > exact, "{scattered} vs {exact}");
     let hits = index.search(&Query::parse("依法行政").unwrap());
-    let top = &index.items()[hits[0].item];
+    let top = index.item(hits[0].item);
     assert_eq!(top.id, "1", "the heading 一、依法行政 starts a word");
     assert!(hits[0].exact);
     let m2 = hits
         .iter()
-        .position(|h| index.items()[h.item].id == "1.p1.m2")
+        .position(|h| index.item(h.item).id == "1.p1.m2")
         .unwrap();
     let m1 = hits
         .iter()
-        .position(|h| index.items()[h.item].id == "1.p1.m1")
+        .position(|h| index.item(h.item).id == "1.p1.m1")
         .unwrap();
     assert!(
         m2 < m1 && !hits[m1].exact,
@@ -95,7 +91,7 @@ fn initials_match_contiguous_runs_only() {
     // statistic ranks before a measure on a tie.
     assert_eq!(ids(&index, "zfjly"), ["2.p1.s1", "2.p1.m1"]);
     let hits = index.search(&Query::parse("zfjly").unwrap());
-    let text: Vec<char> = index.items()[hits[0].item].text.chars().collect();
+    let text: Vec<char> = index.item(hits[0].item).text.chars().collect();
     let picked: String = hits[0].indices.iter().map(|&i| text[i]).collect();
     assert_eq!(picked, "执法记录仪", "indices map back to the hanzi");
 }
@@ -155,7 +151,7 @@ fn kinds_by_prefix_or_override() {
         index
             .search(&q)
             .iter()
-            .map(|h| index.items()[h.item].kind)
+            .map(|h| index.item(h.item).kind)
             .collect()
     };
     let only = |v: Vec<Kind>, k| !v.is_empty() && v.iter().all(|x| *x == k);
@@ -209,8 +205,17 @@ fn searcher_follows_typing_backspace_and_prefixes() {
         assert_eq!(searcher.search(input), fresh.as_slice(), "{input:?}");
     }
     // No words: everything (of the prefix's kind) in document order.
-    assert_eq!(searcher.search("").len(), index.items().len());
+    assert_eq!(searcher.search("").len(), index.len());
     let stats: Vec<usize> = searcher.search("#").iter().map(|h| h.item).collect();
     assert_eq!(stats.len(), 5);
     assert!(stats.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn an_index_of_no_reports_is_empty_and_searchable() {
+    let index = Index::build(&[]);
+    assert_eq!((index.len(), index.report_count()), (0, 0));
+    assert!(index.search(&Query::parse("执法").unwrap()).is_empty());
+    let owned = Index::build_owned(Vec::new());
+    assert!(owned.is_empty());
 }

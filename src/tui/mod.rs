@@ -65,9 +65,15 @@ where
     // Not joined: quitting while a file still loads ends the process with it.
     std::thread::spawn(move || {
         let built = open(&|n, total| shared.files(n, total)).map(|opened| {
-            shared.indexing();
             let app = (!opened.reports.is_empty()).then(|| {
-                let engine = state::search_engine::Engine::new(&opened.reports);
+                // From the index cache when it had the folder; else built here.
+                let engine = match opened.index {
+                    Some(index) => state::search_engine::Engine::with_index(index),
+                    None => {
+                        shared.indexing();
+                        state::search_engine::Engine::new(&opened.reports)
+                    }
+                };
                 App::new(opened.reports, lang, engine, size)
             });
             (app, opened.errors)

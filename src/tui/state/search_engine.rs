@@ -14,7 +14,12 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(reports: &[Report]) -> Engine {
-        let index = Arc::new(Index::build(reports));
+        Engine::with_index(Index::build(reports))
+    }
+
+    /// Over an index already built (or read from the cache) for the app's reports.
+    pub fn with_index(index: Index) -> Engine {
+        let index = Arc::new(index);
         Engine {
             searcher: Searcher::new(Arc::clone(&index)),
             index,
@@ -23,26 +28,84 @@ impl Engine {
 
     /// The first `limit` hits for `input`, best first, and how many there are in all.
     pub fn search(&mut self, input: &str, limit: usize) -> Results {
-        let items = self.index.items();
+        let index = &self.index;
+        let query = crate::search::Query::lenient(input);
+        if query.words.is_empty() {
+            return listing(index, query.kind, limit);
+        }
         let hits = self.searcher.search(input);
         let found = hits
             .iter()
             .take(limit)
-            .filter_map(|h| {
-                let item = items.get(h.item)?;
-                Some(Found {
-                    report: item.report,
-                    kind: item.kind,
-                    id: item.id.clone(),
-                    node: item.node.clone(),
-                    text: item.text.clone(),
-                    indices: h.indices.clone(),
-                })
-            })
+            .filter(|h| h.item < index.len())
+            .map(|h| found(index, h.item, h.indices.clone()))
             .collect();
         Results {
             found,
             total: hits.len(),
         }
+    }
+}
+
+/// A query with no words (`/` just opened, or only `#`) lists items in document order:
+/// only the first page is made, not all 177,000 items of 1,000 reports.
+fn listing(index: &Index, kind: Option<crate::search::Kind>, limit: usize) -> Results {
+    let of_kind = |&i: &usize| kind.is_none_or(|k| index.kind(i) == k);
+    let found = (0..index.len())
+        .filter(of_kind)
+        .take(limit)
+        .map(|i| found(index, i, Vec::new()))
+        .collect();
+    Results {
+        found,
+        total: (0..index.len()).filter(of_kind).count(),
+    }
+}
+
+fn found(index: &Index, i: usize, indices: Vec<usize>) -> Found {
+    let item = index.item(i);
+    Found {
+        report: item.report,
+        kind: item.kind,
+        id: item.id.to_string(),
+        node: item.node.to_string(),
+        text: item.text.to_string(),
+        indices,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Kind;
+
+    #[test]
+    fn an_empty_query_lists_one_page_and_counts_the_rest() {
+        let base = crate::embedded::report().unwrap();
+        let reports = crate::search::corpus::generate(&base, 12);
+        let mut engine = Engine::new(&reports);
+        let all = engine.index.len();
+        assert!(all > 2000, "{all} items: more than a page");
+        let listed = engine.search("", 1000);
+        assert_eq!((listed.found.len(), listed.total), (1000, all));
+        let first: Vec<&str> = listed.found.iter().take(3).map(|f| f.id.as_str()).collect();
+        assert_eq!(first, ["intro.p1.m1", "intro.p1.m2", "1"], "document order");
+        let statistics = engine.search("#", 1000);
+        assert!(statistics.found.iter().all(|f| f.kind == Kind::Statistic));
+        let counted = engine
+            .index
+            .items()
+            .filter(|i| i.kind == Kind::Statistic)
+            .count();
+        assert_eq!(statistics.total, counted);
+        // Typing after the listing still searches everything.
+        let typed = engine.search("执法", 1000);
+        assert_eq!(
+            typed.total,
+            engine
+                .index
+                .search(&crate::search::Query::lenient("执法"))
+                .len()
+        );
     }
 }

@@ -84,6 +84,7 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         Action::WiderTree => navigate::resize_tree(app, 4, None),
         Action::NarrowerTree => navigate::resize_tree(app, -4, None),
         Action::CopyFigures => {
+            app.ensure_table();
             let key = app.tree.selected_key()?;
             let text = app.table.node_tsv(&app.reports, app.lang, key);
             let summary = CopySummary::Figures {
@@ -119,6 +120,7 @@ fn compare_figure(app: &mut App) {
 
 /// The table opens on the selected node's figures, at the figure under the cursor.
 fn open_table(app: &mut App) {
+    app.ensure_table();
     let Some(key) = app.tree.selected_key().cloned() else {
         return;
     };

@@ -1,0 +1,211 @@
+//! One cache file: a header (format, sizes, a hash over everything after it), the key
+//! (every file's fingerprint), the errors and warnings the files gave, then the index's store,
+//! mapped and read in place. Written to a temporary name and renamed, so a reader sees a
+//! whole old file or a whole new one; a crash mid-write leaves a file whose hash fails.
+
+use super::key::Fingerprint;
+use crate::search::Index;
+use std::io::Write;
+use std::path::Path;
+
+const MAGIC: &[u8; 8] = b"RTUIIDX\0";
+/// Bump whenever the layout of the file or of the index's columns changes.
+pub const FORMAT: u32 = 4;
+/// Written in native order: a file from a machine of the other endianness is foreign.
+const ENDIAN: u32 = 0x0102_0304;
+/// Magic, format, endianness, key length, store offset, store length, hash.
+const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 8 + 16;
+
+/// What an entry holds besides the index: one message per file that could not be opened,
+/// and one per file that opened with a caveat.
+pub struct Entry {
+    pub index: Index,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Write an entry atomically (temporary file, then rename).
+pub fn write(
+    path: &Path,
+    key: &Fingerprint,
+    errors: &[String],
+    warnings: &[String],
+    index: &Index,
+) -> std::io::Result<()> {
+    let mut body = Vec::new();
+    put(&mut body, key.files.len() as u64);
+    for f in &key.files {
+        let name = f.path.as_os_str().as_encoded_bytes();
+        put(&mut body, name.len() as u64);
+        body.extend_from_slice(name);
+        put(&mut body, f.size);
+        body.extend_from_slice(&f.mtime_ns.to_ne_bytes());
+        body.extend_from_slice(&f.hash.to_ne_bytes());
+    }
+    for lines in [errors, warnings] {
+        put(&mut body, lines.len() as u64);
+        for line in lines {
+            put(&mut body, line.len() as u64);
+            body.extend_from_slice(line.as_bytes());
+        }
+    }
+    let key_len = body.len();
+    body.resize((HEAD + key_len).next_multiple_of(8) - HEAD, 0);
+    let store_at = HEAD + body.len();
+    let mut head = Vec::with_capacity(HEAD);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT.to_ne_bytes());
+    head.extend_from_slice(&ENDIAN.to_ne_bytes());
+    for n in [key_len, store_at, index.as_bytes().len()] {
+        put(&mut head, n as u64);
+    }
+    head.extend_from_slice(&digest(&body, index.as_bytes()).to_ne_bytes());
+
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let temp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+        out.write_all(&head)?;
+        out.write_all(&body)?;
+        out.write_all(index.as_bytes())?;
+        // No fsync: a file left half-written by a crash fails its hash and is rebuilt.
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Stores are hashed in pieces this big, on every core.
+const PIECE: usize = 4 << 20;
+
+/// The hash of an entry: xxh3-128 over the key's hash and each piece's hash, so the
+/// pieces of a large store (61 MB for 1,000 reports) are hashed in parallel.
+fn digest(key: &[u8], store: &[u8]) -> u128 {
+    let pieces: Vec<&[u8]> = store.chunks(PIECE).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(pieces.len())
+        .max(1);
+    let per = pieces.len().div_ceil(threads).max(1);
+    let hashes: Vec<u64> = std::thread::scope(|s| {
+        let handles: Vec<_> = pieces
+            .chunks(per)
+            .map(|group| {
+                s.spawn(move || {
+                    group
+                        .iter()
+                        .map(|p| xxhash_rust::xxh3::xxh3_64(p))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut all = xxhash_rust::xxh3::xxh3_128(key).to_ne_bytes().to_vec();
+    hashes.iter().for_each(|h| all.extend(h.to_ne_bytes()));
+    xxhash_rust::xxh3::xxh3_128(&all)
+}
+
+fn put(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(&n.to_ne_bytes());
+}
+
+/// The entry at `path` if it is whole, ours, of this format, and keyed by exactly `key`;
+/// `None` for anything else (missing, foreign, damaged, stale), which the caller rebuilds.
+pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: the map is read-only and entries are only ever replaced by rename, never
+    // written in place, so the mapped bytes do not change under us; a file cut short by
+    // something else would fail the length and hash checks below before any use.
+    // Populated: every page is read for the hash anyway, and one call maps them all
+    // cheaper than a fault per page.
+    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+    let bytes: &[u8] = &map;
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
+        return None;
+    }
+    let (key_len, store_at, store_len) = (r.usize()?, r.usize()?, r.usize()?);
+    let hash = u128::from_ne_bytes(r.take(16)?.try_into().ok()?);
+    if store_at % 8 != 0
+        || store_at < HEAD + key_len
+        || store_at.checked_add(store_len)? != bytes.len()
+    {
+        return None;
+    }
+    let mut r = Reader {
+        bytes: bytes.get(..HEAD + key_len)?,
+        at: HEAD,
+    };
+    let mut errors = Vec::new();
+    let count = r.usize()?;
+    if count != key.files.len() {
+        return None;
+    }
+    for want in &key.files {
+        let name = r.bytes()?;
+        let size = r.u64()?;
+        let mtime_ns = i64::from_ne_bytes(r.take(8)?.try_into().ok()?);
+        let hash = u128::from_ne_bytes(r.take(16)?.try_into().ok()?);
+        let same = name == want.path.as_os_str().as_encoded_bytes()
+            && (size, mtime_ns, hash) == (want.size, want.mtime_ns, want.hash);
+        if !same {
+            return None;
+        }
+    }
+    let mut warnings = Vec::new();
+    for lines in [&mut errors, &mut warnings] {
+        for _ in 0..r.usize()? {
+            lines.push(std::str::from_utf8(r.bytes()?).ok()?.to_string());
+        }
+    }
+    // Last, as it reads the whole file: only an entry that is otherwise right pays for it.
+    if digest(bytes.get(HEAD..store_at)?, bytes.get(store_at..)?) != hash {
+        return None;
+    }
+    let index = Index::from_mapped(map, store_at)?;
+    Some(Entry {
+        index,
+        errors,
+        warnings,
+    })
+}
+
+/// Bounds-checked reads from the front of a byte slice.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(out)
+    }
+
+    /// A length, then that many bytes.
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.usize()?;
+        self.take(n)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_ne_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_ne_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+}

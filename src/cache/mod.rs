@@ -1,0 +1,125 @@
+//! The index cache: a search index over `--report` files, kept in the platform's cache
+//! folder and mapped back in place, so a search over 1,000 reports need not import them.
+//!
+//! An entry is keyed by every file's path, size, modification time and content hash and
+//! by the format version; it is used only when all of them match and its own hash checks
+//! out. Anything else (missing, stale, foreign, damaged) is ignored and rebuilt, so a
+//! cached answer is always the answer the files give.
+
+mod file;
+mod key;
+
+pub use file::{Entry, FORMAT};
+pub use key::{entry_name, fingerprint, FileKey, Fingerprint};
+
+use crate::error::{Error, Result};
+use crate::search::Index;
+use std::path::{Path, PathBuf};
+
+/// `~/.cache/report-tui` on Linux (`$XDG_CACHE_HOME/report-tui`), the platform's cache
+/// folder elsewhere; `None` when there is no home to put it in.
+pub fn dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().ok()?;
+    Some(base.cache_dir().join("report-tui"))
+}
+
+/// How the index for a set of files was obtained.
+pub enum Opened {
+    /// Read from the cache: the errors are the files that could not be opened then (and,
+    /// their bytes being unchanged, still cannot).
+    Cached(Entry),
+    /// Imported and built now; the errors and warnings are there too (not the reports:
+    /// each was freed once indexed, which keeps the peak memory of a search down).
+    Built {
+        index: Index,
+        loaded: Box<crate::load::Loaded>,
+    },
+}
+
+/// The index over `args` (files and folders, already expanded into `files`): from the
+/// cache in `dir` when its entry matches the files exactly, else imported, built and
+/// saved there. A cache that cannot be written is not an error: the answer is the same.
+pub fn open(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Opened {
+    let (entry, key) = lookup(dir, args, files);
+    if let Some(entry) = entry {
+        return Opened::Cached(entry);
+    }
+    let mut loaded = crate::load::load(files, progress);
+    let index = Index::build_owned(std::mem::take(&mut loaded.reports));
+    if let Some(key) = key {
+        save(dir, args, files, &key, &loaded, &index);
+    }
+    Opened::Built {
+        index,
+        loaded: Box::new(loaded),
+    }
+}
+
+/// The entry for `files` if the cache has a valid one, and the files' fingerprint (for
+/// `save`; `None` when a file cannot be read, and then nothing is cached).
+pub fn lookup(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+) -> (Option<Entry>, Option<Fingerprint>) {
+    let key = fingerprint(files);
+    let entry = key
+        .as_ref()
+        .and_then(|k| file::read(&dir.join(entry_name(args)), k));
+    (entry, key)
+}
+
+/// Save the index built from `loaded`, keyed by `key` taken before the files were read,
+/// and only if no file changed while they were read: otherwise the key could describe
+/// other bytes than the ones imported.
+pub fn save(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+    key: &Fingerprint,
+    loaded: &crate::load::Loaded,
+    index: &Index,
+) {
+    if fingerprint(files).as_ref() == Some(key) {
+        let errors: Vec<String> = loaded.errors.iter().map(Error::to_string).collect();
+        let path = dir.join(entry_name(args));
+        let _ = file::write(&path, key, &errors, &loaded.warnings, index);
+    }
+}
+
+/// What the cache holds: its folder, and each entry's name and size.
+pub fn info(dir: &Path) -> Vec<(String, u64)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, u64)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let size = e.metadata().ok()?.len();
+            name.starts_with("index-").then_some((name, size))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Remove every entry; how many were removed.
+pub fn clear(dir: &Path) -> Result<usize> {
+    let mut removed = 0;
+    for (name, _) in info(dir) {
+        let path = dir.join(&name);
+        std::fs::remove_file(&path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        removed += 1;
+    }
+    Ok(removed)
+}

@@ -1,0 +1,255 @@
+//! The index cache gives exactly the answer a fresh import gives, whatever happens to the
+//! files (changed, touched, cut short, rewritten with the same size and time) or to the
+//! cache file itself (damaged, foreign, truncated).
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
+use proptest::prelude::*;
+use report_tui::cache::{self, Opened};
+use report_tui::search::{Index, Query};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const QUERIES: [&str; 5] = ["执法", "zfjly", "44", "法律意见", "'报告"];
+
+/// Report texts to write and swap: the embedded report and two small ones.
+fn texts() -> Vec<String> {
+    let fixture = |n: &str| {
+        std::fs::read_to_string(format!("{}/tests/fixtures/{n}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+    };
+    vec![
+        std::fs::read_to_string(format!("{}/assets/report.txt", env!("CARGO_MANIFEST_DIR")))
+            .unwrap(),
+        fixture("indented_thousands.txt"),
+        fixture("no_title_no_signoff.txt"),
+    ]
+}
+
+/// A temporary folder for the reports and one for the cache, removed on drop.
+struct Place {
+    root: PathBuf,
+}
+
+impl Place {
+    fn new() -> Place {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let root =
+            std::env::temp_dir().join(format!("report-tui-cache-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("reports")).unwrap();
+        Place { root }
+    }
+    fn reports(&self) -> PathBuf {
+        self.root.join("reports")
+    }
+    fn cache(&self) -> PathBuf {
+        self.root.join("cache")
+    }
+    fn file(&self, i: usize) -> PathBuf {
+        self.reports().join(format!("r{i}.txt"))
+    }
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Everything a search shows, for every query: items and hits, and the error messages.
+fn answer(index: &Index, errors: &[String]) -> String {
+    let mut out = format!("{errors:?}\n{} reports\n", index.report_count());
+    for r in 0..index.report_count() {
+        out += &format!("{}\n", index.report_title(r));
+    }
+    for q in QUERIES {
+        for h in index.search(&Query::parse(q).unwrap()) {
+            let item = index.item(h.item);
+            out += &format!("{q} {h:?} {item:?}\n");
+        }
+    }
+    out
+}
+
+/// Open through the cache; the answer, and whether it came from the cache.
+fn cached(place: &Place) -> (String, bool) {
+    let args = [place.reports()];
+    let (files, _) = report_tui::load::expand(&args);
+    match cache::open(&place.cache(), &args, &files, &|_, _| {}) {
+        Opened::Cached(entry) => {
+            let lines = [entry.errors, entry.warnings].concat();
+            (answer(&entry.index, &lines), true)
+        }
+        Opened::Built { index, loaded } => {
+            let errors = loaded.errors.iter().map(ToString::to_string);
+            let lines: Vec<String> = errors.chain(loaded.warnings).collect();
+            (answer(&index, &lines), false)
+        }
+    }
+}
+
+/// What a fresh import gives, no cache involved.
+fn fresh(place: &Place) -> String {
+    let loaded = report_tui::load::load(&[place.reports()], &|_, _| {});
+    let errors = loaded.errors.iter().map(ToString::to_string);
+    let lines: Vec<String> = errors.chain(loaded.warnings).collect();
+    answer(&Index::build(&loaded.reports), &lines)
+}
+
+fn mtime(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+fn set_mtime(path: &Path, time: SystemTime) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(time).unwrap();
+}
+
+#[derive(Clone, Debug)]
+enum Change {
+    /// Write another report's text into file `.0`.
+    Replace(usize, usize),
+    /// Move the modification time on, content unchanged.
+    Touch(usize, u64),
+    /// Cut the file to this fraction of its length (often mid-character: an error).
+    Truncate(usize, u8),
+    /// Change one digit (or, with none, one byte) and put the size and time back as
+    /// they were: only the content hash can tell.
+    SameSizeAndTime(usize),
+}
+
+fn apply(place: &Place, texts: &[String], change: &Change) {
+    match *change {
+        Change::Replace(f, t) => std::fs::write(place.file(f), &texts[t]).unwrap(),
+        Change::Touch(f, secs) => {
+            let path = place.file(f);
+            set_mtime(&path, mtime(&path) + Duration::from_secs(secs + 1));
+        }
+        Change::Truncate(f, part) => {
+            let path = place.file(f);
+            let len = std::fs::metadata(&path).unwrap().len();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_len(len * u64::from(part) / 256).unwrap();
+        }
+        Change::SameSizeAndTime(f) => {
+            let path = place.file(f);
+            let before = mtime(&path);
+            let mut bytes = std::fs::read(&path).unwrap();
+            match bytes.iter().position(u8::is_ascii_digit) {
+                Some(at) => {
+                    bytes[at] = if bytes[at] == b'9' {
+                        b'1'
+                    } else {
+                        bytes[at] + 1
+                    }
+                }
+                None if bytes.is_empty() => {}
+                None => bytes[0] ^= 1,
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            set_mtime(&path, before);
+        }
+    }
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        (0..3usize, 0..3usize).prop_map(|(f, t)| Change::Replace(f, t)),
+        (0..3usize, 0..100u64).prop_map(|(f, s)| Change::Touch(f, s)),
+        (0..3usize, any::<u8>()).prop_map(|(f, p)| Change::Truncate(f, p)),
+        (0..3usize).prop_map(Change::SameSizeAndTime),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_answer_always_follows_the_files(changes in proptest::collection::vec(change(), 1..5)) {
+        let texts = texts();
+        let place = Place::new();
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(place.file(i), text).unwrap();
+        }
+        let (first, from_cache) = cached(&place);
+        prop_assert!(!from_cache, "an empty cache cannot answer");
+        prop_assert_eq!(&first, &fresh(&place));
+        for change in &changes {
+            apply(&place, &texts, change);
+            let want = fresh(&place);
+            let (after, _) = cached(&place);
+            prop_assert_eq!(&after, &want, "after {:?}", change);
+            let (again, from_cache) = cached(&place);
+            prop_assert!(from_cache, "unchanged files are answered from the cache");
+            prop_assert_eq!(&again, &want, "from the cache after {:?}", change);
+        }
+    }
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
+    let texts = texts();
+    let place = Place::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    let want = fresh(&place);
+    assert_eq!(cached(&place), (want.clone(), false));
+    assert_eq!(cached(&place), (want.clone(), true));
+    let entry = std::fs::read_dir(place.cache())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .unwrap();
+    let good = std::fs::read(&entry).unwrap();
+    let damages: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("cut short", good[..good.len() - 1].to_vec()),
+        ("cut in the header", good[..20].to_vec()),
+        ("one byte flipped in the index", {
+            let mut b = good.clone();
+            let at = b.len() * 3 / 4;
+            b[at] ^= 0x40;
+            b
+        }),
+        ("one byte flipped in the key", {
+            let mut b = good.clone();
+            b[70] ^= 1;
+            b
+        }),
+        ("another format version", {
+            let mut b = good.clone();
+            b[8] = b[8].wrapping_add(1);
+            b
+        }),
+        (
+            "garbage",
+            (0..good.len()).map(|i| (i * 7919 % 251) as u8).collect(),
+        ),
+    ];
+    for (what, bytes) in damages {
+        std::fs::write(&entry, &bytes).unwrap();
+        assert_eq!(cached(&place), (want.clone(), false), "{what}");
+        assert_eq!(
+            cached(&place),
+            (want.clone(), true),
+            "rebuilt after: {what}"
+        );
+    }
+}
+
+#[test]
+fn info_lists_and_clear_empties() {
+    let place = Place::new();
+    std::fs::write(place.file(0), &texts()[0]).unwrap();
+    assert!(cache::info(&place.cache()).is_empty());
+    cached(&place);
+    let entries = cache::info(&place.cache());
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].1 > 0);
+    assert_eq!(cache::clear(&place.cache()).unwrap(), 1);
+    assert!(cache::info(&place.cache()).is_empty());
+    assert!(!cached(&place).1, "cleared means rebuilt");
+}
