@@ -48,6 +48,11 @@ pub fn open(
 ) -> Opened {
     let (entry, key) = lookup(dir, args, files);
     if let Some(entry) = entry {
+        // Used now: the pruning below keeps recently used entries first.
+        let _ = std::fs::File::options()
+            .write(true)
+            .open(dir.join(entry_name(args)))
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
         return Opened::Cached(entry);
     }
     let mut loaded = crate::load::load(files, progress);
@@ -89,7 +94,38 @@ pub fn save(
     if fingerprint(files).as_ref() == Some(key) {
         let errors: Vec<String> = loaded.errors.iter().map(Error::to_string).collect();
         let path = dir.join(entry_name(args));
-        let _ = file::write(&path, key, &errors, &loaded.warnings, index);
+        if file::write(&path, key, &errors, &loaded.warnings, index).is_ok() {
+            prune(dir, &path, MAX_ENTRIES, MAX_BYTES);
+        }
+    }
+}
+
+/// Entries kept at most: one per set of `--report` arguments, so without a bound the
+/// folder would grow with every folder a user ever opened.
+const MAX_ENTRIES: usize = 16;
+/// Bytes kept at most (an entry for 10,000 reports is about 600 MB).
+const MAX_BYTES: u64 = 2 << 30;
+
+/// Remove the least recently used entries (by modification time, which a cache hit
+/// renews) until at most `max_entries` and `max_bytes` remain; `keep` always stays.
+fn prune(dir: &Path, keep: &Path, max_entries: usize, max_bytes: u64) {
+    let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = info(dir)
+        .into_iter()
+        .map(|(name, _)| dir.join(name))
+        .filter(|path| path != keep)
+        .filter_map(|path| {
+            let meta = std::fs::metadata(&path).ok()?;
+            Some((meta.modified().ok()?, meta.len(), path))
+        })
+        .collect();
+    // Newest first; what passes the budget is removed.
+    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut bytes = std::fs::metadata(keep).map_or(0, |m| m.len());
+    for (i, (_, size, path)) in entries.iter().enumerate() {
+        bytes += size;
+        if i + 1 >= max_entries || bytes > max_bytes {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -122,4 +158,34 @@ pub fn clear(dir: &Path) -> Result<usize> {
         removed += 1;
     }
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_removes_the_least_recently_used_entries_first() {
+        let dir = std::env::temp_dir().join(format!("report-tui-prune-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let t0 = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        for (i, name) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+            let path = dir.join(format!("index-{name}.bin"));
+            std::fs::write(&path, vec![0u8; 100]).unwrap();
+            let f = std::fs::File::options().write(true).open(&path).unwrap();
+            f.set_modified(t0 + std::time::Duration::from_secs(i as u64 * 60))
+                .unwrap();
+        }
+        std::fs::write(dir.join("not-ours.txt"), "x").unwrap();
+        // "a" is the oldest but was just written: it stays; then the newest by time.
+        prune(&dir, &dir.join("index-a.bin"), 3, u64::MAX);
+        let names: Vec<String> = info(&dir).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["index-a.bin", "index-d.bin", "index-e.bin"]);
+        // A byte budget of 250 keeps "a" and one more.
+        prune(&dir, &dir.join("index-a.bin"), 16, 250);
+        let names: Vec<String> = info(&dir).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["index-a.bin", "index-e.bin"]);
+        assert!(dir.join("not-ours.txt").exists(), "only cache entries go");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
