@@ -119,7 +119,7 @@ fn prune(dir: &Path, keep: &Path, max_entries: usize, max_bytes: u64) {
         })
         .collect();
     // Newest first; what passes the budget is removed.
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut bytes = std::fs::metadata(keep).map_or(0, |m| m.len());
     for (i, (_, size, path)) in entries.iter().enumerate() {
         bytes += size;
