@@ -1,6 +1,7 @@
 //! Reports → text for people and scripts: outlines, sections, statistics tables.
 //! Shared by the CLI and the TUI's copy commands, so a pasted table matches `stats`.
 
+mod columns;
 pub mod compare;
 mod delimited;
 mod outline;
