@@ -222,6 +222,29 @@ mod tests {
     }
 
     #[test]
+    fn raised_to_is_a_level_and_stock_words_stay_apart_from_new() {
+        let w = Words::builtin();
+        assert!(
+            w.tags("即办件占比提高到").is_empty(),
+            "提高到 gives a level, not a change"
+        );
+        let stock = w.tags("实有市场主体");
+        let new = w.tags("新登记市场主体");
+        assert_eq!(stock[0].group, new[0].group);
+        assert_ne!(stock[0].side, new[0].side);
+        let sorted = |t: &str| {
+            let mut v = w.words(t, "");
+            v.sort();
+            v
+        };
+        assert_eq!(
+            sorted("实有市场主体"),
+            sorted("市场主体总量"),
+            "实有 and 总量 alike"
+        );
+    }
+
+    #[test]
     fn unit_groups() {
         let w = Words::builtin();
         assert_eq!(w.unit_group("件"), w.unit_group("宗"));
