@@ -100,3 +100,29 @@ fn corpus_figures_only(bencher: divan::Bencher) {
         }
     });
 }
+
+/// What labels cost: loading the segmenter with the label dictionary (once per process,
+/// on the first text import), against jieba's full dictionary.
+#[divan::bench(sample_count = 5)]
+fn segmenter_load_label_dictionary() -> jieba_rs::Jieba {
+    report_tui::import::load_segmenter()
+}
+
+#[divan::bench(sample_count = 3)]
+fn segmenter_load_full_jieba_dictionary() -> jieba_rs::Jieba {
+    jieba_rs::Jieba::new()
+}
+
+/// One label's segmentation: a 24-character window beside a figure.
+#[divan::bench]
+fn segment_one_window(bencher: divan::Bencher) {
+    let jieba = report_tui::import::load_segmenter();
+    bencher.bench(|| {
+        jieba
+            .tag(
+                divan::black_box("全年受理群众来访，排查化解矛盾纠纷，政务服务事项网上可办率"),
+                false,
+            )
+            .len()
+    });
+}

@@ -79,7 +79,7 @@ fn table_names_columns_and_gives_changes() {
     assert_eq!(code, 0);
     let header = out.lines().next().unwrap();
     assert!(header.starts_with("indicator"));
-    assert!(header.contains("清河街道 2020") && header.contains("Δ 清河街道 2022"));
+    assert!(header.contains("清河街道 2020") && header.contains("+/- 清河街道 2022"));
     let rate = out.lines().find(|l| l.starts_with("按时办结率")).unwrap();
     assert!(rate.contains("+0.2pp") && rate.contains("+0.1pp"), "{rate}");
     let rows = out.lines().count();

@@ -223,6 +223,12 @@ fn the_holdout_places_keep_their_scores() {
     );
 }
 
+/// Written after the tuning on the two sets above and not tuned on.
+#[test]
+fn a_held_out_pair_of_years() {
+    check("meiling", "meiling.truth");
+}
+
 #[test]
 fn the_aliases_file_splits_and_pins_pairings() {
     let split = Aliases::parse("清河街道 2020#1.2.p1.s4 != 清河街道 2021#1.2.p1.s4\n").unwrap();

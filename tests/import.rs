@@ -298,3 +298,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn tiny_texts_without_headings_rebuild() {
+    for text in [
+        "2020年12月17日",
+        "标题",
+        "标题\n特此报告。",
+        "市政府：\n2020年12月17日\n",
+        "某某区人民政府\n2021年1月5日",
+    ] {
+        let r = import(text, "x").unwrap();
+        assert_eq!(rebuild(&r), text, "{text:?}");
+    }
+}

@@ -46,6 +46,8 @@ fn the_browse_contract_holds() {
         (key(Char('n')), NextHit),
         (key(Char('N')), PrevHit),
         (key(Char('s')), Statistics),
+        (key(Char('c')), CompareFigure),
+        (key(Char('C')), Compare),
         (key(Char('y')), Copy),
         (key(Char('Y')), CopyCited),
         (key(Char('?')), Help),

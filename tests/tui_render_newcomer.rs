@@ -90,7 +90,7 @@ fn every_occurrence_of_the_query_stays_highlighted_after_enter() {
 #[test]
 fn help_explains_the_query_language_and_the_row_markers() {
     let mut actions = vec![Help];
-    actions.extend(std::iter::repeat_n(PageDown, 12));
+    actions.extend(std::iter::repeat_n(PageDown, 20));
     for (w, h) in SIZES {
         let mut a = app_sized(w, h);
         play(&mut a, actions.clone());

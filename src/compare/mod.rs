@@ -60,6 +60,11 @@ impl Alignment {
     }
 }
 
+/// Up to this many reports, every pair of them is compared.
+const ALL_PAIRS: usize = 16;
+/// Beyond that, each report is compared with this many columns to its right.
+const REACH: usize = 4;
+
 /// Column order: place, then year, then title (reports without a year last in place).
 pub fn column_order(reports: &[Report]) -> Vec<usize> {
     let ids: Vec<Identity> = reports.iter().map(Identity::of).collect();
@@ -91,10 +96,17 @@ pub fn align(reports: &[Report], aliases: &Aliases) -> Alignment {
         })
         .collect();
     let position = |r: usize| columns.iter().position(|&c| c == r).unwrap_or(0);
-    // Every pair of reports, so an indicator can skip a year (2020 and 2022 only).
+    // Every pair of reports, so an indicator can skip a year (2020 and 2022 only); past
+    // ALL_PAIRS reports, each with the next REACH columns only, since one assignment per
+    // pair grows with the square of the reports (1,000 reports: 500,000 assignments).
+    let reach = if columns.len() <= ALL_PAIRS {
+        columns.len()
+    } else {
+        REACH
+    };
     let mut edges = Vec::new();
     for (i, &p) in columns.iter().enumerate() {
-        for &q in &columns[i + 1..] {
+        for &q in columns.iter().skip(i + 1).take(reach) {
             edges.extend(scorer.assign(&by_report[p], &by_report[q]));
         }
     }
@@ -130,4 +142,27 @@ pub fn all_scores(reports: &[Report]) -> Vec<((usize, usize), (usize, usize), Op
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past ALL_PAIRS reports each is compared with its next few columns only; a
+    /// synthetic series (same labels, other places, years and figures) still lines up
+    /// whole, every statistic in one row.
+    #[test]
+    fn many_reports_line_up_through_their_neighbours() {
+        let base = crate::embedded::report().unwrap();
+        let reports = crate::search::corpus::generate(&base, ALL_PAIRS + 4);
+        let alignment = align(&reports, &Aliases::default());
+        let cells: usize = alignment
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().flatten().count())
+            .sum();
+        let stats: usize = reports.iter().map(|r| r.all_statistics().len()).sum();
+        assert_eq!(cells, stats, "every statistic in exactly one row");
+        assert_eq!(alignment.rows.len(), base.all_statistics().len());
+    }
 }

@@ -78,6 +78,19 @@ impl<'a> Scorer<'a> {
     /// How likely figures `a` and `b` (indices into `figures`) count the same thing;
     /// `None` when they never can (same report, other unit, look-alike words, split).
     pub fn score(&self, a: usize, b: usize) -> Option<f64> {
+        let factor = self.gate(a, b)?;
+        if factor == PINNED {
+            return Some(PINNED);
+        }
+        let (x, y) = (&self.figures[a], &self.figures[b]);
+        let label = x.label.overlap(&y.label);
+        let context = x.context.overlap(&y.context);
+        Some((LABEL_WEIGHT * label + (1.0 - LABEL_WEIGHT) * context) * factor)
+    }
+
+    /// Whether `a` and `b` may pair at all, without weighing their words: `None` when
+    /// never, `PINNED` when pinned, else the unit and look-alike factor of their score.
+    pub fn gate(&self, a: usize, b: usize) -> Option<f64> {
         let (x, y) = (&self.figures[a], &self.figures[b]);
         if x.report == y.report || self.apart.contains(&key(a, b)) {
             return None;
@@ -91,16 +104,21 @@ impl<'a> Scorer<'a> {
         }
         let unit = units::compatibility(self.words, x.stat, y.stat)?;
         let tags = self.tag_factor(&x.tags, &y.tags)?;
-        let label = x.label.overlap(&y.label);
-        let context = x.context.overlap(&y.context);
-        Some((LABEL_WEIGHT * label + (1.0 - LABEL_WEIGHT) * context) * unit * tags)
+        Some(unit * tags)
     }
 
     /// 1 when the look-alike words agree; `None` when they contradict (受理 vs 办结);
     /// weaker when a word is on one side only, `None` for strict groups (增长).
     fn tag_factor(&self, a: &[Tag], b: &[Tag]) -> Option<f64> {
+        if a == b {
+            return Some(1.0);
+        }
         let mut factor = 1.0;
-        let groups: HashSet<u16> = a.iter().chain(b).map(|t| t.group).collect();
+        // Tags are few and sorted: their groups, without a hash set (this runs for every
+        // pair of figures).
+        let mut groups: Vec<u16> = a.iter().chain(b).map(|t| t.group).collect();
+        groups.sort_unstable();
+        groups.dedup();
         for g in groups {
             let sides = |tags: &[Tag]| -> Vec<u16> {
                 tags.iter()

@@ -20,7 +20,7 @@ pub fn merge(scorer: &Scorer, count: usize, edges: &[(usize, usize, f64)]) -> Ve
         let clash = members[ga].iter().any(|&x| {
             members[gb]
                 .iter()
-                .any(|&y| figures[x].report == figures[y].report || scorer.score(x, y).is_none())
+                .any(|&y| figures[x].report == figures[y].report || scorer.gate(x, y).is_none())
         });
         if clash {
             continue;
@@ -60,7 +60,7 @@ pub fn build(
             let mut row = row(figures, scorer, columns, &members);
             let last = &figures[latest(&row, figures)];
             let place = last.index as f64 / counts[last.report] as f64;
-            row.indicator = describe(reports, &row.indicator, last);
+            row.indicator = name(reports, figures, &members, last);
             (place, row)
         })
         .collect();
@@ -82,12 +82,10 @@ fn latest<'f>(row: &Row, figures: &'f [Figure<'f>]) -> usize {
 /// A short label its report uses more than once (`办结`, `办结率`) says what it counts
 /// only with the sentence's first figure: `12345热线受理群众诉求 / 办结率`.
 fn describe(reports: &[Report], label: &str, figure: &Figure) -> String {
-    let stats = reports[figure.report].all_statistics();
-    let repeated = stats.iter().filter(|(_, s)| s.label == label).count() > 1;
-    let bare = label.chars().count() <= 2;
-    if !bare && (label.chars().count() > BARE_LABEL || !repeated) {
+    if !is_bare(reports, label, figure) {
         return label.to_string();
     }
+    let stats = reports[figure.report].all_statistics();
     let first = stats
         .into_iter()
         .map(|(_, s)| s)
@@ -95,6 +93,31 @@ fn describe(reports: &[Report], label: &str, figure: &Figure) -> String {
     match first {
         Some(s) if s.id != figure.stat.id => format!("{} / {label}", s.label),
         _ => label.to_string(),
+    }
+}
+
+/// Whether a label says too little on its own: two chars or fewer (`力量`), or short and
+/// used for more than one figure of its report (`办结`).
+fn is_bare(reports: &[Report], label: &str, figure: &Figure) -> bool {
+    let n = label.chars().count();
+    let repeated = || {
+        let stats = reports[figure.report].all_statistics();
+        stats.iter().filter(|(_, s)| s.label == label).count() > 1
+    };
+    n <= 2 || (n <= BARE_LABEL && repeated())
+}
+
+/// The row's name: the latest label that says enough on its own, else the latest label
+/// described by its sentence.
+fn name(reports: &[Report], figures: &[Figure], members: &[usize], last: &Figure) -> String {
+    let mut by_column: Vec<&Figure> = members.iter().map(|&f| &figures[f]).collect();
+    by_column.sort_by_key(|f| std::cmp::Reverse(f.report));
+    let full = std::iter::once(last)
+        .chain(by_column)
+        .find(|f| !is_bare(reports, &f.stat.label, f));
+    match full {
+        Some(f) => f.stat.label.clone(),
+        None => describe(reports, &last.stat.label, last),
     }
 }
 

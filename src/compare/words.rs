@@ -219,6 +219,9 @@ mod tests {
         assert_ne!(accepted[0].side, closed[0].side);
         assert!(w.tags("行政应诉案件").is_empty(), "应诉 is no 应");
         assert_eq!(w.tags("一审行政诉讼案件应出庭").len(), 2, "一审 and 应");
+        let refused = w.tags("不予受理行政复议申请");
+        assert_eq!(refused.len(), 1, "不予受理 is one word, not 受理");
+        assert_ne!(refused[0].side, accepted[0].side);
     }
 
     #[test]

@@ -170,6 +170,9 @@ fn markdown(names: &[String], lines: &[Line]) -> String {
 /// Columns padded by display width (hanzi are two cells); numbers right-aligned.
 fn aligned(names: &[String], lines: &[Line]) -> String {
     let (header, body) = readable(names, lines);
+    // `Δ` is ambiguous-width: two cells in East Asian terminals, which would shift the
+    // columns; the terminal table says `+/-`.
+    let header: Vec<String> = header.iter().map(|h| h.replacen("Δ ", "+/- ", 1)).collect();
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             body.iter()

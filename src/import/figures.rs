@@ -39,6 +39,7 @@ const BEFORE: &[(&str, Bound)] = &[
     ("不低于", Bound::Lower),
     ("不超过", Bound::Upper),
     ("超过", Bound::Lower),
+    ("突破", Bound::Lower),
     ("至少", Bound::Lower),
     ("不足", Bound::Upper),
     ("不到", Bound::Upper),
@@ -211,7 +212,7 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     // Ordinals (`第3`, `第三`), work modes (`5+2`), codes (`G20`, `5G`), vague counts
     // (`数十`, `几十`) and dates (`3月`, `17日`) are not figures.
     let prev = before.chars().next_back();
-    if matches!(prev, Some('第' | '+' | '.' | '．'))
+    if matches!(prev, Some('第' | '+' | '×' | '.' | '．'))
         || (n.chinese && matches!(prev, Some('数' | '几' | '若')))
         || prev.is_some_and(|c| c.is_ascii_alphanumeric())
         || rest.starts_with(|c: char| c == '+' || c.is_ascii_alphabetic())

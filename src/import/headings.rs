@@ -135,6 +135,11 @@ fn heading(kind: u8, number: String, line: &str, end: usize) -> Line<'_> {
 
 /// `2020年12月17日` or `二〇二〇年十二月十七日` → `2020-12-17`.
 pub fn date_line(line: &str) -> Option<String> {
+    // The longest date line, 二〇二二年十二月三十一日 with spaces, is far shorter: a
+    // paragraph is not read character by character here.
+    if line.len() > 64 || !line.contains('日') {
+        return None;
+    }
     // Full-width digits (`２０２１年`) read as half-width; spaces inside are allowed.
     let line: String = line
         .chars()

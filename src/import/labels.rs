@@ -12,7 +12,10 @@ const WORDS_TXT: &str = include_str!("../../assets/words.txt");
 
 /// Loaded on the first label, never for a JSON model (the embedded report's path).
 /// Measured: jieba's full dictionary takes 600-750 ms to load, this one ~3 ms.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+static JIEBA: LazyLock<Jieba> = LazyLock::new(load_segmenter);
+
+/// The segmenter with the label dictionary (public for `benches/import.rs`).
+pub fn load_segmenter() -> Jieba {
     let dict: String = WORDS_TXT
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -20,7 +23,7 @@ static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
         .collect();
     Jieba::with_dict(&mut std::io::BufReader::new(dict.as_bytes()))
         .unwrap_or_else(|_| Jieba::empty())
-});
+}
 
 /// Words that join a label to its figure (`共计`, `达`), dropped from the label's end.
 const CONNECTIVES: &[&str] = &[
@@ -189,8 +192,24 @@ fn is_comparison(label: &str) -> bool {
     true
 }
 
+/// Segment only this many characters next to a figure: a label is shorter, and jieba's
+/// cost grows with the text it is given.
+const WINDOW_CHARS: usize = 24;
+
+/// The last (`from_end`) or first `n` characters of `text`.
+fn window(text: &str, n: usize, from_end: bool) -> &str {
+    if from_end {
+        let at = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+        &text[at..]
+    } else {
+        let at = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        &text[..at]
+    }
+}
+
 /// The noun phrase that opens `tail` (`政务服务事项提供…` → 政务服务事项).
 fn noun_after(tail: &str) -> Option<String> {
+    let tail = window(tail, WINDOW_CHARS, false);
     let words = tags(tail);
     if !words.first().is_some_and(|(_, t)| noun_like(t)) {
         return None;
@@ -214,8 +233,13 @@ fn noun_after(tail: &str) -> Option<String> {
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
 /// time words, prepositions and the verbs that govern the phrase off its start.
 fn noun_before(head: &str, level: bool) -> String {
-    let head = head.trim();
+    let whole = head.trim();
+    let head = window(whole, WINDOW_CHARS, true);
     let mut words = tags(head);
+    // A window that starts inside the clause may start inside a word: that word goes.
+    if head.len() < whole.len() && !words.is_empty() {
+        words.remove(0);
+    }
     // Connectives off the end, then a verb that reports a level (`占比提高|到`, `时限
     // 压缩|至`) when a noun stands before it.
     loop {

@@ -21,56 +21,88 @@ fn closes(c: char) -> bool {
     matches!(c, '》' | '”' | '）' | ')' | '」' | '』' | '】' | '〉' | '’')
 }
 
-/// A `.` that is not a decimal point (`143.4`) ends a sentence like `。`.
-fn is_full_stop(chars: &[(usize, char)], i: usize) -> bool {
-    if chars[i].1 != '.' {
-        return false;
+/// The character at byte `i` and its length. Only the bytes of a character's start are
+/// read: `text` is valid UTF-8 and `i` is on a boundary.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes();
+    let lead = b[i];
+    if lead < 0x80 {
+        return (char::from(lead), 1);
     }
-    let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();
-    let digit_after = chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit());
-    !(digit_before && digit_after)
+    if (0xE0..0xF0).contains(&lead) && i + 2 < b.len() {
+        let c = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        return (char::from_u32(c).unwrap_or('\u{FFFD}'), 3);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
+/// An ASCII digit ends right before byte `i`.
+fn digit_before(b: &[u8], i: usize) -> bool {
+    i > 0 && b[i - 1].is_ascii_digit()
+}
+
+/// A `.` that is not a decimal point (`143.4`) ends a sentence like `。`.
+fn is_full_stop(b: &[u8], i: usize) -> bool {
+    b[i] == b'.' && !(digit_before(b, i) && b.get(i + 1).is_some_and(u8::is_ascii_digit))
 }
 
 /// A `,` or space inside a number written with thousands separators (`1,200`, `3 456`):
-/// one to three digits before, exactly three after.
-fn is_thousands_separator(chars: &[(usize, char)], i: usize) -> bool {
-    if !matches!(chars[i].1, ',' | ' ' | '\u{2009}' | '\u{202F}') || i == 0 {
-        return false;
-    }
-    let digit = |j: usize| chars.get(j).is_some_and(|(_, c)| c.is_ascii_digit());
-    digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+/// a digit before, exactly three after.
+fn is_thousands_separator(b: &[u8], i: usize, len: usize) -> bool {
+    let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+    digit_before(b, i)
+        && digit(i + len)
+        && digit(i + len + 1)
+        && digit(i + len + 2)
+        && !digit(i + len + 3)
 }
 
 /// Byte ranges of the pieces of `text`, cut after each boundary at bracket depth 0.
 /// Closing quotes right after a terminator (`。”`) and trailing whitespace stay with the
-/// piece they close, so the pieces concatenate back to `text`.
+/// piece they close, so the pieces concatenate back to `text`. One pass over the bytes:
+/// ASCII bytes and hanzi are told apart by their first byte, and only punctuation
+/// (3-byte sequences starting `E2`, `E3`, `EF`) is decoded.
 fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let b = text.as_bytes();
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut depth: usize = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while i < b.len() {
+        let lead = b[i];
+        // Hanzi (E4..E9) and other letters cannot open, close or end anything.
+        if (0xE4..=0xE9).contains(&lead) || (0x80..0xC0).contains(&lead) {
+            i += 3.min(b.len() - i);
+            continue;
+        }
+        let (c, len) = char_at(text, i);
         if opens(c) {
             depth += 1;
         } else if closes(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0
-            && !is_thousands_separator(&chars, i)
-            && (boundary(c) || is_full_stop(&chars, i))
+            && !(matches!(c, ',' | ' ' | '\u{2009}' | '\u{202F}')
+                && is_thousands_separator(b, i, len))
+            && (boundary(c) || is_full_stop(b, i))
         {
-            let mut j = i + 1;
-            while j < chars.len() && (closes(chars[j].1) || chars[j].1.is_whitespace()) {
-                j += 1;
+            let mut j = i + len;
+            while j < b.len() {
+                let (next, next_len) = char_at(text, j);
+                if !(closes(next) || next.is_whitespace()) {
+                    break;
+                }
+                j += next_len;
             }
-            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
-            pieces.push((start, end));
-            start = end;
+            pieces.push((start, j));
+            start = j;
             i = j;
             continue;
         }
-        i += 1;
+        i += len;
     }
     if start < text.len() {
         pieces.push((start, text.len()));

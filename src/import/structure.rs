@@ -52,7 +52,9 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
     let mut head = 0;
     let title = lines
         .first()
-        .filter(|t| head < body_start.max(usize::from(first.is_none())) && is_title(t))
+        .filter(|t| {
+            head < body_start.max(usize::from(first.is_none())) && head < end && is_title(t)
+        })
         .cloned();
     head += usize::from(title.is_some());
     let addressee = lines
@@ -147,9 +149,10 @@ fn is_addressee(line: &str) -> bool {
         && !line.contains("报告")
 }
 
-/// `特此报告。`, `特此报告`.
+/// `特此报告。`, `特此报告`, `以上报告，请审议。`.
 fn is_closing(line: &str) -> bool {
-    line.starts_with("特此") && line.chars().count() <= SALUTATION_MAX_CHARS
+    (line.starts_with("特此") || line.starts_with("以上报告"))
+        && line.chars().count() <= SALUTATION_MAX_CHARS
 }
 
 fn is_issuer(line: &str, kind: &Line) -> bool {
@@ -211,7 +214,10 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
         }
     };
     let inline_text = &rest[first.len()..];
-    let title = sentences::strip_terminator(first).trim_end_matches(['：', ':']);
+    // `一、 标题：` reads 标题: spaces after the marker and a closing colon are layout.
+    let title = sentences::strip_terminator(first)
+        .trim_end_matches(['：', ':'])
+        .trim();
     let mut s = Section {
         title: title.to_string(),
         heading: format!("{marker}{first}"),

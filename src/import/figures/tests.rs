@@ -164,7 +164,7 @@ fn scale_words_and_base_units() {
 #[test]
 fn bounds_from_qualifiers() {
     let t =
-        "培训300人以上，不少于20场，超过500人次，逾百家，不足5%，20人左右，近30个，1,000人以下。";
+        "培训300人以上，不少于20场，超过500人次，逾百家，不足5%，20人左右，近30个，1,000人以下，突破42万户。";
     let got: Vec<(&str, Option<&str>, Option<Bound>)> = typed(t)
         .into_iter()
         .map(|(d, q, b, ..)| (d, q, b))
@@ -180,6 +180,7 @@ fn bounds_from_qualifiers() {
             ("20人左右", Some("左右"), Some(Bound::Approx)),
             ("近30个", Some("近"), Some(Bound::Approx)),
             ("1,000人以下", Some("以下"), Some(Bound::Upper)),
+            ("突破42万户", Some("突破"), Some(Bound::Lower)),
         ]
     );
 }
@@ -259,4 +260,10 @@ fn tenths_written_as_cheng_are_ratios() {
             ("十项", 10.0, "项".to_string()),
         ]
     );
+}
+
+#[test]
+fn spans_phone_numbers_and_document_numbers_are_not_figures() {
+    let t = "近3年来，连续5年获评先进。1至11月。拨打0571-12345678咨询。粤府办〔2020〕15号文件，2号楼，第15号令，国发〔2021〕7号，2021年1-11月。";
+    assert_eq!(displays(t), Vec::<&str>::new());
 }

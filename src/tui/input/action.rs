@@ -48,6 +48,10 @@ pub enum Action {
     PrevHit,
     /// Open the statistics table.
     Statistics,
+    /// Open the comparison screen: every indicator across the open reports.
+    Compare,
+    /// Show the selected figure's indicator across every open report.
+    CompareFigure,
     /// Copy the figure, sentence or node text.
     Copy,
     /// Copy with a citation (in the table: the table as TSV).
@@ -62,7 +66,7 @@ pub enum Action {
     ToggleMouse,
     /// Type into the table's filter line.
     Filter,
-    /// Sort the table by place, value down, value up.
+    /// Sort the table by place, value down, value up (comparison: by change).
     Sort,
     /// Finish typing the filter and keep it.
     KeepFilter,

@@ -20,22 +20,31 @@ pub enum Context {
     Stats,
     /// Typing the table's filter: keys without a binding type into it.
     StatsFilter,
+    /// The comparison screen: indicators across reports.
+    Compare,
+    /// Typing the comparison screen's filter.
+    CompareFilter,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::Browse,
         Context::Search,
         Context::Stats,
         Context::StatsFilter,
+        Context::Compare,
+        Context::CompareFilter,
         Context::Help,
         Context::Global,
     ];
 
     /// Whether unbound printable keys are text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::StatsFilter)
+        matches!(
+            self,
+            Context::Search | Context::StatsFilter | Context::CompareFilter
+        )
     }
 
     pub fn name(self, lang: Lang) -> &'static str {
@@ -45,6 +54,8 @@ impl Context {
             Context::Search => lang.pick("搜索", "Search"),
             Context::Stats => lang.pick("统计表", "Statistics table"),
             Context::StatsFilter => lang.pick("统计表筛选", "Table filter"),
+            Context::Compare => lang.pick("报告对比", "Comparison"),
+            Context::CompareFilter => lang.pick("对比筛选", "Comparison filter"),
             Context::Help => lang.pick("帮助", "Help"),
         }
     }

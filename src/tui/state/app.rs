@@ -1,5 +1,6 @@
 //! The whole UI state. `update` changes it; views only read it.
 
+use super::compare_view::CompareView;
 use super::document::Doc;
 use super::finder::{Finder, Jump};
 use super::library::Library;
@@ -19,6 +20,8 @@ pub enum Mode {
     Browse,
     Search,
     Stats,
+    /// Every indicator across the open reports.
+    Compare,
     Help,
 }
 
@@ -86,6 +89,9 @@ pub struct App {
     pub engine: Engine,
     pub hits: Option<Hits>,
     pub table: StatsTable,
+    pub compare: CompareView,
+    /// The mode the comparison screen returns to.
+    pub compare_from: Mode,
     /// A transient note (what was copied); cleared by the next key.
     pub status: Option<Status>,
     pub mouse: bool,
@@ -132,6 +138,8 @@ impl App {
             engine,
             hits: None,
             table,
+            compare: CompareView::default(),
+            compare_from: Mode::Browse,
             status: None,
             mouse: true,
             theme: Theme::default(),
@@ -158,6 +166,8 @@ impl App {
             Mode::Search => Context::Search,
             Mode::Stats if self.table.editing => Context::StatsFilter,
             Mode::Stats => Context::Stats,
+            Mode::Compare if self.compare.editing => Context::CompareFilter,
+            Mode::Compare => Context::Compare,
             Mode::Help => Context::Help,
         }
     }

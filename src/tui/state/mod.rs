@@ -3,6 +3,7 @@
 //! line editor). `update` changes it; views only read it.
 
 pub mod app;
+pub mod compare_view;
 pub mod document;
 pub mod finder;
 pub mod library;

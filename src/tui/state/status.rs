@@ -1,6 +1,7 @@
 //! What the status bar says for a moment, as data: `update` records what happened, and
 //! the status bar puts it into words in the UI language (see `view::status_bar`).
 
+use super::compare_view::CompareSort;
 use super::stats_table::Sort;
 use crate::clipboard::Outcome;
 
@@ -37,6 +38,10 @@ pub enum Status {
     NoHits,
     /// The statistics table is now sorted this way.
     Sorted(Sort),
+    /// The comparison screen is now sorted this way.
+    CompareSorted(CompareSort),
+    /// `c` where no figure is selected.
+    NotAFigure,
     /// This many files could not be opened; their errors are printed on exit.
     NotOpened(usize),
 }

@@ -222,7 +222,11 @@ pub fn label(reports: &Library, key: &NodeKey, lang: Lang) -> String {
         return String::new();
     };
     match key {
-        NodeKey::Report(_) => report.title.clone(),
+        // Which report is which: place and year first (`[清河街道 2021]`), then the title.
+        NodeKey::Report(_) => {
+            let name = crate::identity::Identity::of(report).name(report);
+            format!("[{name}] {}", report.title)
+        }
         NodeKey::Intro(_) => lang.pick(PREAMBLE_NAME, "Preamble").to_string(),
         NodeKey::SignOff(_) => lang.pick(SIGNOFF_NAME, "Sign-off").to_string(),
         NodeKey::Section(_, id) => reports

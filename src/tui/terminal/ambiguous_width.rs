@@ -23,6 +23,10 @@ pub fn narrow(c: char) -> char {
         '…' | '·' | '•' | '∙' => '.',
         '│' | '┃' => '|',
         '×' => 'x',
+        // The comparison screen's charts (Sparkline bars).
+        '▁' | '▂' | '▃' => '_',
+        '▄' | '▅' | '▆' => '=',
+        '▇' | '█' => '#',
         _ => '?',
     }
 }

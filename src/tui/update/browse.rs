@@ -79,6 +79,8 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
             refresh_search(app);
         }
         Action::Statistics => open_table(app),
+        Action::Compare => super::compare::open_all(app, None),
+        Action::CompareFigure => compare_figure(app),
         Action::WiderTree => navigate::resize_tree(app, 4, None),
         Action::NarrowerTree => navigate::resize_tree(app, -4, None),
         Action::CopyFigures => {
@@ -95,6 +97,24 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// `c` in the detail pane on a figure: its indicator across the reports.
+fn compare_figure(app: &mut App) {
+    let target = match app.focus {
+        Focus::Detail => app
+            .detail
+            .cursor
+            .and_then(|c| app.detail.doc.targets.get(c)),
+        Focus::Tree => None,
+    };
+    match target.filter(|t| t.what.kind == TargetKind::Statistic) {
+        Some(t) => {
+            let (report, id) = (app.detail.doc.key.report(), t.what.id.clone());
+            super::compare::open_figure(app, report, &id);
+        }
+        None => app.status = Some(Status::NotAFigure),
+    }
 }
 
 /// The table opens on the selected node's figures, at the figure under the cursor.

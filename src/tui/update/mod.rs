@@ -3,6 +3,7 @@
 //! own file, and `navigate` holds the movement and scroll maths they share.
 
 mod browse;
+mod compare;
 pub mod copy_text;
 mod help;
 mod mouse;
@@ -58,6 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 Mode::Browse => browse::browse(app, action),
                 Mode::Search => search::search(app, action),
                 Mode::Stats => stats::stats(app, action),
+                Mode::Compare => compare::compare(app, action),
                 Mode::Help => {
                     help::help(app, action);
                     None
@@ -74,6 +76,8 @@ fn clamp_all(app: &mut App) {
     step(&mut app.finder.selected, &mut app.finder.scroll, n, h, 0);
     let (h, n) = (stats::rows_height(app), app.table.visible.len());
     step(&mut app.table.selected, &mut app.table.scroll, n, h, 0);
+    let n = app.compare.visible.len();
+    step(&mut app.compare.selected, &mut app.compare.scroll, n, h, 0);
     search::refresh_preview(app);
 }
 

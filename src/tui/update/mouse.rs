@@ -1,5 +1,6 @@
 //! State changes from the mouse: a click or a wheel turn acts on the pane under its cell.
 
+use super::compare::compare;
 use super::help::help;
 use super::navigate::{self, scroll_detail, select_row};
 use super::search::{refresh_preview, search};
@@ -53,6 +54,17 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
                 Some(ListClick::Again) => return stats(app, Action::Open),
                 Some(ListClick::Row(at)) => app.table.selected = at,
                 None => {}
+            }
+        }
+        Mode::Compare => {
+            let r = layout::stats(app.width, app.height).rows;
+            if contains(r, column, row) {
+                let at = app.compare.scroll + usize::from(row - r.y);
+                if at == app.compare.selected {
+                    return compare(app, Action::Open);
+                } else if at < app.compare.visible.len() {
+                    app.compare.selected = at;
+                }
             }
         }
         Mode::Help => {}
@@ -147,6 +159,9 @@ pub fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
         }
         Mode::Stats => {
             let _ = stats(app, if down { Action::Down } else { Action::Up });
+        }
+        Mode::Compare => {
+            let _ = compare(app, if down { Action::Down } else { Action::Up });
         }
         Mode::Help => help(app, if down { Action::Down } else { Action::Up }),
     }

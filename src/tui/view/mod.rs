@@ -1,5 +1,6 @@
 //! Drawing: one file per pane, each reading `App` and writing a frame, never changing state.
 
+pub mod compare_pane;
 pub mod detail_pane;
 pub mod help_pane;
 pub mod search_pane;
@@ -53,6 +54,7 @@ fn draw_panes(frame: &mut Frame, app: &App) {
         }
         Mode::Search => search_pane::draw(frame, app, layout::search(w, h)),
         Mode::Stats => stats_pane::draw(frame, app, layout::stats(w, h)),
+        Mode::Compare => compare_pane::draw(frame, app, layout::stats(w, h)),
         Mode::Help => help_pane::draw(frame, app, screen.body),
     }
 }

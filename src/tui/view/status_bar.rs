@@ -70,6 +70,13 @@ pub fn status_text(status: &Status, lang: Lang) -> String {
             .pick("没有搜索结果：按 / 搜索", "No hits: press / to search")
             .into(),
         Status::Sorted(sort) => sort.label(lang).into(),
+        Status::CompareSorted(sort) => sort.label(lang).into(),
+        Status::NotAFigure => lang
+            .pick(
+                "先选中一个数字（Tab 进入正文）",
+                "Select a figure first (Tab to the text)",
+            )
+            .into(),
         Status::NotOpened(n) => match lang {
             Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
             Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),
@@ -180,6 +187,8 @@ mod tests {
             Status::Mouse(true),
             Status::Mouse(false),
             Status::NoHits,
+            Status::NotAFigure,
+            Status::CompareSorted(crate::tui::state::compare_view::CompareSort::ChangeDown),
             Status::Sorted(crate::tui::state::stats_table::Sort::ValueDown),
             Status::NotOpened(3),
         ];
