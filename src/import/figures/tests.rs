@@ -267,3 +267,20 @@ fn spans_phone_numbers_and_document_numbers_are_not_figures() {
     let t = "近3年来，连续5年获评先进。1至11月。拨打0571-12345678咨询。粤府办〔2020〕15号文件，2号楼，第15号令，国发〔2021〕7号，2021年1-11月。";
     assert_eq!(displays(t), Vec::<&str>::new());
 }
+
+#[test]
+fn at_least_before_a_verb_bounds_the_figure() {
+    let got: Vec<(&str, Option<&str>, Option<Bound>)> =
+        typed("每个镇至少建成1个工作站，至少开展2次，组织3次。")
+            .into_iter()
+            .map(|(d, q, b, ..)| (d, q, b))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("1个", Some("至少"), Some(Bound::Lower)),
+            ("2次", Some("至少"), Some(Bound::Lower)),
+            ("3次", None, None),
+        ]
+    );
+}
