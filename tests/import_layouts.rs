@@ -242,8 +242,12 @@ fn the_holdout_keeps_its_scores() {
         "taken as figures: {:?}",
         total.taken
     );
-    assert!(recall >= 0.0, "figure recall {recall:.1}%");
-    assert!(precision >= 0.0, "figure precision {precision:.1}%");
-    assert!(structure >= 0.0, "structure {structure:.1}%");
-    assert!(labels >= 0.0, "labels {labels:.1}%");
+    // Reached after the fixes of docs/HOLDOUT.md (before them: 95.0, 97.7, 99.0, 70.5).
+    assert!(
+        recall >= 99.5,
+        "figure recall {recall:.1}% < 99.5% (219/220)"
+    );
+    assert_eq!(precision, 100.0, "figure precision");
+    assert_eq!(structure, 100.0, "structure");
+    assert!(labels >= 93.6, "labels {labels:.1}% < 93.6% (206/220)");
 }
