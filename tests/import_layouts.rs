@@ -26,6 +26,7 @@ const HOLDOUT: &[&str] = &[
     "street_numerals",
     "town_fullwidth",
     "county_bounds",
+    "zone_fresh",
 ];
 
 fn dir(set: &str) -> String {
