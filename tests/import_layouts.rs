@@ -243,12 +243,13 @@ fn the_holdout_keeps_its_scores() {
         "taken as figures: {:?}",
         total.taken
     );
-    // Reached after the fixes of docs/HOLDOUT.md (before them: 95.0, 97.7, 99.0, 70.5).
+    // Reached after the fixes of docs/HOLDOUT.md (the first five reports before them:
+    // recall 95.0, precision 97.7, structure 99.0, labels 70.5).
     assert!(
         recall >= 99.5,
-        "figure recall {recall:.1}% < 99.5% (219/220)"
+        "figure recall {recall:.1}% < 99.5% (241/242)"
     );
     assert_eq!(precision, 100.0, "figure precision");
     assert_eq!(structure, 100.0, "structure");
-    assert!(labels >= 93.6, "labels {labels:.1}% < 93.6% (206/220)");
+    assert!(labels >= 92.1, "labels {labels:.1}% < 92.1% (223/242)");
 }

@@ -97,8 +97,32 @@ fn is_number(word: &str, tag: &str) -> bool {
 }
 /// Place and scope words that open a clause (`全区`, `我县`) rather than name a thing.
 const PLACES: &[&str] = &[
-    "全区", "全县", "全市", "全镇", "全街", "全省", "全乡", "全年", "今年", "本年", "当年", "我区",
-    "我县", "我市", "我镇", "我街", "本区", "本县", "本市", "辖区", "辖内", "全体",
+    "全区",
+    "全县",
+    "全市",
+    "全镇",
+    "全街",
+    "全省",
+    "全乡",
+    "全年",
+    "今年",
+    "本年",
+    "当年",
+    "我区",
+    "我县",
+    "我市",
+    "我镇",
+    "我街",
+    "本区",
+    "本县",
+    "本市",
+    "辖区",
+    "辖内",
+    "全体",
+    "园区",
+    "园区内",
+    "区内",
+    "辖区内",
 ];
 /// Comparison words: a change figure's clause names no thing of its own.
 const COMPARISONS: &[&str] = &[
