@@ -233,3 +233,36 @@ fn hostile_file_escapes_never_reach_stdout() {
         .stdout(predicate::str::contains("\u{1b}").not())
         .stdout(predicate::str::contains("␛]52"));
 }
+
+#[test]
+fn import_with_labels_gives_the_embedded_model_and_refuses_a_stale_file() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = stdout(&[
+        "import",
+        &format!("{root}/assets/report.txt"),
+        "--labels",
+        &format!("{root}/assets/labels.json"),
+    ]);
+    let imported: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let embedded: serde_json::Value =
+        serde_json::from_str(report_tui::embedded::REPORT_JSON).unwrap();
+    assert_eq!(imported, embedded);
+
+    let dir = std::env::temp_dir().join(format!("report-tui-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let stale = dir.join("stale.json");
+    std::fs::write(&stale, r#"{"labels": {"9.9.p9.s9": "不存在"}}"#).unwrap();
+    let out = cli()
+        .args(["import", &format!("{root}/assets/report.txt"), "--labels"])
+        .arg(&stale)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("stale.json") && err.contains("9.9.p9.s9"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

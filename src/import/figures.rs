@@ -225,10 +225,9 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     if rest.starts_with('年') && (n.chinese || digit_count(&text[start..n.end]) == 4) {
         return None; // a year, or a plan's span (`五年规划`)
     }
-    // One written as `一` is a phrase (一线, 一网通办, 一批), never a count here.
-    if n.chinese && n.value == 1.0 {
-        return None;
-    }
+    // One written as `一` is a phrase (一线, 一网通办, 一批, 一次性), except a count that
+    // ends its clause (`讲法治课一次。`).
+    let lone_one = n.chinese && n.value == 1.0;
     // A numeral that opens a quotation or a title is a slogan or a name (“五个百分百”).
     if n.chinese && matches!(prev, Some('“' | '《' | '「' | '‘' | '"')) {
         return None;
@@ -264,6 +263,13 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         return None;
     }
     rest = &rest[unit.len()..];
+    if lone_one
+        && (unit.is_empty()
+            || before.ends_with("最多跑")
+            || !rest.starts_with(['。', '，', '；', '、', '！', '？', ',', ';']))
+    {
+        return None;
+    }
     // `24小时自助服务区`, `24小时在线`: hours that name a service, not a duration counted.
     if unit == "小时"
         && rest

@@ -65,8 +65,8 @@ pub fn classify(line: &str) -> Line<'_> {
             }
         }
     }
-    // 一、标题 一．标题
-    for sep in ['、', '．'] {
+    // 一、标题 一．标题 一.标题
+    for sep in ['、', '．', '.'] {
         if let Some(i) = line.find(sep) {
             let num = &line[..i];
             if is_cn_numeral(num) && num.chars().count() <= 3 {
@@ -207,6 +207,7 @@ mod tests {
         assert_eq!(level("第十二章：其他"), Some((0, "第十二章".into())));
         assert_eq!(level("四、公正文明执法"), Some((1, "四".into())));
         assert_eq!(level("十二、其他"), Some((1, "十二".into())));
+        assert_eq!(level("三.其他"), Some((1, "三".into())));
         assert_eq!(level("(三)加强执法保障。"), Some((2, "(三)".into())));
         assert_eq!(level("（三）加强执法保障"), Some((2, "（三）".into())));
         assert_eq!(level("1.完善制度"), Some((3, "1.".into())));

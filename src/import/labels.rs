@@ -354,7 +354,8 @@ fn noun_before(head: &str, level: bool) -> String {
         }
         after_dropped_verb = drop && tag.starts_with('v');
     }
-    words[start.min(words.len())..]
+    let start = start.min(words.len()) + long_phrase_cut(&words[start.min(words.len())..]);
+    words[start..]
         .iter()
         .map(|(w, _)| *w)
         .collect::<String>()
@@ -362,6 +363,32 @@ fn noun_before(head: &str, level: bool) -> String {
         .trim_start_matches(|c: char| ",;:)".contains(c) || "，、；：）》”".contains(c))
         .trim_end_matches(|c: char| ",;:(".contains(c) || "，、；：（《“".contains(c))
         .to_string()
+}
+
+/// Longest label kept whole; past it, a subject and its verb are dropped too
+/// (`县政府常务会议专题听取|法治政府建设汇报`).
+const LONG_LABEL_CHARS: usize = 12;
+
+/// Where a long label's object starts: after its last verb of two or more characters that
+/// is followed by at least four characters of noun phrase. 0 keeps the label whole, as
+/// for a relative clause (`…审议的重大事项`).
+fn long_phrase_cut(words: &[(&str, &str)]) -> usize {
+    let chars = |ws: &[(&str, &str)]| ws.iter().map(|(w, _)| w.chars().count()).sum::<usize>();
+    if chars(words) <= LONG_LABEL_CHARS || words.iter().any(|(w, _)| *w == "的") {
+        return 0;
+    }
+    (0..words.len())
+        .rev()
+        .find(|&i| {
+            let (w, t) = words[i];
+            // Never past a negation: `不予|处罚案件` would say the opposite.
+            t.starts_with('v')
+                && !w.starts_with(['不', '未', '无', '没'])
+                && w.chars().count() >= 2
+                && words.get(i + 1).is_some_and(|(_, n)| noun_like(n))
+                && chars(&words[i + 1..]) >= 4
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// Labels as data: a title for a source without a title line, and a label per statistic

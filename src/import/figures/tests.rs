@@ -244,6 +244,12 @@ fn changes_and_levels() {
 }
 
 #[test]
+fn spans_phone_numbers_and_document_numbers_are_not_figures() {
+    let t = "近3年来，连续5年获评先进。1至11月。拨打0571-12345678咨询。粤府办〔2020〕15号文件，2号楼，第15号令，国发〔2021〕7号，2021年1-11月。";
+    assert_eq!(displays(t), Vec::<&str>::new());
+}
+
+#[test]
 fn tenths_written_as_cheng_are_ratios() {
     let got: Vec<(&str, f64, String)> =
         shown("优秀案卷占比约三成，比例超过四成，7成以上，两个项目成为示范，十项成果，三成员")
@@ -263,12 +269,6 @@ fn tenths_written_as_cheng_are_ratios() {
 }
 
 #[test]
-fn spans_phone_numbers_and_document_numbers_are_not_figures() {
-    let t = "近3年来，连续5年获评先进。1至11月。拨打0571-12345678咨询。粤府办〔2020〕15号文件，2号楼，第15号令，国发〔2021〕7号，2021年1-11月。";
-    assert_eq!(displays(t), Vec::<&str>::new());
-}
-
-#[test]
 fn at_least_before_a_verb_bounds_the_figure() {
     let got: Vec<(&str, Option<&str>, Option<Bound>)> =
         typed("每个镇至少建成1个工作站，至少开展2次，组织3次。")
@@ -283,4 +283,10 @@ fn at_least_before_a_verb_bounds_the_figure() {
             ("3次", None, None),
         ]
     );
+}
+
+#[test]
+fn one_written_as_a_hanzi_counts_only_at_a_clause_end() {
+    let t = "带头讲法治课一次。推行最多跑一次”改革，一次性告知，召开一次会议，一批案件。";
+    assert_eq!(displays(t), ["一次"]);
 }

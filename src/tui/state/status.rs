@@ -12,6 +12,8 @@ pub enum CopySummary {
     Text(String),
     /// The statistics table's visible rows, as TSV.
     TableRows(usize),
+    /// The comparison screen's visible rows, as TSV.
+    ComparisonRows(usize),
     /// The figures of the node at `place`, as TSV.
     Figures { place: String, rows: usize },
 }

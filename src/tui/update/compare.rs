@@ -9,7 +9,7 @@ use crate::tui::input::action::{Action, Effect};
 use crate::tui::state::app::{App, Mode};
 use crate::tui::state::finder::{Found, Jump};
 use crate::tui::state::line_input::{Edit, LineInput};
-use crate::tui::state::status::Status;
+use crate::tui::state::status::{CopySummary, Status};
 
 /// Open the screen with every indicator; from the table, its filter comes along.
 pub fn open_all(app: &mut App, filter: Option<String>) {
@@ -99,19 +99,13 @@ pub fn compare(app: &mut App, action: Action) -> Option<Effect> {
             let cell = v.selected_cell()?;
             return Some(Effect::Copy {
                 text: cell.display.clone(),
-                summary: cell.display.as_str().into(),
+                summary: CopySummary::Text(cell.display.clone()),
             });
         }
         Action::CopyCited => {
-            let summary = format!(
-                "{} {} {}",
-                app.lang.pick("对比矩阵", "comparison,"),
-                v.visible.len(),
-                app.lang.pick("行 TSV", "rows TSV")
-            );
             return Some(Effect::Copy {
                 text: v.tsv(app.lang),
-                summary: summary.as_str().into(),
+                summary: CopySummary::ComparisonRows(v.visible.len()),
             });
         }
         _ => {}

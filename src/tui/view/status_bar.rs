@@ -102,6 +102,11 @@ fn copied(
             lang.pick("统计表", "table,"),
             lang.pick("行 TSV", "rows TSV")
         ),
+        CopySummary::ComparisonRows(n) => format!(
+            "{} {n} {}",
+            lang.pick("对比矩阵", "comparison,"),
+            lang.pick("行 TSV", "rows TSV")
+        ),
         CopySummary::Figures { place, rows } => {
             format!("{place} {rows} {}", lang.pick("行 TSV", "rows TSV"))
         }
