@@ -220,32 +220,17 @@ fn the_holdout_series_keep_their_scores() {
     check_at("../holdout/meilin", "../holdout/meilin.truth", 0.95, 1.0);
 }
 
-/// Written after the fixes above and not tuned on (docs/HOLDOUT.md). It found a look-alike
-/// the alignment pairs: 信访 and 12345热线 `按期办结率`, where the hotline's rate says what
-/// it measures only in the clause before it. That one is listed, so any other fails, and
-/// fixing it shows here.
+/// Written after the fixes above and not tuned on (docs/HOLDOUT.md). Untuned it paired a
+/// look-alike, 信访 and 12345热线 `按期办结率` (recall 0.895, precision 0.944); subjects
+/// read from the sentence (`!@`) keep them apart now.
 #[test]
 fn the_fresh_holdout_pair_keeps_its_scores() {
-    let s = score(
+    check_at(
         "../holdout/fresh_pair",
         "../holdout/fresh_pair.truth",
-        &Aliases::default(),
+        0.89,
+        1.0,
     );
-    for n in &s.notes {
-        println!("  {n}");
-    }
-    assert_eq!(
-        s.lookalikes,
-        ["wrong pair: 2022:信访事项按期办结率100% (信访办结率) + 2023:按期办结率99.8% (热线办结率)"],
-        "the known look-alike, and no other"
-    );
-    assert!(
-        s.found >= 17 && s.true_pairs == 19,
-        "recall {}/{}",
-        s.found,
-        s.true_pairs
-    );
-    assert!(s.made <= 18, "precision {}/{}", s.found, s.made);
 }
 
 #[test]
