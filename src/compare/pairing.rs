@@ -136,6 +136,17 @@ impl<'a> Scorer<'a> {
             if self.words.strict.get(g as usize).copied().unwrap_or(false) {
                 return None;
             }
+            // A subject named on one side only (`行政复议案件` vs `复议案件`) is no sign
+            // of a different figure: subjects only keep apart when they contradict.
+            if self
+                .words
+                .from_sentence
+                .get(g as usize)
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
+            }
             factor *= ONE_SIDED;
         }
         Some(factor)
