@@ -2,7 +2,7 @@
 //! Shared by the CLI and the TUI's copy commands, so a pasted table matches `stats`.
 
 mod columns;
-pub mod compare;
+pub mod comparison;
 mod delimited;
 mod outline;
 mod table;

@@ -349,4 +349,4 @@ fn change_before(before: &str) -> Option<Change> {
 }
 
 #[cfg(test)]
-mod tests;
+mod figure_tests;

@@ -101,4 +101,4 @@ pub struct Hit {
 }
 
 #[cfg(test)]
-mod tests;
+mod search_tests;

@@ -43,7 +43,7 @@ impl<'a> Line<'a> {
             .stats
             .iter()
             .flatten()
-            .map(|(_, s)| crate::compare::units::base_value(s))
+            .map(|(_, s)| crate::compare::unit_match::base_value(s))
             .collect();
         values.iter().any(|v| *v != values[0])
     }
