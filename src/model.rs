@@ -21,7 +21,8 @@ pub struct Report {
     /// Issuer lines of the sign-off, verbatim, in order.
     #[serde(default)]
     pub issuers: Vec<String>,
-    /// Sign-off date as ISO `YYYY-MM-DD`, when the source has a date line.
+    /// Sign-off date as ISO `YYYY-MM-DD` (`YYYY-MM` when printed without a day), when
+    /// the source has a date line.
     #[serde(default)]
     pub date: Option<String>,
     /// The date line as printed (`2020年12月17日`).

@@ -123,6 +123,11 @@ pub fn figures(text: &str) -> Vec<Figure> {
         } else if (0xE4..=0xE9).contains(&c) {
             // A hanzi: only a few start a numeral.
             let ch = text[i..].chars().next().unwrap_or(' ');
+            if let Some(f) = percent_words::at(text, i) {
+                i = f.end;
+                out.push(f);
+                continue;
+            }
             if numbers::starts_chinese(ch) {
                 if let Some(p) = phrase_at(&text[i..]) {
                     i += p.len();
@@ -350,3 +355,4 @@ fn change_before(before: &str) -> Option<Change> {
 
 #[cfg(test)]
 mod figure_tests;
+mod percent_words;

@@ -1,9 +1,18 @@
-//! Classifies the lines of a plain-text report: numbered headings in five styles
+//! Classifies the lines of a plain-text report: numbered headings in nine styles,
 //! the sign-off's date line, and everything else as text.
 
 /// The numbering styles of headings, outermost first. A document's levels are the
-/// styles it uses, in this order: `第一部分` → `一、` → `（一）` → `1.` → `（1）`.
-pub const KINDS: usize = 5;
+/// styles it uses, in this order: `第一部分`/`第一章` → `第一节` → `第一条` → `一、` →
+/// `（一）` → `1.` → `（1）` → `1)` → `①`.
+pub const KINDS: usize = 9;
+/// `第X节` and `第X条`, after `部分`/`章` (kind 0): their kinds.
+const ORDINAL_KINDS: [(&str, u8); 2] = [("节", 1), ("条", 2)];
+const CN: u8 = 3;
+const CN_BRACKETED: u8 = 4;
+const DIGIT: u8 = 5;
+const DIGIT_BRACKETED: u8 = 6;
+const DIGIT_PAREN: u8 = 7;
+const CIRCLED: u8 = 8;
 
 /// What one line of the source is.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,14 +72,34 @@ pub fn classify(line: &str) -> Line<'_> {
                 let end = number_end + part_separator_len(&line[number_end..]);
                 return heading(0, line[..number_end].to_string(), line, end);
             }
+            // `第一节　…`, `第三条　…`: only with a separator, so `第一节课` and
+            // `第三条措施` stay text.
+            if let Some((word, kind)) = ORDINAL_KINDS.iter().find(|(w, _)| after.starts_with(w)) {
+                let number_end = '第'.len_utf8() + n + word.len();
+                let sep = part_separator_len(&line[number_end..]);
+                if sep > 0 && number_end + sep < line.len() {
+                    let end = number_end + sep;
+                    return heading(*kind, line[..number_end].to_string(), line, end);
+                }
+            }
         }
+    }
+    // ① … ⑳
+    if let Some(c) = line.chars().next().filter(|c| circled(*c).is_some()) {
+        let end = c.len_utf8();
+        let rest = &line[end..];
+        // `①形式单一；②力量薄弱。`: an inline run is a paragraph.
+        if rest.is_empty() || rest.contains(|c: char| circled(c).is_some()) {
+            return Line::Text;
+        }
+        return heading(CIRCLED, line[..end].to_string(), line, end);
     }
     // 一、标题 一．标题 一.标题
     for sep in ['、', '．', '.'] {
         if let Some(i) = line.find(sep) {
             let num = &line[..i];
             if is_cn_numeral(num) && num.chars().count() <= 3 {
-                return heading(1, num.to_string(), line, i + sep.len_utf8());
+                return heading(CN, num.to_string(), line, i + sep.len_utf8());
             }
         }
     }
@@ -84,31 +113,55 @@ pub fn classify(line: &str) -> Line<'_> {
                     return Line::Text;
                 }
                 if is_cn_numeral(inner) && inner.chars().count() <= 3 {
-                    return heading(2, line[..end].to_string(), line, end);
+                    return heading(CN_BRACKETED, line[..end].to_string(), line, end);
                 }
                 if !inner.is_empty()
                     && digits_len(inner) == inner.len()
                     && inner.chars().count() <= 2
                 {
-                    return heading(4, line[..end].to_string(), line, end);
+                    return heading(DIGIT_BRACKETED, line[..end].to_string(), line, end);
                 }
             }
         }
     }
-    // 1. 1、 1． １． (but not 1.5万元)
+    // 1. 1、 1． １． (but not 1.5万元), and 1) 1）
     let digits = digits_len(line);
     if digits > 0 && line[..digits].chars().count() <= 2 {
         let r = &line[digits..];
-        for sep in [".", "、", "．"] {
+        for (sep, kind) in [
+            (".", DIGIT),
+            ("、", DIGIT),
+            ("．", DIGIT),
+            (")", DIGIT_PAREN),
+            ("）", DIGIT_PAREN),
+        ] {
             if let Some(after) = r.strip_prefix(sep) {
                 if digits_len(after) == 0 && !after.is_empty() {
                     let end = digits + sep.len();
-                    return heading(3, line[..end].to_string(), line, end);
+                    if kind == DIGIT_PAREN && lists_inline(&line[..digits], sep, after) {
+                        return Line::Text;
+                    }
+                    return heading(kind, line[..end].to_string(), line, end);
                 }
             }
         }
     }
     Line::Text
+}
+
+/// The value of a circled number `①`…`⑳`.
+fn circled(c: char) -> Option<u32> {
+    ('①'..='⑳').contains(&c).then(|| c as u32 - '①' as u32 + 1)
+}
+
+/// `1)形式单一；2)力量薄弱。`: a first point followed on its line by the second.
+fn lists_inline(digits: &str, sep: &str, after: &str) -> bool {
+    let second = match digits {
+        "1" => "2",
+        "１" => "２",
+        _ => return false,
+    };
+    after.contains(&format!("{second}{sep}"))
 }
 
 /// `(1)形式单一；(2)力量薄弱。`: a line that also holds the next number in the same
@@ -133,11 +186,12 @@ fn heading(kind: u8, number: String, line: &str, end: usize) -> Line<'_> {
     }
 }
 
-/// `2020年12月17日` or `二〇二〇年十二月十七日` → `2020-12-17`.
+/// `2020年12月17日` or `二〇二〇年十二月十七日` → `2020-12-17`; a date without a day
+/// (`2023年12月`, `二〇二三年十二月`) → `2023-12`.
 pub fn date_line(line: &str) -> Option<String> {
     // The longest date line, 二〇二二年十二月三十一日 with spaces, is far shorter: a
     // paragraph is not read character by character here.
-    if line.len() > 64 || !line.contains('日') {
+    if line.len() > 64 || !line.contains('月') {
         return None;
     }
     // Full-width digits (`２０２１年`) read as half-width; spaces inside are allowed.
@@ -151,7 +205,6 @@ pub fn date_line(line: &str) -> Option<String> {
         .collect();
     let (y, r) = line.split_once('年')?;
     let (m, r) = r.split_once('月')?;
-    let d = r.strip_suffix('日')?;
     let year = if y.chars().count() == 4 && y.chars().all(|c| c.is_ascii_digit()) {
         y.parse().ok()?
     } else if y.chars().count() == 4 {
@@ -161,7 +214,12 @@ pub fn date_line(line: &str) -> Option<String> {
         return None;
     };
     let month = small_number(m)?;
-    let day = small_number(d)?;
+    if r.is_empty() {
+        return (1..=12)
+            .contains(&month)
+            .then(|| format!("{year:04}-{month:02}"));
+    }
+    let day = small_number(r.strip_suffix('日')?)?;
     ((1..=12).contains(&month) && (1..=31).contains(&day))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
@@ -205,17 +263,39 @@ mod tests {
     fn headings_at_three_levels() {
         assert_eq!(level("第一部分　主要工作"), Some((0, "第一部分".into())));
         assert_eq!(level("第十二章：其他"), Some((0, "第十二章".into())));
-        assert_eq!(level("四、公正文明执法"), Some((1, "四".into())));
-        assert_eq!(level("十二、其他"), Some((1, "十二".into())));
-        assert_eq!(level("三.其他"), Some((1, "三".into())));
-        assert_eq!(level("(三)加强执法保障。"), Some((2, "(三)".into())));
-        assert_eq!(level("（三）加强执法保障"), Some((2, "（三）".into())));
-        assert_eq!(level("1.完善制度"), Some((3, "1.".into())));
-        assert_eq!(level("2、完善制度"), Some((3, "2、".into())));
-        assert_eq!(level("１．完善制度"), Some((3, "１．".into())));
-        assert_eq!(level("（1）完善制度"), Some((4, "（1）".into())));
-        assert_eq!(level("（１）完善制度"), Some((4, "（１）".into())));
-        assert_eq!(level("(12)完善制度"), Some((4, "(12)".into())));
+        assert_eq!(level("四、公正文明执法"), Some((3, "四".into())));
+        assert_eq!(level("十二、其他"), Some((3, "十二".into())));
+        assert_eq!(level("三.其他"), Some((3, "三".into())));
+        assert_eq!(level("(三)加强执法保障。"), Some((4, "(三)".into())));
+        assert_eq!(level("（三）加强执法保障"), Some((4, "（三）".into())));
+        assert_eq!(level("1.完善制度"), Some((5, "1.".into())));
+        assert_eq!(level("2、完善制度"), Some((5, "2、".into())));
+        assert_eq!(level("１．完善制度"), Some((5, "１．".into())));
+        assert_eq!(level("（1）完善制度"), Some((6, "（1）".into())));
+        assert_eq!(level("（１）完善制度"), Some((6, "（１）".into())));
+        assert_eq!(level("(12)完善制度"), Some((6, "(12)".into())));
+    }
+
+    #[test]
+    fn sections_articles_and_deep_items() {
+        assert_eq!(level("第一节　依法行政"), Some((1, "第一节".into())));
+        assert_eq!(level("第十二条 规范执法"), Some((2, "第十二条".into())));
+        assert_eq!(level("1)完善制度"), Some((7, "1)".into())));
+        assert_eq!(level("2）完善制度"), Some((7, "2）".into())));
+        assert_eq!(level("１）完善制度"), Some((7, "１）".into())));
+        assert_eq!(level("①完善制度"), Some((8, "①".into())));
+        assert_eq!(level("⑳其他"), Some((8, "⑳".into())));
+    }
+
+    #[test]
+    fn inline_runs_and_look_alikes_stay_text() {
+        assert_eq!(level("①形式单一；②力量薄弱。"), None);
+        assert_eq!(level("1)形式单一；2)力量薄弱。"), None);
+        assert_eq!(level("1）形式单一；2）力量薄弱。"), None);
+        assert_eq!(level("第一节课由局长主讲"), None);
+        assert_eq!(level("第三条措施是"), None);
+        assert_eq!(level("第二节"), None);
+        assert_eq!(level("①"), None);
     }
 
     #[test]
@@ -247,5 +327,11 @@ mod tests {
             Some("2021-12-30")
         );
         assert_eq!(date_line("2022年1月 5日").as_deref(), Some("2022-01-05"));
+        assert_eq!(date_line("2023年12月").as_deref(), Some("2023-12"));
+        assert_eq!(date_line("二〇二三年十二月").as_deref(), Some("2023-12"));
+        assert_eq!(date_line("２０２３年１２月").as_deref(), Some("2023-12"));
+        assert_eq!(date_line("2023年13月"), None);
+        assert_eq!(date_line("2023年12月起"), None);
+        assert_eq!(date_line("23年12月"), None);
     }
 }

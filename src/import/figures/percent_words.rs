@@ -1,0 +1,112 @@
+//! Percentages written in words (`百分之九十五`, `百分之九十五点五`, `百分之百`): a
+//! figure with unit `%`, its bounds and change read as for `95%`.
+
+use super::{change_before, strip_any, Figure, AFTER, BEFORE};
+use crate::import::numbers::{self, chinese_digit};
+
+const LEAD: &str = "百分之";
+
+/// The percentage in words at byte `i` of `text`, if one starts there.
+pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
+    let after = i + text[i..].strip_prefix(LEAD).map(|_| LEAD.len())?;
+    let (mut value, mut end) = match text[after..].strip_prefix('百') {
+        Some(_) => (100.0, after + '百'.len_utf8()),
+        None => {
+            let n = numbers::chinese(text, after)?;
+            // `百分之九十五万` is not a percentage of anything these reports print.
+            if text[n.end..].starts_with(['万', '亿']) {
+                return None;
+            }
+            (n.value, n.end)
+        }
+    };
+    // `点五`, `点零五`: decimals, one digit a place.
+    if let Some(r) = text[end..].strip_prefix('点') {
+        let digits: Vec<u32> = r.chars().map_while(chinese_digit).collect();
+        if !digits.is_empty() {
+            let mut scale = 1.0;
+            for d in &digits {
+                scale /= 10.0;
+                value += f64::from(*d) * scale;
+            }
+            // Rounded to the places printed, so 95.5 is 95.5 and not 95.49999….
+            let places = 10f64.powi(digits.len() as i32);
+            value = (value * places).round() / places;
+            end += '点'.len_utf8() + digits.len() * '一'.len_utf8();
+        }
+    }
+    let (mut qualifier, mut bound) = (None, None);
+    if let Some((r, q, b)) = strip_any(&text[end..], AFTER) {
+        if !matches!(q, "余" | "多") {
+            end = text.len() - r.len();
+            (qualifier, bound) = (Some(q), Some(b));
+        }
+    }
+    let mut start = i;
+    if let Some((q, b)) = BEFORE.iter().find(|(q, _)| text[..i].ends_with(q)) {
+        start = i - q.len();
+        (qualifier, bound) = (Some(*q), Some(*b));
+    }
+    Some(Figure {
+        start,
+        end,
+        value,
+        unit: "%".to_string(),
+        qualifier,
+        bound,
+        change: change_before(&text[..start]),
+        base_value: value,
+        base_unit: "%".to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::figures;
+    use crate::model::{Bound, Change};
+
+    fn one(text: &str) -> (String, f64, String) {
+        let f = figures(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        let f = &f[0];
+        (text[f.start..f.end].to_string(), f.value, f.unit.clone())
+    }
+
+    #[test]
+    fn percentages_in_words() {
+        assert_eq!(
+            one("办结率达百分之九十五。"),
+            ("百分之九十五".into(), 95.0, "%".into())
+        );
+        assert_eq!(
+            one("满意率为百分之九十五点五，"),
+            ("百分之九十五点五".into(), 95.5, "%".into())
+        );
+        assert_eq!(
+            one("实现百分之百全覆盖"),
+            ("百分之百".into(), 100.0, "%".into())
+        );
+        assert_eq!(
+            one("比例为百分之八点零五"),
+            ("百分之八点零五".into(), 8.05, "%".into())
+        );
+    }
+
+    #[test]
+    fn bounds_and_changes_as_for_digits() {
+        let f = &figures("出庭率超过百分之九十")[0];
+        assert_eq!((f.qualifier, f.bound), (Some("超过"), Some(Bound::Lower)));
+        let f = &figures("达到百分之八十以上")[0];
+        assert_eq!((f.qualifier, f.bound), (Some("以上"), Some(Bound::Lower)));
+        let f = &figures("同比下降百分之十二")[0];
+        assert_eq!((f.value, f.change), (12.0, Some(Change::Down)));
+    }
+
+    #[test]
+    fn not_percentages() {
+        for text in ["百分之", "落实“五个百分百”", "百分制考核", "百分之九十五万"]
+        {
+            assert!(figures(text).iter().all(|f| f.unit != "%"), "{text}");
+        }
+    }
+}
