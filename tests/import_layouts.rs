@@ -16,6 +16,9 @@ const FIXTURES: &[&str] = &[
     "gbk",
     "utf16",
     "no_headings",
+    "dept_paren_items",
+    "town_circled",
+    "county_sections",
 ];
 
 /// Reports written apart from the importer, by another hand (docs/HOLDOUT.md): scored by

@@ -88,8 +88,10 @@ pub fn classify(line: &str) -> Line<'_> {
     if let Some(c) = line.chars().next().filter(|c| circled(*c).is_some()) {
         let end = c.len_utf8();
         let rest = &line[end..];
-        // `①形式单一；②力量薄弱。`: an inline run is a paragraph.
-        if rest.is_empty() || rest.contains(|c: char| circled(c).is_some()) {
+        // `①形式单一；②力量薄弱。`: an inline run is a paragraph. A run later in an
+        // item's text (`②化解纠纷。…其中①…；②…`) leaves the item a heading.
+        let next = circled(c).and_then(|n| char::from_u32('①' as u32 + n));
+        if rest.is_empty() || next.is_some_and(|n| first_sentence(rest).contains(n)) {
             return Line::Text;
         }
         return heading(CIRCLED, line[..end].to_string(), line, end);
@@ -161,7 +163,12 @@ fn lists_inline(digits: &str, sep: &str, after: &str) -> bool {
         "１" => "２",
         _ => return false,
     };
-    after.contains(&format!("{second}{sep}"))
+    first_sentence(after).contains(&format!("{second}{sep}"))
+}
+
+/// Text up to the first full stop, so a list later in an item's text is not the item's.
+fn first_sentence(s: &str) -> &str {
+    s.find(['。', '！', '？']).map_or(s, |i| &s[..i])
 }
 
 /// `(1)形式单一；(2)力量薄弱。`: a line that also holds the next number in the same
@@ -296,6 +303,15 @@ mod tests {
         assert_eq!(level("第三条措施是"), None);
         assert_eq!(level("第二节"), None);
         assert_eq!(level("①"), None);
+        assert_eq!(
+            level("②化解纠纷。其中①邻里纠纷；②婚姻纠纷。"),
+            Some((8, "②".into()))
+        );
+        assert_eq!(
+            level("①规范执法。重点查处①占用耕地；②擅自加层。"),
+            Some((8, "①".into()))
+        );
+        assert_eq!(level("1)规范执法。其中1)…；2)…"), Some((7, "1)".into())));
     }
 
     #[test]
