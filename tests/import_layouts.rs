@@ -19,6 +19,7 @@ const FIXTURES: &[&str] = &[
     "dept_paren_items",
     "town_circled",
     "county_sections",
+    "district_articles",
 ];
 
 /// Reports written apart from the importer, by another hand (docs/HOLDOUT.md): scored by
