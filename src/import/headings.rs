@@ -84,17 +84,21 @@ pub fn classify(line: &str) -> Line<'_> {
             }
         }
     }
-    // ① … ⑳
-    if let Some(c) = line.chars().next().filter(|c| circled(*c).is_some()) {
+    // ①…⑳, and the one-character forms of `（一）`, `（1）`, `1.` (`㈠`, `⑴`, `⒈`)
+    if let Some((c, kind)) = line
+        .chars()
+        .next()
+        .and_then(|c| one_char_marker(c).map(|k| (c, k)))
+    {
         let end = c.len_utf8();
         let rest = &line[end..];
         // `①形式单一；②力量薄弱。`: an inline run is a paragraph. A run later in an
         // item's text (`②化解纠纷。…其中①…；②…`) leaves the item a heading.
-        let next = circled(c).and_then(|n| char::from_u32('①' as u32 + n));
+        let next = char::from_u32(c as u32 + 1);
         if rest.is_empty() || next.is_some_and(|n| first_sentence(rest).contains(n)) {
             return Line::Text;
         }
-        return heading(CIRCLED, line[..end].to_string(), line, end);
+        return heading(kind, line[..end].to_string(), line, end);
     }
     // 一、标题 一．标题 一.标题
     for sep in ['、', '．', '.'] {
@@ -151,9 +155,17 @@ pub fn classify(line: &str) -> Line<'_> {
     Line::Text
 }
 
-/// The value of a circled number `①`…`⑳`.
-fn circled(c: char) -> Option<u32> {
-    ('①'..='⑳').contains(&c).then(|| c as u32 - '①' as u32 + 1)
+/// A numbering marker that is one character, with its kind: circled numbers `①`…`⑳`,
+/// and what Word's autonumbering leaves in plain text for `（一）`…`（十）` (`㈠`…`㈩`),
+/// `（1）`…`（20）` (`⑴`…`⒇`) and `1.`…`20.` (`⒈`…`⒛`).
+fn one_char_marker(c: char) -> Option<u8> {
+    match c {
+        '①'..='⑳' => Some(CIRCLED),
+        '㈠'..='㈩' => Some(CN_BRACKETED),
+        '⑴'..='⒇' => Some(DIGIT_BRACKETED),
+        '⒈'..='⒛' => Some(DIGIT),
+        _ => None,
+    }
 }
 
 /// `1)形式单一；2)力量薄弱。`: a first point followed on its line by the second.
@@ -292,12 +304,16 @@ mod tests {
         assert_eq!(level("１）完善制度"), Some((7, "１）".into())));
         assert_eq!(level("①完善制度"), Some((8, "①".into())));
         assert_eq!(level("⑳其他"), Some((8, "⑳".into())));
+        assert_eq!(level("㈠加强组织领导"), Some((4, "㈠".into())));
+        assert_eq!(level("⑵完善制度"), Some((6, "⑵".into())));
+        assert_eq!(level("⒈完善制度"), Some((5, "⒈".into())));
     }
 
     #[test]
     fn inline_runs_and_look_alikes_stay_text() {
         assert_eq!(level("①形式单一；②力量薄弱。"), None);
         assert_eq!(level("1)形式单一；2)力量薄弱。"), None);
+        assert_eq!(level("⑴形式单一；⑵力量薄弱。"), None);
         assert_eq!(level("1）形式单一；2）力量薄弱。"), None);
         assert_eq!(level("第一节课由局长主讲"), None);
         assert_eq!(level("第三条措施是"), None);
