@@ -128,7 +128,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 out.push(f);
                 continue;
             }
-            if numbers::starts_chinese(ch) {
+            if numbers::starts_chinese(ch, text[i + ch.len_utf8()..].starts_with('点')) {
                 if let Some(p) = phrase_at(&text[i..]) {
                     i += p.len();
                     continue;

@@ -157,17 +157,42 @@ pub fn chinese(text: &str, i: usize) -> Option<Number> {
     if !any {
         return None;
     }
-    let value = total + section + digit.unwrap_or(0);
-    (value > 0).then_some(Number {
+    let whole = total + section + digit.unwrap_or(0);
+    let (fraction, end) = decimals(text, end);
+    let value = whole as f64 + fraction;
+    (value > 0.0).then_some(Number {
         end,
-        value: value as f64,
+        value,
         chinese: true,
     })
 }
 
-/// True when `c` can start a Chinese numeral.
-pub fn starts_chinese(c: char) -> bool {
-    c != '〇' && c != '零' && (chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千'))
+/// `点五`, `点零五` after a Chinese numeral: the decimals, one digit a place, rounded to
+/// the places printed (95.5, not 95.4999…), and where they end.
+fn decimals(text: &str, end: usize) -> (f64, usize) {
+    let Some(r) = text[end..].strip_prefix('点') else {
+        return (0.0, end);
+    };
+    let digits: Vec<u32> = r
+        .chars()
+        .map_while(|c| chinese_digit(c).filter(|_| c != '两'))
+        .collect();
+    if digits.is_empty() {
+        return (0.0, end);
+    }
+    let places = 10f64.powi(digits.len() as i32);
+    let n = digits.iter().fold(0.0, |acc, d| acc * 10.0 + f64::from(*d));
+    // Every Chinese digit is three bytes in UTF-8.
+    (n / places, end + '点'.len_utf8() + 3 * digits.len())
+}
+
+/// True when `c` can start a Chinese numeral; `零` only as `零点五`, which `next_is_point`
+/// tells.
+pub fn starts_chinese(c: char, next_is_point: bool) -> bool {
+    (c == '零' && next_is_point)
+        || (c != '〇'
+            && c != '零'
+            && (chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千')))
 }
 
 #[cfg(test)]
@@ -207,5 +232,11 @@ mod tests {
         assert_eq!(cn("一万二千人"), Some((12000.0, "人")));
         assert_eq!(cn("二〇二〇年"), None);
         assert_eq!(cn("是"), None);
+        assert_eq!(cn("九十五点五"), Some((95.5, "")));
+        assert_eq!(cn("零点五个"), Some((0.5, "个")));
+        assert_eq!(cn("八点零五"), Some((8.05, "")));
+        assert_eq!(cn("一点五万元"), Some((1.5, "万元")));
+        assert_eq!(cn("三点钟"), Some((3.0, "点钟")));
+        assert_eq!(cn("零点"), None);
     }
 }

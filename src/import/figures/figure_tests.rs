@@ -290,3 +290,24 @@ fn one_written_as_a_hanzi_counts_only_at_a_clause_end() {
     let t = "带头讲法治课一次。推行最多跑一次”改革，一次性告知，召开一次会议，一批案件。";
     assert_eq!(displays(t), ["一次"]);
 }
+
+#[test]
+fn chinese_numerals_with_decimals() {
+    assert_eq!(
+        typed("纠错率下降零点五个百分点。"),
+        vec![(
+            "零点五个百分点",
+            None,
+            None,
+            0.5,
+            "个百分点".to_string(),
+            Some(Change::Down)
+        )]
+    );
+    assert_eq!(
+        shown("投入一点五万元"),
+        vec![("一点五万元", 1.5, "万元".to_string(), false)]
+    );
+    // `一点一滴` and a clock time are not figures.
+    assert!(figures("从一点一滴做起，凌晨零点出发").is_empty());
+}

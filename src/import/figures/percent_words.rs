@@ -2,14 +2,14 @@
 //! figure with unit `%`, its bounds and change read as for `95%`.
 
 use super::{change_before, strip_any, Figure, AFTER, BEFORE};
-use crate::import::numbers::{self, chinese_digit};
+use crate::import::numbers;
 
 const LEAD: &str = "百分之";
 
 /// The percentage in words at byte `i` of `text`, if one starts there.
 pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
     let after = i + text[i..].strip_prefix(LEAD).map(|_| LEAD.len())?;
-    let (mut value, mut end) = match text[after..].strip_prefix('百') {
+    let (value, mut end) = match text[after..].strip_prefix('百') {
         Some(_) => (100.0, after + '百'.len_utf8()),
         None => {
             let n = numbers::chinese(text, after)?;
@@ -20,21 +20,6 @@ pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
             (n.value, n.end)
         }
     };
-    // `点五`, `点零五`: decimals, one digit a place.
-    if let Some(r) = text[end..].strip_prefix('点') {
-        let digits: Vec<u32> = r.chars().map_while(chinese_digit).collect();
-        if !digits.is_empty() {
-            let mut scale = 1.0;
-            for d in &digits {
-                scale /= 10.0;
-                value += f64::from(*d) * scale;
-            }
-            // Rounded to the places printed, so 95.5 is 95.5 and not 95.49999….
-            let places = 10f64.powi(digits.len() as i32);
-            value = (value * places).round() / places;
-            end += '点'.len_utf8() + digits.len() * '一'.len_utf8();
-        }
-    }
     let (mut qualifier, mut bound) = (None, None);
     if let Some((r, q, b)) = strip_any(&text[end..], AFTER) {
         if !matches!(q, "余" | "多") {
