@@ -268,6 +268,23 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         return None;
     }
     rest = &rest[unit.len()..];
+    // `九成五`: a digit after 成 is its tenth (9.5 成), part of the figure.
+    let mut value = n.value;
+    if unit == "成" {
+        if let Some(d) = rest
+            .chars()
+            .next()
+            .filter(|c| *c != '两')
+            .and_then(numbers::chinese_digit)
+        {
+            if !rest[3..].starts_with(|c: char| {
+                numbers::chinese_digit(c).is_some() || unit_at(&rest[3..]).is_some()
+            }) {
+                value += f64::from(d) / 10.0;
+                rest = &rest[3..];
+            }
+        }
+    }
     if lone_one
         && (unit.is_empty()
             || before.ends_with("最多跑")
@@ -304,12 +321,12 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     Some(Figure {
         start: display_start,
         end,
-        value: n.value,
+        value,
         unit: format!("{scale}{unit}"),
         qualifier,
         bound,
         change: change_before(&text[..display_start]),
-        base_value: n.value * factor,
+        base_value: value * factor,
         // One spelling per unit in base units, so figures line up across reports.
         base_unit: if unit == "％" { "%" } else { unit }.to_string(),
     })

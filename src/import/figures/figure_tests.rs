@@ -311,3 +311,17 @@ fn chinese_numerals_with_decimals() {
     // `一点一滴` and a clock time are not figures.
     assert!(figures("从一点一滴做起，凌晨零点出发").is_empty());
 }
+
+#[test]
+fn tenths_with_a_digit_after() {
+    assert_eq!(
+        shown("结案率达九成五，"),
+        vec![("九成五", 9.5, "成".to_string(), false)]
+    );
+    assert_eq!(
+        shown("约三成五以上"),
+        vec![("约三成五以上", 3.5, "成".to_string(), true)]
+    );
+    // A count after 成 is its own figure: `三成五个` is not 3.5 成.
+    assert_eq!(shown("占三成五个乡镇")[0].1, 3.0);
+}
