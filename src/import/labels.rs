@@ -192,6 +192,9 @@ pub fn quote_and_label(
         if let Some(noun) = noun_after(tail) {
             return (quote.to_string(), noun);
         }
+    } else if let Some(noun) = tail.strip_prefix('的').and_then(noun_after) {
+        // A share of a group (`82%的行政执法主体`) names the group.
+        return (quote.to_string(), noun);
     }
     let label = noun_before(head, f.change.is_none());
     let label = match (label.is_empty() || is_comparison(&label), previous) {
@@ -240,11 +243,20 @@ fn noun_after(tail: &str) -> Option<String> {
     }
     let mut end = 0;
     let mut at = 0;
+    let mut open = false;
     for (i, (w, t)) in words.iter().enumerate() {
         let next_noun = words.get(i + 1).is_some_and(|(_, n)| noun_like(n));
         if noun_like(t) {
             at += w.len();
             end = at;
+        } else if *w == "（" && end == at && bracketed_noun(&words[i..]) {
+            // A bracket inside the name stays whole (`村（社区）`).
+            at += w.len();
+            open = true;
+        } else if *w == "）" && open {
+            at += w.len();
+            end = at;
+            open = false;
         } else if *t == "uj" && next_noun {
             at += w.len(); // 的 inside a noun phrase
         } else {
@@ -252,6 +264,14 @@ fn noun_after(tail: &str) -> Option<String> {
         }
     }
     (end > 0).then(|| tail[..end].to_string())
+}
+
+/// `（…）` holding only nouns, closed within the window (`（社区）`).
+fn bracketed_noun(words: &[(&str, &str)]) -> bool {
+    let Some(close) = words.iter().position(|(w, _)| *w == "）") else {
+        return false;
+    };
+    close > 1 && words[1..close].iter().all(|(_, t)| noun_like(t))
 }
 
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
@@ -317,6 +337,15 @@ fn noun_before(head: &str, level: bool) -> String {
         let enumerator = w.ends_with('是') && i > 0 && words[i - 1].1 == "m";
         // An opening quote or bracket stays: the label keeps what it encloses whole.
         let opener = w.starts_with(['“', '《', '（', '(', '「', '‘']);
+        // A verb right after a closing quote belongs to the quoted name
+        // (`“双随机、一公开”抽查任务`).
+        let after_quote = i > start && words[i - 1].0.ends_with(['”', '》', '」', '’']);
+        // A verb opening the phrase and followed by another verb governs or qualifies it
+        // (`集中|清理涉及…的文件`, `公开|招聘调解员`): never the relative clause's own verb.
+        let plain_verb = |w: &str, t: &str| matches!(t, "v" | "vd") && w.chars().count() > 1;
+        let chained = i == start
+            && plain_verb(w, tag)
+            && words.get(i + 1).is_some_and(|(w, t)| plain_verb(w, t));
         // A one-character verb (`受|教育群众`) modifies what follows.
         let verb = (tag == "v"
             && !measure_next
@@ -330,7 +359,8 @@ fn noun_before(head: &str, level: bool) -> String {
             || (tag == "w" && !opener)
             || PLACES.contains(&w)
             || enumerator
-            || (verb && !prev_modifier && !relative);
+            || chained
+            || (verb && !prev_modifier && !relative && !after_quote);
         let more = i + 1 < words.len();
         // The subject ends here (`共`, `现有`), a list of examples (`…等|主题活动`), a
         // group (`执法人员中|法律专业人员比例`), or a
@@ -352,7 +382,8 @@ fn noun_before(head: &str, level: bool) -> String {
         if drop {
             start = i + 1;
         }
-        after_dropped_verb = drop && tag.starts_with('v');
+        // Not after the end of a subject (`累计|创建示范村`): that verb governs.
+        after_dropped_verb = drop && tag.starts_with('v') && !subject_end;
     }
     let start = start.min(words.len()) + long_phrase_cut(&words[start.min(words.len())..]);
     words[start..]
@@ -439,7 +470,19 @@ impl Labels {
 }
 #[cfg(test)]
 mod tests {
-    use super::noun_before;
+    use super::{noun_after, noun_before};
+
+    #[test]
+    fn a_name_after_the_number_keeps_its_bracket_and_its_rank() {
+        assert_eq!(
+            noun_after("村（社区）配备了法律顾问").as_deref(),
+            Some("村（社区）")
+        );
+        assert_eq!(
+            noun_after("新任科级干部开展").as_deref(),
+            Some("新任科级干部")
+        );
+    }
 
     #[test]
     fn the_thing_counted_comes_after_the_subject_the_verb_and_a_figure_before() {
@@ -454,6 +497,20 @@ mod tests {
             ("整改完成率", "整改完成率"),
             ("审批时间压缩至", "审批时间"),
             ("全年调解各类纠纷", "纠纷"),
+            ("全区累计创建国家级民主法治示范村", "国家级民主法治示范村"),
+            (
+                "集中清理涉及营商环境的政策措施文件",
+                "涉及营商环境的政策措施文件",
+            ),
+            (
+                "全年开展“双随机、一公开”抽查任务",
+                "“双随机、一公开”抽查任务",
+            ),
+            (
+                "市本级行政机关负责人出庭应诉率达到",
+                "行政机关负责人出庭应诉率",
+            ),
+            ("全市现有在编行政执法人员", "在编行政执法人员"),
         ] {
             assert_eq!(noun_before(head, true), label, "{head}");
         }
