@@ -231,7 +231,7 @@ fn every_layout_family_scores_100_percent() {
     // Labels are judged by hand in the truth files (the noun counted, without verbs,
     // enumerators, place words and connectives). The goal is 95% on reports never
     // seen; this floor is today's level, so a regression fails.
-    assert!(labels >= 93.3, "labels {labels:.1}% < 93.3% (70/75)");
+    assert!(total.labels >= 71, "labels {labels:.1}% < 94.7% (71/75)");
 }
 
 /// The holdout (tests/fixtures/holdout, docs/HOLDOUT.md): floors at the level reached.
@@ -248,7 +248,7 @@ fn the_holdout_keeps_its_scores() {
     assert_eq!(recall, 100.0, "figure recall");
     assert_eq!(precision, 100.0, "figure precision");
     assert_eq!(structure, 100.0, "structure");
-    assert!(labels >= 91.3, "labels {labels:.1}% < 91.3% (221/242)");
+    assert!(total.labels >= 223, "labels {labels:.1}% < 92.1% (223/242)");
 }
 
 /// One figure sentence a line (tests/fixtures/holdout/label_sentences.tsv), written for the
@@ -284,5 +284,5 @@ fn figure_sentences_get_the_label_a_reader_gives() {
     println!("label sentences: {pct:.1}% ({right}/{total})");
     // Before any change to the rule: 75.5% (37/49); after the fixes of docs/HOLDOUT.md
     // (bracketed names, rank and scope words, verb chains, a share of a group): 45/49.
-    assert!(pct >= 91.8, "labels {pct:.1}% ({right}/{total})");
+    assert!(right >= 45, "labels {pct:.1}% ({right}/{total}) < 45/49");
 }

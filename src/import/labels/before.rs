@@ -1,7 +1,7 @@
 //! The noun phrase before a figure (`全区发现违法行为35件次` → 违法行为): connectives off
 //! its end; enumerators, places, prepositions and governing verbs off its start.
 
-use super::words::{CONNECTIVES, LEVEL_VERBS, MEASURES, PLACES, SUBJECT_ENDS};
+use super::words::{BENEFACTIVES, CONNECTIVES, LEVEL_VERBS, MEASURES, PLACES, SUBJECT_ENDS};
 use super::{is_number, noun_like, tags, window, WINDOW_CHARS};
 
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
@@ -105,7 +105,23 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
                 .take(3)
                 .any(|(w, t)| is_number(w, t));
         let skip = skip || (w == "有" && i == start);
+        let two_char_verb = |(w, t): (&str, &str)| matches!(t, "v" | "vd") && w.chars().count() > 1;
+        // After `帮助|为` the noun is who benefits and the verb after it governs the thing
+        // counted (`帮助企业解决|困难问题`).
+        let benefit = i == start + 1
+            && start > 0
+            && BENEFACTIVES.contains(&words[start - 1].0)
+            && noun_like(words[start].1)
+            && two_char_verb(words[i]);
+        // A one-character verb after a verb governs its object (`带头讲|法治课`).
+        let verb_pair = tag == "v"
+            && w.chars().count() == 1
+            && i > start
+            && two_char_verb(words[i - 1])
+            && words.get(i + 1).is_some_and(|(_, t)| noun_like(t));
         let drop = skip && (i == start || tag.starts_with('v') || enumerator)
+            || benefit
+            || verb_pair
             || subject_end
             || examples_end
             || figure_end;
@@ -196,6 +212,8 @@ mod tests {
                 "行政机关负责人出庭应诉率",
             ),
             ("全市现有在编行政执法人员", "在编行政执法人员"),
+            ("帮助企业解决困难问题", "困难问题"),
+            ("领导班子带头讲法治课", "法治课"),
         ] {
             assert_eq!(noun_before(head, true), label, "{head}");
         }

@@ -60,6 +60,10 @@ pub(super) const LEVEL_VERBS: &[&str] = &[
 pub(super) const SUBJECT_ENDS: &[&str] =
     &["共", "仅", "均", "现有", "仅有", "共有", "已有", "累计"];
 
+/// Words before whom a thing is done (`帮助|企业解决困难问题`): the noun after them is not
+/// the thing counted.
+pub(super) const BENEFACTIVES: &[&str] = &["为", "帮助", "帮", "协助", "替", "指导"];
+
 /// Nouns that measure what the verb before them does (`审批时间`, `处罚金额`).
 pub(super) const MEASURES: &[&str] = &[
     "时间", "时限", "金额", "数量", "人数", "总数", "总量", "面积", "比例", "占比", "次数", "天数",
