@@ -52,6 +52,7 @@ fn run_on(
         .iter()
         .map(|w| compile(&index.symbols, w))
         .collect();
+    let cols = index.columns();
     let count = pool.map_or(index.len(), <[u32]>::len);
     // A query with no words lists items in document order, as they come.
     let ranked = !words.is_empty();
@@ -63,10 +64,10 @@ fn run_on(
         let base = range.start as u64;
         for i in range {
             let item = pool.map_or(i, |p| p[i] as usize);
-            if query.kind.is_some_and(|k| index.kind(item) != k) {
+            if query.kind.is_some_and(|k| cols.kind(item) != k) {
                 continue;
             }
-            if let Some((exact, score)) = match_item(index, item, &words, skim, &mut indices) {
+            if let Some((exact, score)) = match_item(&cols, item, &words, skim, &mut indices) {
                 let indices = std::mem::take(&mut indices);
                 hits.push(Hit {
                     item,

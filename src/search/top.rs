@@ -58,6 +58,7 @@ pub(crate) fn run_on(
         .iter()
         .map(|w| compile(&index.symbols, w))
         .collect();
+    let cols = index.columns();
     let count = pool.map_or(index.len(), <[u32]>::len);
     let item_at = |at: usize| pool.map_or(at, |p| p[at] as usize);
     // A query with no words lists items in document order, as `scan` does.
@@ -69,11 +70,11 @@ pub(crate) fn run_on(
         let mut indices = Vec::new();
         for at in range {
             let item = item_at(at);
-            let kind = index.kind(item);
+            let kind = cols.kind(item);
             if query.kind.is_some_and(|k| kind != k) {
                 continue;
             }
-            if let Some((exact, score)) = match_item(index, item, &words, skim, &mut indices) {
+            if let Some((exact, score)) = match_item(&cols, item, &words, skim, &mut indices) {
                 items.push(item as u32);
                 keys.push(match ranked {
                     true => rank_key(exact, score, kind, at as u32),
@@ -107,7 +108,7 @@ pub(crate) fn run_on(
         .filter_map(|&key| {
             let item = item_at(key as u32 as usize);
             let mut indices = Vec::new();
-            let (exact, score) = match_item(index, item, &words, skim, &mut indices)?;
+            let (exact, score) = match_item(&cols, item, &words, skim, &mut indices)?;
             Some(Hit {
                 item,
                 score,
