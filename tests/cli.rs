@@ -1,26 +1,10 @@
 //! The data commands as a script sees them: output, formats and exit codes.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
-use assert_cmd::Command;
+mod command;
+
+use command::{cli, fixture, stdout};
 use predicates::prelude::*;
-
-fn cli() -> Command {
-    Command::cargo_bin("report-tui").unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = cli().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn outline_lists_every_section_indented() {

@@ -1,26 +1,10 @@
 //! `report-tui compare`: formats, the JSON contract, filters, aliases and bad input.
 #![allow(clippy::unwrap_used)]
 
-use assert_cmd::Command;
+mod command;
+
+use command::{fixture, run};
 use serde_json::Value;
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("report-tui")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
-    )
-}
 
 fn series(extra: &[&str]) -> (i32, String, String) {
     let folder = fixture("compare/qinghe");

@@ -2,22 +2,10 @@
 //! prints them, help that lists only what each command takes, completions and a man page.
 #![allow(clippy::unwrap_used)]
 
-use assert_cmd::Command;
+mod command;
+
+use command::{cli, stdout};
 use predicates::prelude::*;
-
-fn cli() -> Command {
-    Command::cargo_bin("report-tui").unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = cli().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn sections_are_taken_as_the_report_numbers_them() {

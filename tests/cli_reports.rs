@@ -1,25 +1,9 @@
 //! `--report`: files and folders of reports, opened together; broken ones named, the rest kept.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
-use assert_cmd::Command;
+mod command;
 
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("report-tui")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
-    )
-}
+use command::{fixture, run};
 
 /// A temporary folder holding copies of fixtures, removed on drop.
 struct Folder(std::path::PathBuf);

@@ -216,16 +216,31 @@ fn a_held_out_pair_of_years() {
 /// reached; the folders are named from tests/fixtures/compare.
 #[test]
 fn the_holdout_series_keep_their_scores() {
-    check_at("../holdout/meilin", "../holdout/meilin.truth", 0.0, 0.0);
+    // Before the fixes of docs/HOLDOUT.md: recall 0.923 (84/91), precision 1.000.
+    check_at("../holdout/meilin", "../holdout/meilin.truth", 0.95, 1.0);
+}
+
+/// Written after the fixes above and not tuned on (docs/HOLDOUT.md). Untuned it paired a
+/// look-alike, 信访 and 12345热线 `按期办结率` (recall 0.895, precision 0.944); subjects
+/// read from the sentence (`!@`) keep them apart now.
+#[test]
+fn the_fresh_holdout_pair_keeps_its_scores() {
+    check_at(
+        "../holdout/fresh_pair",
+        "../holdout/fresh_pair.truth",
+        0.89,
+        1.0,
+    );
 }
 
 #[test]
 fn the_holdout_places_keep_their_scores() {
+    // Before the fixes of docs/HOLDOUT.md: recall 0.857 (18/21), precision 1.000.
     check_at(
         "../holdout/districts",
         "../holdout/districts.truth",
-        0.0,
-        0.0,
+        0.95,
+        1.0,
     );
 }
 

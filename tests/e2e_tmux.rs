@@ -253,19 +253,7 @@ fn ctrl_z_hands_the_terminal_to_the_shell_until_fg() {
         "1 1",
         "back in the app"
     );
-    t.keys(&["q"]);
-    // Type the next command only once the shell has the terminal back.
-    let start = Instant::now();
-    while t.format("#{alternate_on}") != "0" {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "q did not leave the app"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    t.type_text("echo EXIT:$?");
-    t.keys(&["Enter"]);
-    t.wait_for("EXIT:0");
+    t.quit_to_shell();
 }
 
 /// Where `text` first shows on the screen, as 1-based terminal cells (column, row), the

@@ -26,6 +26,7 @@ const HOLDOUT: &[&str] = &[
     "street_numerals",
     "town_fullwidth",
     "county_bounds",
+    "zone_fresh",
 ];
 
 fn dir(set: &str) -> String {
@@ -242,8 +243,10 @@ fn the_holdout_keeps_its_scores() {
         "taken as figures: {:?}",
         total.taken
     );
-    assert!(recall >= 0.0, "figure recall {recall:.1}%");
-    assert!(precision >= 0.0, "figure precision {precision:.1}%");
-    assert!(structure >= 0.0, "structure {structure:.1}%");
-    assert!(labels >= 0.0, "labels {labels:.1}%");
+    // Reached after the fixes of docs/HOLDOUT.md (the first five reports before them:
+    // recall 95.0, precision 97.7, structure 99.0, labels 70.5).
+    assert_eq!(recall, 100.0, "figure recall");
+    assert_eq!(precision, 100.0, "figure precision");
+    assert_eq!(structure, 100.0, "structure");
+    assert!(labels >= 90.9, "labels {labels:.1}% < 90.9% (220/242)");
 }

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 nothing found (like grep), 2 bad input or usage.
 
-mod compare;
+mod compare_command;
 mod completion;
 mod data;
 mod open;
@@ -99,7 +99,7 @@ pub enum Command {
     },
     /// Line up the same indicator across the open reports (years, places), with the
     /// change between neighbouring columns.
-    Compare(compare::CompareArgs),
+    Compare(compare_command::CompareArgs),
     /// Search sections, measures and statistics: hanzi, pinyin, figures.
     Search(search_hits::SearchArgs),
     /// Show or empty the index cache (`--report` folders' search index, kept between runs).
@@ -254,7 +254,7 @@ fn run(cli: Cli) -> crate::Result<i32> {
         }
         Some(Command::Compare(args)) => {
             paths.extend(args.open.reports.iter().cloned());
-            with_reports(&paths, |r| data::print(&compare::run(args, &r)?))
+            with_reports(&paths, |r| data::print(&compare_command::run(args, &r)?))
         }
         #[cfg(feature = "tui")]
         None => browse(&cli),

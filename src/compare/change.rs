@@ -1,7 +1,7 @@
 //! The change between two figures of one indicator: absolute and % for levels,
 //! percentage points for rates; values compared in their base unit (万元 vs 亿元).
 
-use super::units;
+use super::unit_match;
 use crate::model::{format_value, Statistic};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -15,14 +15,14 @@ pub enum Change {
 impl Change {
     /// From `before` to `after`, expressed in `unit` (the row's unit).
     pub fn between(before: &Statistic, after: &Statistic, unit: &str) -> Change {
-        let b = units::base_value(before);
-        let a = units::base_value(after);
-        if units::is_rate(unit) {
+        let b = unit_match::base_value(before);
+        let a = unit_match::base_value(after);
+        if unit_match::is_rate(unit) {
             return Change::Rate {
                 points: round(a - b),
             };
         }
-        let scale = units::scaled(unit).0;
+        let scale = unit_match::scaled(unit).0;
         Change::Level {
             delta: round((a - b) / scale),
             percent: (b != 0.0).then(|| ((a - b) / b * 1000.0).round() / 10.0),

@@ -47,6 +47,9 @@ const MIN_OWN: f64 = 8.0;
 /// Words with a weight factor each.
 type Weighted = Vec<(String, f64)>;
 
+/// A statistic before its words are weighted: report, index, label, context, tags.
+type Raw<'a> = (usize, usize, &'a Statistic, Weighted, Weighted, Vec<Tag>);
+
 /// One statistic of one open report, ready to compare.
 #[derive(Debug, Clone)]
 pub struct Figure<'a> {
@@ -61,7 +64,7 @@ pub struct Figure<'a> {
 
 /// Every statistic of every report, in report then document order.
 pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
-    let mut raw: Vec<(usize, usize, &Statistic, Weighted, Weighted)> = Vec::new();
+    let mut raw: Vec<Raw> = Vec::new();
     for (r, report) in reports.iter().enumerate() {
         let place = Identity::of(report).place;
         let mut index = 0;
@@ -96,7 +99,9 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
                     .into_iter()
                     .map(|w| (w, 1.0))
                     .collect();
-                raw.push((r, index, stat, label, context));
+                let own = format!("{} {}", stat.label, before_figure(stat));
+                let tags = words.figure_tags(&own, lead);
+                raw.push((r, index, stat, label, context, tags));
                 index += 1;
             }
         }
@@ -104,7 +109,7 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
     // Inverse document frequency over statistics, shared by labels and contexts.
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<f64> = Vec::new();
-    for (.., label, context) in &raw {
+    for (_, _, _, label, context, _) in &raw {
         let mut seen: Vec<u32> = label
             .iter()
             .chain(context)
@@ -159,13 +164,13 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
         Bag { items, total }
     };
     raw.iter()
-        .map(|(r, index, stat, label, context)| Figure {
+        .map(|(r, index, stat, label, context, tags)| Figure {
             report: *r,
             index: *index,
             stat,
             label: bag(label),
             context: bag(context),
-            tags: words.tags(&format!("{} {}", stat.label, before_figure(stat))),
+            tags: tags.clone(),
         })
         .collect()
 }

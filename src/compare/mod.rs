@@ -10,7 +10,7 @@ pub mod aliases;
 pub mod change;
 mod features;
 mod pairing;
-pub mod units;
+pub mod unit_match;
 pub mod words;
 
 use crate::identity::Identity;

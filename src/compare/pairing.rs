@@ -8,7 +8,7 @@ use pathfinding::prelude::{kuhn_munkres, Matrix};
 
 use super::aliases::{Aliases, Rule};
 use super::features::Figure;
-use super::units;
+use super::unit_match;
 use super::words::{Tag, Words};
 use crate::model::Report;
 
@@ -102,7 +102,7 @@ impl<'a> Scorer<'a> {
         if x.stat.change != y.stat.change {
             return None;
         }
-        let unit = units::compatibility(self.words, x.stat, y.stat)?;
+        let unit = unit_match::compatibility(self.words, x.stat, y.stat)?;
         let tags = self.tag_factor(&x.tags, &y.tags)?;
         Some(unit * tags)
     }
@@ -135,6 +135,17 @@ impl<'a> Scorer<'a> {
             }
             if self.words.strict.get(g as usize).copied().unwrap_or(false) {
                 return None;
+            }
+            // A subject named on one side only (`行政复议案件` vs `复议案件`) is no sign
+            // of a different figure: subjects only keep apart when they contradict.
+            if self
+                .words
+                .from_sentence
+                .get(g as usize)
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
             }
             factor *= ONE_SIDED;
         }

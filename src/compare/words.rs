@@ -24,6 +24,8 @@ pub struct Words {
     tags: HashMap<String, Tag>,
     /// Groups whose absence also keeps figures apart (`!!`).
     pub strict: Vec<bool>,
+    /// Groups also read from the sentence before a figure (`!@`, subjects).
+    pub from_sentence: Vec<bool>,
     masks: Vec<String>,
     filler: Vec<String>,
     /// Unit → its group number.
@@ -56,9 +58,10 @@ impl Words {
                         w.canonical.insert(item.to_string(), first.to_string());
                     }
                 }
-                "!" | "!!" => {
+                "!" | "!!" | "!@" => {
                     let group = w.strict.len() as u16;
                     w.strict.push(kind == "!!");
+                    w.from_sentence.push(kind == "!@");
                     for (side, part) in rest.split('|').enumerate() {
                         for item in part.split_whitespace() {
                             let tag = Tag {
@@ -112,6 +115,25 @@ impl Words {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The look-alike words of a figure: those of its own words, and of a subject group
+    /// (`!@`) it has none of, the one side the sentence before it names, if only one.
+    pub fn figure_tags(&self, own: &str, lead: &str) -> Vec<Tag> {
+        let mut tags = self.tags(own);
+        let before = self.tags(lead);
+        for t in &before {
+            let subject = self.from_sentence.get(t.group as usize) == Some(&true);
+            let one_side = before
+                .iter()
+                .all(|o| o.group != t.group || o.side == t.side);
+            if subject && one_side && !tags.iter().any(|o| o.group == t.group) {
+                tags.push(*t);
+            }
+        }
+        tags.sort();
+        tags.dedup();
+        tags
     }
 
     /// The comparable words of a label: filler and `strip` (the report's place) removed,
@@ -214,14 +236,65 @@ mod tests {
         let w = Words::builtin();
         let accepted = w.tags("受理行政复议申请");
         let closed = w.tags("办结行政复议案件");
-        assert_eq!(accepted.len(), 1);
+        assert_eq!(accepted.len(), 2, "受理 and the subject 行政复议");
         assert_eq!(accepted[0].group, closed[0].group);
         assert_ne!(accepted[0].side, closed[0].side);
-        assert!(w.tags("行政应诉案件").is_empty(), "应诉 is no 应");
-        assert_eq!(w.tags("一审行政诉讼案件应出庭").len(), 2, "一审 and 应");
-        let refused = w.tags("不予受理行政复议申请");
+        assert!(
+            w.tags("行政应诉案件")
+                .iter()
+                .all(|t| w.from_sentence[t.group as usize]),
+            "应诉 is no 应"
+        );
+        let tags = w.tags("一审行政诉讼案件应出庭");
+        let plain = tags.iter().filter(|t| !w.from_sentence[t.group as usize]);
+        assert_eq!(plain.count(), 2, "一审 and 应 (and the subject 行政诉讼)");
+        let refused: Vec<Tag> = w
+            .tags("不予受理行政复议申请")
+            .into_iter()
+            .filter(|t| !w.from_sentence[t.group as usize])
+            .collect();
         assert_eq!(refused.len(), 1, "不予受理 is one word, not 受理");
         assert_ne!(refused[0].side, accepted[0].side);
+    }
+
+    #[test]
+    fn raised_to_is_a_level_and_stock_words_stay_apart_from_new() {
+        let w = Words::builtin();
+        assert!(
+            w.tags("即办件占比提高到").is_empty(),
+            "提高到 gives a level, not a change"
+        );
+        let stock = w.tags("实有市场主体");
+        let new = w.tags("新登记市场主体");
+        assert_eq!(stock[0].group, new[0].group);
+        assert_ne!(stock[0].side, new[0].side);
+        let sorted = |t: &str| {
+            let mut v = w.words(t, "");
+            v.sort();
+            v
+        };
+        assert_eq!(
+            sorted("实有市场主体"),
+            sorted("市场主体总量"),
+            "实有 and 总量 alike"
+        );
+    }
+
+    #[test]
+    fn a_rate_takes_its_subject_from_the_sentence_before_it() {
+        let w = Words::builtin();
+        let hotline = w.figure_tags("按期办结率", "12345热线派单4,210件，");
+        let petitions = w.figure_tags("信访事项按期办结率", "");
+        let subject = |tags: &[Tag]| {
+            tags.iter()
+                .find(|t| w.from_sentence[t.group as usize])
+                .copied()
+        };
+        let (h, p) = (subject(&hotline).unwrap(), subject(&petitions).unwrap());
+        assert_eq!(h.group, p.group);
+        assert_ne!(h.side, p.side);
+        // Two subjects before it: the sentence does not say which, so neither.
+        assert!(subject(&w.figure_tags("办结率", "信访12件，热线30件，")).is_none());
     }
 
     #[test]

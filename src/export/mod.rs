@@ -1,7 +1,8 @@
 //! Reports → text for people and scripts: outlines, sections, statistics tables.
 //! Shared by the CLI and the TUI's copy commands, so a pasted table matches `stats`.
 
-pub mod compare;
+mod columns;
+pub mod comparison;
 mod delimited;
 mod outline;
 mod table;

@@ -4,7 +4,6 @@ use super::delimited::{delimited, Separator};
 use crate::identity::Identity;
 use crate::model::{format_value, whole, Report, Statistic};
 use serde_json::{json, Value};
-use unicode_width::UnicodeWidthStr;
 
 /// One statistic with its place, across any number of reports.
 #[derive(Debug, Clone, Copy)]
@@ -192,31 +191,11 @@ fn aligned(header: &[&str], body: &[Vec<String>]) -> String {
         .filter(|(_, h)| matches!(**h, "report" | "id" | "label" | "display" | "quote"))
         .map(|(i, _)| i)
         .collect();
-    let widths: Vec<usize> = keep
-        .iter()
-        .map(|&i| {
+    let rows: Vec<Vec<&str>> = std::iter::once(keep.iter().map(|&i| header[i]).collect())
+        .chain(
             body.iter()
-                .map(|r| r[i].width())
-                .chain([header[i].width()])
-                .max()
-                .unwrap_or(0)
-        })
+                .map(|row| keep.iter().map(|&i| row[i].as_str()).collect()),
+        )
         .collect();
-    let mut out = String::new();
-    let mut line = |cells: Vec<&str>| {
-        let mut l = String::new();
-        for (k, (c, w)) in cells.iter().zip(&widths).enumerate() {
-            l.push_str(c);
-            if k + 1 < cells.len() {
-                l.push_str(&" ".repeat(w - c.width() + 2));
-            }
-        }
-        out.push_str(l.trim_end());
-        out.push('\n');
-    };
-    line(keep.iter().map(|&i| header[i]).collect());
-    for row in body {
-        line(keep.iter().map(|&i| row[i].as_str()).collect());
-    }
-    out
+    super::columns::padded(&rows, usize::MAX)
 }

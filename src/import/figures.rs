@@ -292,6 +292,9 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         display_start = start - q.len();
         qualifier = Some(q);
         bound = Some(*b);
+    } else if qualifier.is_none() && at_least_before_verb(before) {
+        // `至少建成1个`: the bound governs the verb, the figure is what follows it.
+        (qualifier, bound) = (Some("至少"), Some(Bound::Lower));
     }
     Some(Figure {
         start: display_start,
@@ -304,6 +307,16 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         base_value: n.value * factor,
         // One spelling per unit in base units, so figures line up across reports.
         base_unit: if unit == "％" { "%" } else { unit }.to_string(),
+    })
+}
+
+/// `至少` and one two-character verb right before the number (`至少建成1个`, `至少开展2次`).
+fn at_least_before_verb(before: &str) -> bool {
+    let mut chars = before.char_indices().rev();
+    let verb = chars.next().zip(chars.next());
+    verb.is_some_and(|((_, a), (i, b))| {
+        [a, b].iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            && before[..i].ends_with("至少")
     })
 }
 
@@ -336,4 +349,4 @@ fn change_before(before: &str) -> Option<Change> {
 }
 
 #[cfg(test)]
-mod tests;
+mod figure_tests;

@@ -52,6 +52,7 @@ const CONNECTIVES: &[&str] = &[
     "不少于",
     "不足",
     "其中",
+    "仅",
     "到",
     "至",
     "在",
@@ -76,11 +77,52 @@ const CONNECTIVES: &[&str] = &[
 /// Verbs that report a level (`占比提高到68.5%`), dropped from a label's end.
 const LEVEL_VERBS: &[&str] = &[
     "提高", "提升", "增加", "增长", "下降", "降低", "压缩", "缩短", "减少", "保持", "控制", "稳定",
+    "发展",
 ];
+/// Words that close the subject of a clause (`执法部门共|办理…`, `执法队现有|执法人员`):
+/// the thing counted comes after them.
+const SUBJECT_ENDS: &[&str] = &["共", "仅", "均", "现有", "仅有", "共有", "已有", "累计"];
+
+/// Nouns that measure what the verb before them does (`审批时间`, `处罚金额`).
+const MEASURES: &[&str] = &[
+    "时间", "时限", "金额", "数量", "人数", "总数", "总量", "面积", "比例", "占比", "次数", "天数",
+];
+
+/// A number as jieba leaves it: tagged `m`, or digits it does not know (full-width).
+fn is_number(word: &str, tag: &str) -> bool {
+    tag == "m"
+        || word
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
 /// Place and scope words that open a clause (`全区`, `我县`) rather than name a thing.
 const PLACES: &[&str] = &[
-    "全区", "全县", "全市", "全镇", "全街", "全省", "全乡", "全年", "今年", "本年", "当年", "我区",
-    "我县", "我市", "我镇", "我街", "本区", "本县", "本市", "辖区", "辖内", "全体",
+    "全区",
+    "全县",
+    "全市",
+    "全镇",
+    "全街",
+    "全省",
+    "全乡",
+    "全年",
+    "今年",
+    "本年",
+    "当年",
+    "我区",
+    "我县",
+    "我市",
+    "我镇",
+    "我街",
+    "本区",
+    "本县",
+    "本市",
+    "辖区",
+    "辖内",
+    "全体",
+    "园区",
+    "园区内",
+    "区内",
+    "辖区内",
 ];
 /// Comparison words: a change figure's clause names no thing of its own.
 const COMPARISONS: &[&str] = &[
@@ -105,6 +147,7 @@ const COMPARISONS: &[&str] = &[
     "提升",
     "增幅",
     "降幅",
+    "新增",
 ];
 
 /// A word that can be (part of) the thing counted. `x` is jieba's tag for a word it does
@@ -237,6 +280,15 @@ fn noun_before(head: &str, level: bool) -> String {
             break;
         }
     }
+    // A figure ending the clause before this one's (`来访１０５批|３１２人次`) shares its
+    // label: its number and unit come off the end.
+    let n = words.len();
+    if n >= 3 && is_number(words[n - 2].0, words[n - 2].1) && words[n - 1].0.chars().count() == 1 {
+        words.truncate(n - 1);
+        while words.last().is_some_and(|(w, t)| is_number(w, t)) {
+            words.pop();
+        }
+    }
     // Everything up to the last verb that opens a noun phrase (`接受|群众咨询`).
     let mut start = 0;
     // A verb right after a dropped one modifies the noun (`公示|执法信息`, `下放|审批权限`).
@@ -247,9 +299,15 @@ fn noun_before(head: &str, level: bool) -> String {
         let opens_phrase = words
             .get(i + 1)
             .is_some_and(|(w, t)| noun_like(t) && w.chars().count() > 1);
-        let suffix_next = words
+        let suffix_next = words.get(i + 1).is_some_and(|(w, t)| {
+            w.chars().count() == 1 && noun_like(t) && "率度量数额员者".contains(*w)
+        });
+        // A rate keeps the verb that says what it measures (`整改|完成率`).
+        let rate_next = words
             .get(i + 1)
-            .is_some_and(|(w, t)| w.chars().count() == 1 && noun_like(t));
+            .is_some_and(|(w, _)| w.ends_with('率') || *w == "度");
+        // A verb before a measure of it names it (`审批|时间`, `处罚|金额`).
+        let measure_next = words.get(i + 1).is_some_and(|(w, _)| MEASURES.contains(w));
         let prev_noun = i > 0 && noun_like(words[i - 1].1);
         // After a modifier (`平均|办理时限`) a verb is part of the phrase.
         let prev_modifier = i > start && matches!(words[i - 1].1, "a" | "b" | "d");
@@ -261,18 +319,36 @@ fn noun_before(head: &str, level: bool) -> String {
         let opener = w.starts_with(['“', '《', '（', '(', '「', '‘']);
         // A one-character verb (`受|教育群众`) modifies what follows.
         let verb = (tag == "v"
+            && !measure_next
             && w.chars().count() > 1
             && opens_phrase
             && !prev_noun
             && !after_dropped_verb)
-            || (tag == "vd" && i + 1 < words.len() && !suffix_next);
+            || (tag == "vd" && i + 1 < words.len() && !suffix_next && !rate_next && !measure_next);
         let skip = matches!(tag, "p" | "c" | "t" | "m" | "r" | "f")
             || (tag == "d" && next_verb)
             || (tag == "w" && !opener)
             || PLACES.contains(&w)
             || enumerator
             || (verb && !prev_modifier && !relative);
-        let drop = skip && (i == start || tag.starts_with('v') || enumerator);
+        let more = i + 1 < words.len();
+        // The subject ends here (`共`, `现有`), a list of examples (`…等|主题活动`), a
+        // group (`执法人员中|法律专业人员比例`), or a
+        // figure before (`建筑五十八处、|面积`): the thing counted starts after it.
+        let subject_end = more && SUBJECT_ENDS.contains(&w);
+        let examples_end = more && (w == "等" || (w == "中" && tag == "f"));
+        let figure_end = more
+            && matches!(w, "、" | "，" | ",")
+            && words[start..i]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|(w, t)| is_number(w, t));
+        let skip = skip || (w == "有" && i == start);
+        let drop = skip && (i == start || tag.starts_with('v') || enumerator)
+            || subject_end
+            || examples_end
+            || figure_end;
         if drop {
             start = i + 1;
         }
@@ -358,6 +434,28 @@ impl Labels {
         match unused.first() {
             Some(id) => Err(crate::Error::UnknownStatistic(id.to_string())),
             None => Ok(()),
+        }
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::noun_before;
+
+    #[test]
+    fn the_thing_counted_comes_after_the_subject_the_verb_and_a_figure_before() {
+        for (head, label) in [
+            ("全区各行政执法部门共办理行政处罚案件", "行政处罚案件"),
+            ("镇综合行政执法队现有执法人员", "执法人员"),
+            ("检查经营主体", "经营主体"),
+            ("出动检查人员", "检查人员"),
+            ("拆除违法建筑五十八处、面积", "面积"),
+            ("全年接待群众来访１０５批", "群众来访"),
+            ("组织开展宪法宣传周、民法典宣传月等主题活动", "主题活动"),
+            ("整改完成率", "整改完成率"),
+            ("审批时间压缩至", "审批时间"),
+            ("全年调解各类纠纷", "纠纷"),
+        ] {
+            assert_eq!(noun_before(head, true), label, "{head}");
         }
     }
 }

@@ -102,4 +102,4 @@ pub struct Hit {
 }
 
 #[cfg(test)]
-mod tests;
+mod search_tests;

@@ -109,6 +109,23 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// In an interactive shell: `q` quits the app; once the shell has the terminal back
+    /// (no alternate screen), check the app's exit code was 0.
+    pub fn quit_to_shell(&self) {
+        self.keys(&["q"]);
+        let start = Instant::now();
+        while self.format("#{alternate_on}") != "0" {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "q did not leave the app"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.type_text("echo EXIT:$?");
+        self.keys(&["Enter"]);
+        self.wait_for("EXIT:0");
+    }
+
     pub fn buffer(&self) -> String {
         String::from_utf8_lossy(&self.run(&["show-buffer"]).stdout).into_owned()
     }

@@ -4,7 +4,7 @@
 
 use super::line_input::LineInput;
 use crate::compare::{self, Aliases, Change};
-use crate::export::compare::{column_names, Line};
+use crate::export::comparison::{column_names, Line};
 use crate::export::{delimited, Separator};
 use crate::model::Report;
 use crate::tui::lang::Lang;
@@ -207,7 +207,7 @@ fn to_row(reports: &[Report], row: &compare::Row) -> CompareRow {
                 node: node.to_string(),
                 id: s.id.clone(),
                 display: s.display.clone(),
-                base: compare::units::base_value(s),
+                base: compare::unit_match::base_value(s),
                 confidence: c.confidence,
             })
         })

@@ -79,7 +79,7 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effect> {
             refresh_search(app);
         }
         Action::Statistics => open_table(app),
-        Action::Compare => super::compare::open_all(app, None),
+        Action::Compare => super::compare_screen::open_all(app, None),
         Action::CompareFigure => compare_figure(app),
         Action::WiderTree => navigate::resize_tree(app, 4, None),
         Action::NarrowerTree => navigate::resize_tree(app, -4, None),
@@ -112,7 +112,7 @@ fn compare_figure(app: &mut App) {
     match target.filter(|t| t.what.kind == TargetKind::Statistic) {
         Some(t) => {
             let (report, id) = (app.detail.doc.key.report(), t.what.id.clone());
-            super::compare::open_figure(app, report, &id);
+            super::compare_screen::open_figure(app, report, &id);
         }
         None => app.status = Some(Status::NotAFigure),
     }

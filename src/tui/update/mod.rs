@@ -3,7 +3,7 @@
 //! own file, and `navigate` holds the movement and scroll maths they share.
 
 mod browse;
-mod compare;
+mod compare_screen;
 pub mod copy_text;
 mod help;
 mod mouse;
@@ -59,7 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 Mode::Browse => browse::browse(app, action),
                 Mode::Search => search::search(app, action),
                 Mode::Stats => stats::stats(app, action),
-                Mode::Compare => compare::compare(app, action),
+                Mode::Compare => compare_screen::compare(app, action),
                 Mode::Help => {
                     help::help(app, action);
                     None

@@ -1,6 +1,6 @@
 //! State changes from the mouse: a click or a wheel turn acts on the pane under its cell.
 
-use super::compare::compare;
+use super::compare_screen::compare;
 use super::help::help;
 use super::navigate::{self, scroll_detail, select_row};
 use super::search::{refresh_preview, search};

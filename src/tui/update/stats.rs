@@ -75,11 +75,11 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Compare => {
             let filter = t.filter.text().to_string();
-            super::compare::open_all(app, (!filter.is_empty()).then_some(filter));
+            super::compare_screen::open_all(app, (!filter.is_empty()).then_some(filter));
         }
         Action::CompareFigure => {
             let (report, id) = t.selected_row().map(|r| (r.report, r.id.clone()))?;
-            super::compare::open_figure(app, report, &id);
+            super::compare_screen::open_figure(app, report, &id);
         }
         Action::Copy => {
             let row = t.selected_row()?;

@@ -269,6 +269,23 @@ fn tenths_written_as_cheng_are_ratios() {
 }
 
 #[test]
+fn at_least_before_a_verb_bounds_the_figure() {
+    let got: Vec<(&str, Option<&str>, Option<Bound>)> =
+        typed("每个镇至少建成1个工作站，至少开展2次，组织3次。")
+            .into_iter()
+            .map(|(d, q, b, ..)| (d, q, b))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("1个", Some("至少"), Some(Bound::Lower)),
+            ("2次", Some("至少"), Some(Bound::Lower)),
+            ("3次", None, None),
+        ]
+    );
+}
+
+#[test]
 fn one_written_as_a_hanzi_counts_only_at_a_clause_end() {
     let t = "带头讲法治课一次。推行最多跑一次”改革，一次性告知，召开一次会议，一批案件。";
     assert_eq!(displays(t), ["一次"]);

@@ -3,7 +3,6 @@
 //! browser's copy of the matrix, so a pasted matrix matches the command.
 
 use serde_json::{json, Value};
-use unicode_width::UnicodeWidthStr;
 
 use super::delimited::{delimited, Separator};
 use super::table::{value_json, StatFormat};
@@ -44,7 +43,7 @@ impl<'a> Line<'a> {
             .stats
             .iter()
             .flatten()
-            .map(|(_, s)| crate::compare::units::base_value(s))
+            .map(|(_, s)| crate::compare::unit_match::base_value(s))
             .collect();
         values.iter().any(|v| *v != values[0])
     }
@@ -173,33 +172,12 @@ fn aligned(names: &[String], lines: &[Line]) -> String {
     // `Δ` is ambiguous-width: two cells in East Asian terminals, which would shift the
     // columns; the terminal table says `+/-`.
     let header: Vec<String> = header.iter().map(|h| h.replacen("Δ ", "+/- ", 1)).collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            body.iter()
-                .map(|r| r[i].width())
-                .chain([header[i].width()])
-                .max()
-                .unwrap_or(0)
-        })
+    let rows: Vec<Vec<&str>> = std::iter::once(&header)
+        .chain(&body)
+        .map(|r| r.iter().map(String::as_str).collect())
         .collect();
-    let mut out = String::new();
-    for cells in std::iter::once(&header).chain(&body) {
-        let mut l = String::new();
-        for (k, (c, w)) in cells.iter().zip(&widths).enumerate() {
-            let pad = " ".repeat(w - c.width());
-            if k < 2 {
-                l.push_str(c);
-                l.push_str(&pad);
-            } else {
-                l.push_str(&pad);
-                l.push_str(c);
-            }
-            l.push_str("  ");
-        }
-        out.push_str(l.trim_end());
-        out.push('\n');
-    }
-    out
+    // Indicator and unit read left to right; the figures and changes line up on the right.
+    super::columns::padded(&rows, 2)
 }
 
 /// The JSON of the issue: `reports` in column order, `rows` with one cell per report

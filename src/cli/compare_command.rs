@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::compare::{self, Aliases};
 use crate::error::{Error, Result};
-use crate::export::compare::{render, Line};
+use crate::export::comparison::{render, Line};
 use crate::export::StatFormat;
 use crate::model::Report;
 
