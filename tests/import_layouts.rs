@@ -231,7 +231,7 @@ fn every_layout_family_scores_100_percent() {
     // Labels are judged by hand in the truth files (the noun counted, without verbs,
     // enumerators, place words and connectives). The goal is 95% on reports never
     // seen; this floor is today's level, so a regression fails.
-    assert!(labels >= 90.0, "labels {labels:.1}%");
+    assert!(total.labels >= 71, "labels {labels:.1}% < 94.7% (71/75)");
 }
 
 /// The holdout (tests/fixtures/holdout, docs/HOLDOUT.md): floors at the level reached.
@@ -248,5 +248,41 @@ fn the_holdout_keeps_its_scores() {
     assert_eq!(recall, 100.0, "figure recall");
     assert_eq!(precision, 100.0, "figure precision");
     assert_eq!(structure, 100.0, "structure");
-    assert!(labels >= 90.9, "labels {labels:.1}% < 90.9% (220/242)");
+    assert!(total.labels >= 223, "labels {labels:.1}% < 92.1% (223/242)");
+}
+
+/// One figure sentence a line (tests/fixtures/holdout/label_sentences.tsv), written for the
+/// label rule before it was changed: each sentence is imported as the one paragraph of a
+/// report, and the label of the named figure must be one a reader would give.
+#[test]
+fn figure_sentences_get_the_label_a_reader_gives() {
+    let tsv = std::fs::read_to_string(format!("{}/label_sentences.tsv", dir("holdout"))).unwrap();
+    let (mut right, mut total) = (0, 0);
+    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let [sentence, display, labels] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("not three columns: {line}");
+        };
+        let text = format!("某区2023年法治政府建设年度报告\n一、主要工作\n{sentence}\n");
+        let r = report_tui::import::import(&text, "sentence").unwrap();
+        let stats = r.all_statistics();
+        let s = stats
+            .iter()
+            .map(|(_, s)| s)
+            .find(|s| s.display == display)
+            .unwrap_or_else(|| panic!("{display} not found in {sentence}"));
+        total += 1;
+        if labels.split('|').any(|l| l == s.label) {
+            right += 1;
+        } else {
+            eprintln!(
+                "label {:?} for {display} in {sentence} (want {labels})",
+                s.label
+            );
+        }
+    }
+    let pct = 100.0 * right as f64 / total as f64;
+    println!("label sentences: {pct:.1}% ({right}/{total})");
+    // Before any change to the rule: 75.5% (37/49); after the fixes of docs/HOLDOUT.md
+    // (bracketed names, rank and scope words, verb chains, a share of a group): 45/49.
+    assert!(right >= 45, "labels {pct:.1}% ({right}/{total}) < 45/49");
 }

@@ -1,0 +1,221 @@
+//! The noun phrase before a figure (`全区发现违法行为35件次` → 违法行为): connectives off
+//! its end; enumerators, places, prepositions and governing verbs off its start.
+
+use super::words::{BENEFACTIVES, CONNECTIVES, LEVEL_VERBS, MEASURES, PLACES, SUBJECT_ENDS};
+use super::{is_number, noun_like, tags, window, WINDOW_CHARS};
+
+/// The noun phrase that ends `head`: connectives off its end; enumerators, place and
+/// time words, prepositions and the verbs that govern the phrase off its start.
+pub(super) fn noun_before(head: &str, level: bool) -> String {
+    let whole = head.trim();
+    let head = window(whole, WINDOW_CHARS, true);
+    let mut words = tags(head);
+    // A window that starts inside the clause may start inside a word: that word goes.
+    if head.len() < whole.len() && !words.is_empty() {
+        words.remove(0);
+    }
+    // Connectives off the end, then a verb that reports a level (`占比提高|到`, `时限
+    // 压缩|至`) when a noun stands before it.
+    loop {
+        let n = words.len();
+        let last_is_verb =
+            level && n >= 2 && LEVEL_VERBS.contains(&words[n - 1].0) && noun_like(words[n - 2].1);
+        if words
+            .last()
+            .is_some_and(|(w, _)| CONNECTIVES.contains(w) || w.trim().is_empty())
+            || last_is_verb
+        {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    // A figure ending the clause before this one's (`来访１０５批|３１２人次`) shares its
+    // label: its number and unit come off the end.
+    let n = words.len();
+    if n >= 3 && is_number(words[n - 2].0, words[n - 2].1) && words[n - 1].0.chars().count() == 1 {
+        words.truncate(n - 1);
+        while words.last().is_some_and(|(w, t)| is_number(w, t)) {
+            words.pop();
+        }
+    }
+    // Everything up to the last verb that opens a noun phrase (`接受|群众咨询`).
+    let mut start = 0;
+    // A verb right after a dropped one modifies the noun (`公示|执法信息`, `下放|审批权限`).
+    let mut after_dropped_verb = false;
+    for i in 0..words.len() {
+        let (w, tag) = words[i];
+        // A one-character noun after a verb is its suffix (`审结|率`), not its object.
+        let opens_phrase = words
+            .get(i + 1)
+            .is_some_and(|(w, t)| noun_like(t) && w.chars().count() > 1);
+        let suffix_next = words.get(i + 1).is_some_and(|(w, t)| {
+            w.chars().count() == 1 && noun_like(t) && "率度量数额员者".contains(*w)
+        });
+        // A rate keeps the verb that says what it measures (`整改|完成率`).
+        let rate_next = words
+            .get(i + 1)
+            .is_some_and(|(w, _)| w.ends_with('率') || *w == "度");
+        // A verb before a measure of it names it (`审批|时间`, `处罚|金额`).
+        let measure_next = words.get(i + 1).is_some_and(|(w, _)| MEASURES.contains(w));
+        let prev_noun = i > 0 && noun_like(words[i - 1].1);
+        // After a modifier (`平均|办理时限`) a verb is part of the phrase.
+        let prev_modifier = i > start && matches!(words[i - 1].1, "a" | "b" | "d");
+        // `聘请法律顾问的单位`: the verb opens a relative clause, which the label keeps.
+        let relative = words[i + 1..].iter().any(|(w, _)| *w == "的");
+        let next_verb = words.get(i + 1).is_some_and(|(_, t)| t.starts_with('v'));
+        let enumerator = w.ends_with('是') && i > 0 && words[i - 1].1 == "m";
+        // An opening quote or bracket stays: the label keeps what it encloses whole.
+        let opener = w.starts_with(['“', '《', '（', '(', '「', '‘']);
+        // A verb right after a closing quote belongs to the quoted name
+        // (`“双随机、一公开”抽查任务`).
+        let after_quote = i > start && words[i - 1].0.ends_with(['”', '》', '」', '’']);
+        // A verb opening the phrase and followed by another verb governs or qualifies it
+        // (`集中|清理涉及…的文件`, `公开|招聘调解员`): never the relative clause's own verb.
+        let plain_verb = |w: &str, t: &str| matches!(t, "v" | "vd") && w.chars().count() > 1;
+        let chained = i == start
+            && plain_verb(w, tag)
+            && words.get(i + 1).is_some_and(|(w, t)| plain_verb(w, t));
+        // A one-character verb (`受|教育群众`) modifies what follows.
+        let verb = (tag == "v"
+            && !measure_next
+            && w.chars().count() > 1
+            && opens_phrase
+            && !prev_noun
+            && !after_dropped_verb)
+            || (tag == "vd" && i + 1 < words.len() && !suffix_next && !rate_next && !measure_next);
+        let skip = matches!(tag, "p" | "c" | "t" | "m" | "r" | "f")
+            || (tag == "d" && next_verb)
+            || (tag == "w" && !opener)
+            || PLACES.contains(&w)
+            || enumerator
+            || chained
+            || (verb && !prev_modifier && !relative && !after_quote);
+        let more = i + 1 < words.len();
+        // The subject ends here (`共`, `现有`), a list of examples (`…等|主题活动`), a
+        // group (`执法人员中|法律专业人员比例`), or a
+        // figure before (`建筑五十八处、|面积`): the thing counted starts after it.
+        let subject_end = more && SUBJECT_ENDS.contains(&w);
+        let examples_end = more && (w == "等" || (w == "中" && tag == "f"));
+        let figure_end = more
+            && matches!(w, "、" | "，" | ",")
+            && words[start..i]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|(w, t)| is_number(w, t));
+        let skip = skip || (w == "有" && i == start);
+        let two_char_verb = |(w, t): (&str, &str)| matches!(t, "v" | "vd") && w.chars().count() > 1;
+        // After `帮助|为` the noun is who benefits and the verb after it governs the thing
+        // counted (`帮助企业解决|困难问题`).
+        let benefit = i == start + 1
+            && start > 0
+            && BENEFACTIVES.contains(&words[start - 1].0)
+            && noun_like(words[start].1)
+            && two_char_verb(words[i]);
+        // A one-character verb after a verb governs its object (`带头讲|法治课`).
+        let verb_pair = tag == "v"
+            && w.chars().count() == 1
+            && i > start
+            && two_char_verb(words[i - 1])
+            && words.get(i + 1).is_some_and(|(_, t)| noun_like(t));
+        let drop = skip && (i == start || tag.starts_with('v') || enumerator)
+            || benefit
+            || verb_pair
+            || subject_end
+            || examples_end
+            || figure_end;
+        if drop {
+            start = i + 1;
+        }
+        // Not after the end of a subject (`累计|创建示范村`): that verb governs.
+        after_dropped_verb = drop && tag.starts_with('v') && !subject_end;
+    }
+    let start = start.min(words.len()) + long_phrase_cut(&words[start.min(words.len())..]);
+    words[start..]
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<String>()
+        // Pauses off both ends; an opening mark only off the end, a closing only off the start.
+        .trim_start_matches(|c: char| ",;:)".contains(c) || "，、；：）》”".contains(c))
+        .trim_end_matches(|c: char| ",;:(".contains(c) || "，、；：（《“".contains(c))
+        .to_string()
+}
+
+/// Longest label kept whole; past it, a subject and its verb are dropped too
+/// (`县政府常务会议专题听取|法治政府建设汇报`).
+const LONG_LABEL_CHARS: usize = 12;
+
+/// Where a long label's object starts: after its last verb of two or more characters that
+/// is followed by at least four characters of noun phrase. 0 keeps the label whole, as
+/// for a relative clause (`…审议的重大事项`).
+fn long_phrase_cut(words: &[(&str, &str)]) -> usize {
+    let chars = |ws: &[(&str, &str)]| ws.iter().map(|(w, _)| w.chars().count()).sum::<usize>();
+    if chars(words) <= LONG_LABEL_CHARS || words.iter().any(|(w, _)| *w == "的") {
+        return 0;
+    }
+    (0..words.len())
+        .rev()
+        .find(|&i| {
+            let (w, t) = words[i];
+            // Never past a negation: `不予|处罚案件` would say the opposite.
+            t.starts_with('v')
+                && !w.starts_with(['不', '未', '无', '没'])
+                && w.chars().count() >= 2
+                && words.get(i + 1).is_some_and(|(_, n)| noun_like(n))
+                && chars(&words[i + 1..]) >= 4
+        })
+        .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::noun_after;
+    use super::noun_before;
+
+    #[test]
+    fn a_name_after_the_number_keeps_its_bracket_and_its_rank() {
+        assert_eq!(
+            noun_after("村（社区）配备了法律顾问").as_deref(),
+            Some("村（社区）")
+        );
+        assert_eq!(
+            noun_after("新任科级干部开展").as_deref(),
+            Some("新任科级干部")
+        );
+    }
+
+    #[test]
+    fn the_thing_counted_comes_after_the_subject_the_verb_and_a_figure_before() {
+        for (head, label) in [
+            ("全区各行政执法部门共办理行政处罚案件", "行政处罚案件"),
+            ("镇综合行政执法队现有执法人员", "执法人员"),
+            ("检查经营主体", "经营主体"),
+            ("出动检查人员", "检查人员"),
+            ("拆除违法建筑五十八处、面积", "面积"),
+            ("全年接待群众来访１０５批", "群众来访"),
+            ("组织开展宪法宣传周、民法典宣传月等主题活动", "主题活动"),
+            ("整改完成率", "整改完成率"),
+            ("审批时间压缩至", "审批时间"),
+            ("全年调解各类纠纷", "纠纷"),
+            ("全区累计创建国家级民主法治示范村", "国家级民主法治示范村"),
+            (
+                "集中清理涉及营商环境的政策措施文件",
+                "涉及营商环境的政策措施文件",
+            ),
+            (
+                "全年开展“双随机、一公开”抽查任务",
+                "“双随机、一公开”抽查任务",
+            ),
+            (
+                "市本级行政机关负责人出庭应诉率达到",
+                "行政机关负责人出庭应诉率",
+            ),
+            ("全市现有在编行政执法人员", "在编行政执法人员"),
+            ("帮助企业解决困难问题", "困难问题"),
+            ("领导班子带头讲法治课", "法治课"),
+        ] {
+            assert_eq!(noun_before(head, true), label, "{head}");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Labels that name what a figure counts, from the clause around it, cut at word
+//! boundaries (jieba-rs): the segmenter and the choice between the noun after a figure
+//! and the noun phrase before it. The rules for each side and the word lists they use
+//! are in the files beside this one; labels as data in `data.rs`.
+
+mod before;
+mod data;
+mod words;
+
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+use super::figures::Figure;
+use super::sentences::Clauses;
+use before::noun_before;
+pub use data::Labels;
+use words::COMPARISONS;
+
+const WORDS_TXT: &str = include_str!("../../../assets/words.txt");
+
+/// Loaded on the first label, never for a JSON model (the embedded report's path).
+/// Measured: jieba's full dictionary takes 600-750 ms to load, this one ~3 ms.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(load_segmenter);
+
+/// The segmenter with the label dictionary (public for `benches/import.rs`).
+pub fn load_segmenter() -> Jieba {
+    let dict: String = WORDS_TXT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    Jieba::with_dict(&mut std::io::BufReader::new(dict.as_bytes()))
+        .unwrap_or_else(|_| Jieba::empty())
+}
+
+/// A number as jieba leaves it: tagged `m`, or digits it does not know (full-width).
+fn is_number(word: &str, tag: &str) -> bool {
+    tag == "m"
+        || word
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+/// A word that can be (part of) the thing counted. `x` is jieba's tag for a word it does
+/// not know; in these reports those are mostly the genre's own nouns.
+fn noun_like(tag: &str) -> bool {
+    tag.starts_with('n') || matches!(tag, "vn" | "an" | "j" | "l" | "b" | "ng" | "nz" | "i" | "x")
+}
+
+fn tags(text: &str) -> Vec<(&str, &str)> {
+    JIEBA
+        .tag(text, false)
+        .into_iter()
+        .map(|t| {
+            // Punctuation is `x` too: keep `x` for hanzi only.
+            let hanzi = t
+                .word
+                .chars()
+                .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+            (t.word, if t.tag == "x" && !hanzi { "w" } else { t.tag })
+        })
+        .collect()
+}
+
+/// The clause that holds a figure, and a label naming what it counts: the noun after
+/// the figure when the number comes first (`1,530项政务服务事项` → 政务服务事项),
+/// otherwise the noun phrase before it without verbs, enumerators, place words and
+/// connectives (`全区发现违法行为35件次` → 违法行为). Cuts fall between words only.
+pub fn quote_and_label(
+    clauses: &Clauses,
+    text: &str,
+    f: &Figure,
+    previous: Option<&str>,
+) -> (String, String) {
+    let quote = clauses.around(f.start, f.end);
+    let display = &text[f.start..f.end];
+    let (head, tail) = quote.split_once(display).unwrap_or((quote, ""));
+    let ratio = matches!(
+        f.unit.as_str(),
+        "%" | "％" | "‰" | "倍" | "个百分点" | "百分点"
+    );
+    if !ratio {
+        if let Some(noun) = noun_after(tail) {
+            return (quote.to_string(), noun);
+        }
+    } else if let Some(noun) = tail.strip_prefix('的').and_then(noun_after) {
+        // A share of a group (`82%的行政执法主体`) names the group.
+        return (quote.to_string(), noun);
+    }
+    let label = noun_before(head, f.change.is_none());
+    let label = match (label.is_empty() || is_comparison(&label), previous) {
+        (true, Some(p)) if f.change.is_some() || is_comparison(&label) => format!("{p}{label}"),
+        (true, _) if label.is_empty() => head.trim().to_string(),
+        _ => label,
+    };
+    (quote.to_string(), label)
+}
+
+fn is_comparison(label: &str) -> bool {
+    if label.is_empty() {
+        return false;
+    }
+    let mut rest = label;
+    while !rest.is_empty() {
+        match COMPARISONS.iter().find(|c| rest.starts_with(*c)) {
+            Some(c) => rest = &rest[c.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Segment only this many characters next to a figure: a label is shorter, and jieba's
+/// cost grows with the text it is given.
+const WINDOW_CHARS: usize = 24;
+
+/// The last (`from_end`) or first `n` characters of `text`.
+fn window(text: &str, n: usize, from_end: bool) -> &str {
+    if from_end {
+        let at = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+        &text[at..]
+    } else {
+        let at = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        &text[..at]
+    }
+}
+
+/// The noun phrase that opens `tail` (`政务服务事项提供…` → 政务服务事项).
+fn noun_after(tail: &str) -> Option<String> {
+    let tail = window(tail, WINDOW_CHARS, false);
+    let words = tags(tail);
+    if !words.first().is_some_and(|(_, t)| noun_like(t)) {
+        return None;
+    }
+    let mut end = 0;
+    let mut at = 0;
+    let mut open = false;
+    for (i, (w, t)) in words.iter().enumerate() {
+        let next_noun = words.get(i + 1).is_some_and(|(_, n)| noun_like(n));
+        if noun_like(t) {
+            at += w.len();
+            end = at;
+        } else if *w == "（" && end == at && bracketed_noun(&words[i..]) {
+            // A bracket inside the name stays whole (`村（社区）`).
+            at += w.len();
+            open = true;
+        } else if *w == "）" && open {
+            at += w.len();
+            end = at;
+            open = false;
+        } else if *t == "uj" && next_noun {
+            at += w.len(); // 的 inside a noun phrase
+        } else {
+            break;
+        }
+    }
+    (end > 0).then(|| tail[..end].to_string())
+}
+
+/// `（…）` holding only nouns, closed within the window (`（社区）`).
+fn bracketed_noun(words: &[(&str, &str)]) -> bool {
+    let Some(close) = words.iter().position(|(w, _)| *w == "）") else {
+        return false;
+    };
+    close > 1 && words[1..close].iter().all(|(_, t)| noun_like(t))
+}
