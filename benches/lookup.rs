@@ -110,3 +110,21 @@ fn keystroke_corpus(b: Bencher, typed: &str) {
     })
     .bench_local_refs(|s| s.search(typed).len());
 }
+
+/// The same keystrokes as the search screen makes them: only the page it shows (1,000
+/// hits) ranked and highlighted, the rest counted.
+#[divan::bench(args = KEYSTROKES, sample_count = 20)]
+fn keystroke_page(b: Bencher, typed: &str) {
+    let index = &corpus().1;
+    let before: String = {
+        let mut chars: Vec<char> = typed.chars().collect();
+        chars.pop();
+        chars.into_iter().collect()
+    };
+    b.with_inputs(|| {
+        let mut s = Searcher::new(Arc::clone(index));
+        s.search_top(&before, 1000);
+        s
+    })
+    .bench_local_refs(|s| s.search_top(typed, 1000).1);
+}

@@ -1,7 +1,7 @@
 //! Matching: each query word against an item, as an exact substring, a pinyin run, or
 //! scattered via SkimMatcherV2, with its score and the chars to highlight.
 
-use super::index::{Index, Syms};
+use super::index::{Columns, Syms};
 use super::query::Word;
 use super::score::{self, SHORTCUT};
 use super::spell::{units, Spelling};
@@ -48,7 +48,7 @@ pub(crate) fn compile<'q>(symbols: &Symbols, word: &'q Word) -> Compiled<'q> {
 /// Match every word; on success `indices` (cleared first) holds the matched chars,
 /// ascending.
 pub(crate) fn match_item(
-    index: &Index,
+    index: &Columns,
     item: usize,
     words: &[Compiled],
     skim: &SkimMatcherV2,
@@ -71,7 +71,7 @@ pub(crate) fn match_item(
 /// Match one word; on success append its char indices to `out` and say whether it was
 /// contiguous, with its score.
 fn match_word(
-    index: &Index,
+    index: &Columns,
     item: usize,
     w: &Compiled,
     skim: &SkimMatcherV2,
@@ -84,7 +84,7 @@ fn match_word(
 }
 
 fn match_in<T: Sym>(
-    index: &Index,
+    index: &Columns,
     item: usize,
     text: &[T],
     w: &Compiled,
@@ -136,7 +136,7 @@ fn match_in<T: Sym>(
     if rest.peek().is_some() {
         return None;
     }
-    let (score, indices) = skim.fuzzy_indices(index.item(item).text, &w.word.text)?;
+    let (score, indices) = skim.fuzzy_indices(index.index.item(item).text, &w.word.text)?;
     out.extend(indices);
     Some((false, score))
 }

@@ -38,6 +38,7 @@ mod searcher;
 mod spell;
 mod store;
 mod symbols;
+mod top;
 
 pub use index::Index;
 pub use item::{Crumbs, Figure, Item};

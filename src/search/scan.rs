@@ -15,7 +15,7 @@ use std::ops::Range;
 
 /// Pools smaller than this are scanned on the calling thread: below it, spawning threads
 /// costs more than it saves (the embedded report has ~200 items, a corpus 175,000).
-const PARALLEL_MIN: usize = 20_000;
+pub(crate) const PARALLEL_MIN: usize = 20_000;
 
 /// What a search gives: hits best first, and the items that matched in document order
 /// (the pool for a query that refines this one).
@@ -52,6 +52,7 @@ fn run_on(
         .iter()
         .map(|w| compile(&index.symbols, w))
         .collect();
+    let cols = index.columns();
     let count = pool.map_or(index.len(), <[u32]>::len);
     // A query with no words lists items in document order, as they come.
     let ranked = !words.is_empty();
@@ -63,10 +64,10 @@ fn run_on(
         let base = range.start as u64;
         for i in range {
             let item = pool.map_or(i, |p| p[i] as usize);
-            if query.kind.is_some_and(|k| index.kind(item) != k) {
+            if query.kind.is_some_and(|k| cols.kind(item) != k) {
                 continue;
             }
-            if let Some((exact, score)) = match_item(index, item, &words, skim, &mut indices) {
+            if let Some((exact, score)) = match_item(&cols, item, &words, skim, &mut indices) {
                 let indices = std::mem::take(&mut indices);
                 hits.push(Hit {
                     item,
@@ -130,17 +131,10 @@ struct Stretch {
 /// times slower on 150,000 of them. Returns the sorted keys, positions offset by `base`
 /// (the stretch's start in the pool) so that keys from several stretches compare.
 fn rank(hits: &mut [Hit], index: &Index, base: u64) -> Vec<u64> {
-    const SCORE_BITS: u32 = 29;
-    let span = 1i64 << (SCORE_BITS - 1);
     let mut keys: Vec<u64> = hits
         .iter()
         .enumerate()
-        .map(|(at, h)| {
-            let score = (h.score.clamp(-span, span - 1) + span) as u64;
-            let lower = ((1u64 << SCORE_BITS) - 1) - score;
-            let kind = u64::from(index.kind(h.item).tie_rank());
-            u64::from(!h.exact) << 63 | lower << 34 | kind << 32 | at as u64
-        })
+        .map(|(at, h)| rank_key(h.exact, h.score, index.kind(h.item), at as u32))
         .collect();
     sort_by_rank(&mut keys);
     // Position `i` takes the hit at `from[i]`: permute in place, cycle by cycle, rather
@@ -163,11 +157,23 @@ fn rank(hits: &mut [Hit], index: &Index, base: u64) -> Vec<u64> {
     keys
 }
 
+/// A hit's place in the ranking as one `u64`, smaller first: exact before scattered, then
+/// score (highest first), then statistics › measures › sections, then `at` (its position
+/// in document order). Unique per position, so any ranking by it is the same ranking.
+pub(crate) fn rank_key(exact: bool, score: i64, kind: super::Kind, at: u32) -> u64 {
+    const SCORE_BITS: u32 = 29;
+    let span = 1i64 << (SCORE_BITS - 1);
+    let score = (score.clamp(-span, span - 1) + span) as u64;
+    let lower = ((1u64 << SCORE_BITS) - 1) - score;
+    let kind = u64::from(kind.tie_rank());
+    u64::from(!exact) << 63 | lower << 34 | kind << 32 | u64::from(at)
+}
+
 /// Sort keys whose low 32 bits (positions) already ascend: a stable radix sort on the
 /// high 32 bits, 11 bits a pass, skipping passes where every key has the same digit
 /// (common for the top bits). Ranking a stretch of 80,000 hits took 2.5 ms with
 /// `sort_unstable`, 1.9 ms with this.
-fn sort_by_rank(keys: &mut Vec<u64>) {
+pub(crate) fn sort_by_rank(keys: &mut Vec<u64>) {
     if keys.len() < 1024 {
         // Its counting tables cost more than a plain sort of a few hits.
         keys.sort_unstable();

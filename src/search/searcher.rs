@@ -1,11 +1,12 @@
 //! Search as you type: each keystroke's query is searched among the previous keystroke's
 //! hits when it only grows (as fzf does), so a keystroke on a large corpus stays within a
-//! frame; backspace returns to the hits kept for the shorter query.
+//! frame; backspace returns to the hits kept for the shorter query. A UI that shows a
+//! page asks for the best hits only (`search_top`), which skips ranking the rest.
 
 use super::index::Index;
 use super::query::Query;
 use super::Hit;
-use super::{matcher, scan};
+use super::{matcher, scan, top};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::sync::Arc;
 
@@ -20,9 +21,11 @@ pub struct Searcher {
     /// Each entry's query refines the one below; its items are that query's hits in
     /// document order, the pool for the next query that refines it.
     levels: Vec<(Query, Vec<u32>)>,
-    /// The query that `hits` answer.
-    last: Option<Query>,
+    /// The query that `hits` answer, and the limit they were ranked to (`None`: all).
+    last: Option<(Query, Option<usize>)>,
     hits: Vec<Hit>,
+    /// How many items match the last query (`hits` may hold only the best of them).
+    total: usize,
 }
 
 impl Searcher {
@@ -33,33 +36,59 @@ impl Searcher {
             levels: Vec::new(),
             last: None,
             hits: Vec::new(),
+            total: 0,
         }
     }
 
     /// The hits for `input`, best first. An input with no words (`""`, `"#"`) lists every
     /// item, of the prefix's kind if there is one, in document order.
     pub fn search(&mut self, input: &str) -> &[Hit] {
+        self.run(input, None);
+        &self.hits
+    }
+
+    /// The first `limit` hits for `input` (the same as `search(input)[..limit]`) and how
+    /// many there are in all. Only those `limit` are ranked in full and highlighted, so a
+    /// one-letter query matching most of a large corpus costs little more than its scan.
+    pub fn search_top(&mut self, input: &str, limit: usize) -> (&[Hit], usize) {
+        self.run(input, Some(limit));
+        (&self.hits, self.total)
+    }
+
+    fn run(&mut self, input: &str, limit: Option<usize>) {
         let query = Query::lenient(input);
-        if self.last.as_ref() == Some(&query) {
-            return &self.hits;
+        if self.last.as_ref() == Some(&(query.clone(), limit)) {
+            return;
         }
         while self.levels.last().is_some_and(|(q, _)| !query.refines(q)) {
             self.levels.pop();
         }
-        let top = self.levels.last();
-        let pool = top.map(|(_, items)| items.as_slice());
-        let outcome = scan::run(&self.index, &query, pool, &self.skim);
-        let spent = std::mem::replace(&mut self.hits, outcome.hits);
+        let below = self.levels.last();
+        let pool = below.map(|(_, items)| items.as_slice());
+        let (hits, items) = match limit {
+            None => {
+                let outcome = scan::run(&self.index, &query, pool, &self.skim);
+                (outcome.hits, outcome.items)
+            }
+            Some(limit) => {
+                let best = top::run(&self.index, &query, pool, &self.skim, limit);
+                (best.hits, best.items)
+            }
+        };
+        self.total = match limit {
+            None => hits.len(),
+            Some(_) => items.len(),
+        };
+        let spent = std::mem::replace(&mut self.hits, hits);
         if spent.len() >= BIG {
             // Freeing 150,000 index vectors takes milliseconds of a keystroke; nothing
             // waits for it, so it happens beside the next frame rather than before it.
             // If no thread can be had, the closure and the hits are dropped right here.
             let _ = std::thread::Builder::new().spawn(move || drop(spent));
         }
-        if top.is_none_or(|(q, _)| *q != query) {
-            self.levels.push((query.clone(), outcome.items));
+        if below.is_none_or(|(q, _)| *q != query) {
+            self.levels.push((query.clone(), items));
         }
-        self.last = Some(query);
-        &self.hits
+        self.last = Some((query, limit));
     }
 }

@@ -33,17 +33,21 @@ impl Engine {
         if query.words.is_empty() {
             return listing(index, query.kind, limit);
         }
-        let hits = self.searcher.search(input);
+        // Asked for every hit (the statistics filter), a full ranking does it in one pass.
+        let (hits, total) = match limit >= index.len() {
+            true => {
+                let hits = self.searcher.search(input);
+                (hits, hits.len())
+            }
+            false => self.searcher.search_top(input, limit),
+        };
         let found = hits
             .iter()
             .take(limit)
             .filter(|h| h.item < index.len())
             .map(|h| found(index, h.item, h.indices.clone()))
             .collect();
-        Results {
-            found,
-            total: hits.len(),
-        }
+        Results { found, total }
     }
 }
 
