@@ -189,6 +189,7 @@ mod tests {
     fn the_thing_counted_comes_after_the_subject_the_verb_and_a_figure_before() {
         for (head, label) in [
             ("全区各行政执法部门共办理行政处罚案件", "行政处罚案件"),
+            ("全街道新增持证执法人员", "新增持证执法人员"),
             ("镇综合行政执法队现有执法人员", "执法人员"),
             ("检查经营主体", "经营主体"),
             ("出动检查人员", "检查人员"),
