@@ -193,6 +193,28 @@ fn the_terminal_itself_as_a_report_is_refused_not_read() {
 }
 
 #[test]
+fn a_warning_about_a_text_without_headings_is_printed_after_the_browser() {
+    let dir = Dir::new("warnafter");
+    std::fs::write(
+        dir.0.join("plain\u{1b}]0;X\u{7}.txt"),
+        "全年开展普法活动12场。\n",
+    )
+    .unwrap();
+    let t = Tmux::start("warnafter", &format!("-r '{}'", dir.0.display()));
+    t.wait_for("12场");
+    t.keys(&["q"]);
+    let screen = ended_restored(&t);
+    assert!(
+        screen.contains("EXIT:0"),
+        "a warning is not an error:\n{screen}"
+    );
+    assert!(
+        screen.contains("plain␛]0;X␇.txt: no numbered headings"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn errors_printed_after_the_browser_show_hostile_names_as_symbols() {
     let dir = Dir::new("errnames");
     std::fs::write(dir.0.join("bad\u{1b}[2J\u{1b}]0;PWN\u{7}.txt"), "").unwrap();

@@ -176,10 +176,23 @@ fn browse(cli: &Cli) -> crate::Result<i32> {
     };
     let paths = cli.open.reports.clone();
     let no_cache = cli.no_cache;
+    // Warnings (a text without headings) are kept for the restored terminal, as the
+    // errors are; they do not change the exit code.
+    let warnings = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = warnings.clone();
     let (code, errors) = crate::tui::run(
-        move |progress| open::open_for_browser(&paths, no_cache, progress),
+        move |progress| {
+            let opened = open::open_for_browser(&paths, no_cache, progress)?;
+            if let Ok(mut kept) = sink.lock() {
+                kept.extend(opened.warnings.iter().cloned());
+            }
+            Ok(opened)
+        },
         &options,
     )?;
+    if let Ok(kept) = warnings.lock() {
+        kept.iter().for_each(|w| say(w));
+    }
     for e in &errors {
         say(e);
     }
