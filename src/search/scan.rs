@@ -32,12 +32,16 @@ pub(crate) fn run(
     pool: Option<&[u32]>,
     skim: &SkimMatcherV2,
 ) -> Outcome {
-    let count = pool.map_or(index.len(), <[u32]>::len);
-    let threads = match count >= PARALLEL_MIN {
+    let threads = threads_for(index, pool);
+    run_on(index, query, pool, skim, threads)
+}
+
+/// Threads worth starting for a scan of `pool` (every item when `None`).
+pub(crate) fn threads_for(index: &Index, pool: Option<&[u32]>) -> usize {
+    match pool.map_or(index.len(), <[u32]>::len) >= PARALLEL_MIN {
         true => crate::parallel::threads(),
         false => 1,
-    };
-    run_on(index, query, pool, skim, threads)
+    }
 }
 
 fn run_on(

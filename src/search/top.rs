@@ -12,7 +12,7 @@
 use super::index::Index;
 use super::matcher::{compile, match_item, Compiled};
 use super::query::Query;
-use super::scan::{rank_key, sort_by_rank, PARALLEL_MIN};
+use super::scan::{rank_key, sort_by_rank, threads_for};
 use super::Hit;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::ops::Range;
@@ -37,11 +37,7 @@ pub(crate) fn run(
     skim: &SkimMatcherV2,
     limit: usize,
 ) -> Top {
-    let count = pool.map_or(index.len(), <[u32]>::len);
-    let threads = match count >= PARALLEL_MIN {
-        true => crate::parallel::threads(),
-        false => 1,
-    };
+    let threads = threads_for(index, pool);
     run_on(index, query, pool, skim, limit, threads)
 }
 
