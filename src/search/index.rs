@@ -3,6 +3,7 @@
 //! columns are built in memory or mapped from the cache, and read in place either way.
 
 use super::item::{Crumbs, Figure, Item};
+use super::letters::Letters;
 use super::store::{Bytes, Col, Store};
 use super::symbols::{Bloom, Symbols};
 use super::{build, matcher, scan, Hit, Kind, Query};
@@ -14,6 +15,8 @@ pub struct Index {
     pub(crate) symbols: Symbols,
     len: usize,
     wide: bool,
+    /// Derived from the columns on demand, not stored: see `summarise_letters`.
+    letters: std::sync::OnceLock<Option<Letters>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -68,6 +71,7 @@ impl Index {
             symbols: Symbols::new(),
             len: 0,
             wide: false,
+            letters: std::sync::OnceLock::new(),
         }
     }
 
@@ -120,6 +124,7 @@ impl Index {
             symbols,
             len,
             wide,
+            letters: std::sync::OnceLock::new(),
         })
     }
 
@@ -202,6 +207,28 @@ impl Index {
     pub fn report_year(&self, r: usize) -> Option<i32> {
         let years = self.store.slice::<i64>(Col::Years);
         years.get(r).and_then(|&y| i32::try_from(y).ok())
+    }
+
+    /// Build the summary that answers a one-letter query (`letters`) on a thread of its
+    /// own, so a search box's first keystroke reads a byte an item. Until it is ready,
+    /// such queries are scanned; the answer is the same either way. It costs ~26 bytes an
+    /// item (4.6 MB for 1,000 reports), so only the browser asks for it.
+    pub fn summarise_letters(index: &std::sync::Arc<Index>) {
+        let index = std::sync::Arc::clone(index);
+        // If no thread can be had, one-letter queries go on being scanned.
+        let _ = std::thread::Builder::new().spawn(move || {
+            index.letters_now();
+        });
+    }
+
+    /// The letter summary, built here if it is not yet.
+    pub(crate) fn letters_now(&self) -> Option<&Letters> {
+        self.letters.get_or_init(|| Letters::build(self)).as_ref()
+    }
+
+    /// The letter summary if it is ready; never waits for it.
+    pub(crate) fn letters(&self) -> Option<&Letters> {
+        self.letters.get().and_then(Option::as_ref)
     }
 
     /// Every hit for `query` over the whole index, best first.

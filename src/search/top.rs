@@ -10,6 +10,7 @@
 //! first `limit` hits are exactly the first `limit` of a full sort.
 
 use super::index::Index;
+use super::letters::{Letters, NONE};
 use super::matcher::{compile, match_item, Compiled};
 use super::query::Query;
 use super::scan::{rank_key, sort_by_rank, threads_for};
@@ -29,7 +30,8 @@ pub(crate) struct Top {
 }
 
 /// The best `limit` hits for `query` among `pool` (every item when `None`), on every
-/// core for a large pool.
+/// core for a large pool; a one-letter query reads the index's letter summary when it is
+/// ready (`letters`).
 pub(crate) fn run(
     index: &Index,
     query: &Query,
@@ -37,8 +39,14 @@ pub(crate) fn run(
     skim: &SkimMatcherV2,
     limit: usize,
 ) -> Top {
-    let threads = threads_for(index, pool);
-    run_on(index, query, pool, skim, limit, threads)
+    let letters = index.letters();
+    let plane = letters.and_then(|l| l.plane(query));
+    // A byte an item: threads would cost more than they save.
+    let threads = match plane {
+        Some(_) => 1,
+        None => threads_for(index, pool),
+    };
+    run_on(index, query, pool, skim, limit, threads, letters)
 }
 
 pub(crate) fn run_on(
@@ -48,7 +56,9 @@ pub(crate) fn run_on(
     skim: &SkimMatcherV2,
     limit: usize,
     threads: usize,
+    letters: Option<&Letters>,
 ) -> Top {
+    let plane = letters.and_then(|l| l.plane(query));
     let words: Vec<Compiled> = query
         .words
         .iter()
@@ -68,6 +78,14 @@ pub(crate) fn run_on(
             let item = item_at(at);
             let kind = cols.kind(item);
             if query.kind.is_some_and(|k| kind != k) {
+                continue;
+            }
+            if let Some(plane) = plane {
+                // The same rank key as `match_item` gives a one-letter word (always exact).
+                if let Some(&score) = plane.get(item).filter(|&&s| s != NONE) {
+                    items.push(item as u32);
+                    keys.push(rank_key(true, i64::from(score), kind, at as u32));
+                }
                 continue;
             }
             if let Some((exact, score)) = match_item(&cols, item, &words, skim, &mut indices) {
@@ -163,7 +181,7 @@ mod tests {
             }
             for limit in [1, 5, 100, 1000, usize::MAX] {
                 for threads in [1, 2, 3] {
-                    let top = run_on(&index, &query, None, &skim, limit, threads);
+                    let top = run_on(&index, &query, None, &skim, limit, threads, None);
                     let head = &full.hits[..limit.min(full.hits.len())];
                     assert_eq!(top.hits, head, "{q}, best {limit} on {threads} threads");
                     assert_eq!(top.total, full.hits.len(), "{q}");

@@ -20,6 +20,7 @@ impl Engine {
     /// Over an index already built (or read from the cache) for the app's reports.
     pub fn with_index(index: Index) -> Engine {
         let index = Arc::new(index);
+        Index::summarise_letters(&index);
         Engine {
             searcher: Searcher::new(Arc::clone(&index)),
             index,
