@@ -157,15 +157,9 @@ mod tests {
     }
 
     fn summarised(index: &Index, letters: &Letters, q: &str, limit: usize) -> top::Top {
-        top::run_on(
-            index,
-            &Query::lenient(q),
-            None,
-            &skim(),
-            limit,
-            1,
-            Some(letters),
-        )
+        let q = Query::lenient(q);
+        let plane = letters.plane(&q).map(top::Plane::ByItem);
+        top::run_on(index, &q, None, &skim(), limit, 1, plane)
     }
 
     /// Every letter, every kind prefix, on the generated corpus: the summary gives the

@@ -32,6 +32,7 @@ mod index;
 mod item;
 mod letters;
 mod matcher;
+mod pairs;
 mod query;
 mod scan;
 mod score;

@@ -10,13 +10,23 @@
 //! first `limit` hits are exactly the first `limit` of a full sort.
 
 use super::index::Index;
-use super::letters::{Letters, NONE};
+use super::letters::NONE;
 use super::matcher::{compile, match_item, Compiled};
+use super::pairs::FULL;
 use super::query::Query;
 use super::scan::{rank_key, sort_by_rank, threads_for};
 use super::Hit;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::ops::Range;
+
+/// A summary's scores for a query, one byte an item.
+#[derive(Clone, Copy)]
+pub(crate) enum Plane<'a> {
+    /// By item (`Index::item`'s numbering).
+    ByItem(&'a [i8]),
+    /// By place in the pool searched.
+    ByPlace(&'a [i8]),
+}
 
 /// The best hits for a query, how many there are, and every matched item.
 #[derive(Default)]
@@ -30,23 +40,22 @@ pub(crate) struct Top {
 }
 
 /// The best `limit` hits for `query` among `pool` (every item when `None`), on every
-/// core for a large pool; a one-letter query reads the index's letter summary when it is
-/// ready (`letters`).
+/// core for a large pool. `plane`, a summary's scores for this query (`letters`, `pairs`),
+/// stands in for matching: `NONE` no match, `FULL` match in full.
 pub(crate) fn run(
     index: &Index,
     query: &Query,
     pool: Option<&[u32]>,
     skim: &SkimMatcherV2,
     limit: usize,
+    plane: Option<Plane>,
 ) -> Top {
-    let letters = index.letters();
-    let plane = letters.and_then(|l| l.plane(query));
     // A byte an item: threads would cost more than they save.
     let threads = match plane {
         Some(_) => 1,
         None => threads_for(index, pool),
     };
-    run_on(index, query, pool, skim, limit, threads, letters)
+    run_on(index, query, pool, skim, limit, threads, plane)
 }
 
 pub(crate) fn run_on(
@@ -56,9 +65,8 @@ pub(crate) fn run_on(
     skim: &SkimMatcherV2,
     limit: usize,
     threads: usize,
-    letters: Option<&Letters>,
+    plane: Option<Plane>,
 ) -> Top {
-    let plane = letters.and_then(|l| l.plane(query));
     let words: Vec<Compiled> = query
         .words
         .iter()
@@ -80,13 +88,19 @@ pub(crate) fn run_on(
             if query.kind.is_some_and(|k| kind != k) {
                 continue;
             }
-            if let Some(plane) = plane {
-                // The same rank key as `match_item` gives a one-letter word (always exact).
-                if let Some(&score) = plane.get(item).filter(|&&s| s != NONE) {
+            let summary = plane.map(|p| match p {
+                Plane::ByItem(scores) => scores.get(item),
+                Plane::ByPlace(scores) => scores.get(at),
+            });
+            match summary.map(|s| s.copied().unwrap_or(NONE)) {
+                None | Some(FULL) => {}
+                Some(NONE) => continue,
+                // The rank key `match_item` gives: a summarised match is contiguous.
+                Some(score) => {
                     items.push(item as u32);
                     keys.push(rank_key(true, i64::from(score), kind, at as u32));
+                    continue;
                 }
-                continue;
             }
             if let Some((exact, score)) = match_item(&cols, item, &words, skim, &mut indices) {
                 items.push(item as u32);
@@ -196,10 +210,10 @@ mod tests {
         let base = crate::embedded::report().unwrap();
         let index = Index::build(&corpus::generate(&base, 6));
         let skim = skim();
-        let broad = run(&index, &Query::lenient("z"), None, &skim, 10);
+        let broad = run(&index, &Query::lenient("z"), None, &skim, 10, None);
         let narrow = Query::lenient("zfj");
-        let pooled = run(&index, &narrow, Some(&broad.items), &skim, 10);
-        let fresh = run(&index, &narrow, None, &skim, 10);
+        let pooled = run(&index, &narrow, Some(&broad.items), &skim, 10, None);
+        let fresh = run(&index, &narrow, None, &skim, 10, None);
         assert_eq!(pooled.hits, fresh.hits);
         assert_eq!((pooled.total, &pooled.items), (fresh.total, &fresh.items));
     }
