@@ -28,6 +28,7 @@
 
 mod build;
 pub mod corpus;
+mod grow;
 mod index;
 mod item;
 mod letters;

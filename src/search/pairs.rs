@@ -16,7 +16,7 @@ use super::letters::NONE;
 use super::score::{self, SHORTCUT};
 use super::symbols::{Sym, Symbols};
 
-const LETTERS: usize = 26;
+pub(crate) const LETTERS: usize = 26;
 /// The item must be matched in full (it has a Latin letter, which may match scattered).
 pub(crate) const FULL: i8 = i8::MIN + 1;
 
@@ -56,14 +56,19 @@ impl Pairs {
                 };
             }
         }
-        let mut best = Vec::with_capacity(LETTERS * pool.len());
+        Some(Pairs::from_rows(&rows))
+    }
+
+    /// From item-major rows (one per place in the pool, a score per next letter).
+    pub(crate) fn from_rows(rows: &[[i8; LETTERS]]) -> Pairs {
+        let mut best = Vec::with_capacity(LETTERS * rows.len());
         for second in 0..LETTERS {
             best.extend(rows.iter().map(|row| row[second]));
         }
-        Some(Pairs {
-            len: pool.len(),
+        Pairs {
+            len: rows.len(),
             best,
-        })
+        }
     }
 
     /// Scores for the two-letter word `first` + `second` by place in the pool (`NONE`:

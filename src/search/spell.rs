@@ -80,22 +80,37 @@ impl Spelling {
         for (at, &sym) in text.iter().enumerate() {
             // Checked inline, before the recursive search: most characters fail here.
             let steps = first.get(sym.id()).copied().unwrap_or(0);
-            if steps == 0 {
-                continue;
-            }
-            // A one-letter word is one step: the first keystroke scans everything.
-            let run = match self.len {
-                1 => Some((at + 1, u32::from(steps & (1 << 33) == 0))),
-                _ => self.from(text, at, 0, steps),
-            };
-            if let Some((end, shortcuts)) = run {
-                found(Run {
-                    start: at,
-                    end,
-                    shortcuts,
-                });
+            if steps != 0 {
+                if let Some(run) = self.run_from(text, at, steps) {
+                    found(run);
+                }
             }
         }
+    }
+
+    /// The run that starts at `at`, if the word spells one there (as `each_run` finds it).
+    pub(crate) fn run_at<T: Sym>(&self, text: &[T], at: usize) -> Option<Run> {
+        let sym = text.get(at)?.id();
+        let steps = self.steps[..self.symbols].get(sym).copied().unwrap_or(0);
+        match steps {
+            0 => None,
+            _ => self.run_from(text, at, steps),
+        }
+    }
+
+    /// The run from `at`, given the steps of `text[at]` for the word's first unit (not 0).
+    #[inline(always)]
+    fn run_from<T: Sym>(&self, text: &[T], at: usize, steps: u64) -> Option<Run> {
+        // A one-letter word is one step: the first keystroke scans everything.
+        let (end, shortcuts) = match self.len {
+            1 => (at + 1, u32::from(steps & (1 << 33) == 0)),
+            _ => self.from(text, at, 0, steps)?,
+        };
+        Some(Run {
+            start: at,
+            end,
+            shortcuts,
+        })
     }
 
     /// The end (exclusive) of the run from `at` that spells the word from unit `k` on,
