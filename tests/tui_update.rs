@@ -436,3 +436,26 @@ fn the_statistics_table_is_built_when_first_opened() {
     play(&mut a, [Action::Back, Action::Statistics]);
     assert_eq!(a.table.rows.len(), rows, "built once");
 }
+
+/// The hit list makes its rows as it scrolls: the empty query lists all 177 items of the
+/// report, the first hundred are made up front, and stepping or paging past them makes
+/// the rest, in document order; Enter walks every ranked hit.
+#[test]
+fn the_hit_list_makes_its_rows_as_it_scrolls() {
+    let mut a = app();
+    play(&mut a, [Search]);
+    let all = a.finder.ranked;
+    assert!(all > 150, "{all} items listed");
+    assert!(
+        a.finder.found.len() < all,
+        "rows made up front: a page, not all"
+    );
+    play(&mut a, (0..10).map(|_| PageDown));
+    play(&mut a, (0..150).map(|_| Down));
+    let at = a.finder.selected;
+    assert!(at >= 150, "{at}");
+    let listed = a.engine.search("", all);
+    assert_eq!(a.finder.found[..=at], listed.found[..=at]);
+    play(&mut a, [Open]);
+    assert_eq!(a.hits.as_ref().unwrap().jumps.len(), all);
+}

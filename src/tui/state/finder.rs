@@ -24,16 +24,22 @@ pub struct Found {
     pub indices: Vec<usize>,
 }
 
-/// The best hits of a query and how many there were in all.
+/// Some of the best hits of a query, how many there were in all, and how many are ranked
+/// (the list can show that many: at most `LIMIT`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     pub found: Vec<Found>,
     pub total: usize,
+    pub ranked: usize,
 }
 
 /// How many hits the results list holds: more than anyone scrolls through, few enough
-/// that copying them out of the engine stays cheap on a keystroke over a large corpus.
+/// that ranking them stays cheap on a keystroke over a large corpus.
 pub const LIMIT: usize = 1000;
+
+/// Rows made at a time, beyond those on screen: making all 1,000 on every keystroke
+/// (strings copied out of the index) was the largest part of a narrow query's time.
+const ROWS: usize = 100;
 
 /// Where a hit takes the reader: a tree node, and the sentence or figure in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,9 +129,12 @@ pub fn document_order(reports: &[Report], found: &[Found]) -> Vec<usize> {
 #[derive(Default)]
 pub struct Finder {
     pub input: LineInput,
+    /// The first rows of the ranked hits, made as the list scrolls (`make_rows`).
     pub found: Vec<Found>,
-    /// All hits of the query; `found` holds at most `LIMIT` of them.
+    /// All hits of the query.
     pub total: usize,
+    /// Hits the list can show: the best `LIMIT` of `total`.
+    pub ranked: usize,
     pub selected: usize,
     pub scroll: usize,
     /// Queries taken with Enter, oldest first, each once.
@@ -185,9 +194,20 @@ impl Finder {
     pub fn refresh(&mut self, engine: &mut Engine) {
         self.selected = 0;
         self.scroll = 0;
-        let results = engine.search(self.input.text(), LIMIT);
+        let results = engine.rows(self.input.text(), LIMIT, 0..ROWS);
         self.found = results.found;
         self.total = results.total;
+        self.ranked = results.ranked;
+    }
+
+    /// Make the rows up to `upto` (and some beyond), if they are not yet.
+    pub fn make_rows(&mut self, engine: &mut Engine, upto: usize) {
+        let made = self.found.len();
+        if made >= upto.min(self.ranked) {
+            return;
+        }
+        let more = engine.rows(self.input.text(), LIMIT, made..upto + ROWS);
+        self.found.extend(more.found);
     }
 }
 

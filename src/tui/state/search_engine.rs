@@ -4,6 +4,7 @@
 use super::finder::{Found, Results};
 use crate::model::Report;
 use crate::search::{Index, Searcher};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The engine with its per-keystroke narrowing, over an index it shares.
@@ -29,10 +30,17 @@ impl Engine {
 
     /// The first `limit` hits for `input`, best first, and how many there are in all.
     pub fn search(&mut self, input: &str, limit: usize) -> Results {
+        self.rows(input, limit, 0..limit)
+    }
+
+    /// Rows `rows` of the first `limit` hits for `input` (only those are made), how many
+    /// there are in all and how many of them are ranked. Asking again for the same input
+    /// and limit reuses the ranking: a list makes its rows as it scrolls.
+    pub fn rows(&mut self, input: &str, limit: usize, rows: Range<usize>) -> Results {
         let index = &self.index;
         let query = crate::search::Query::lenient(input);
         if query.words.is_empty() {
-            return listing(index, query.kind, limit);
+            return listing(index, query.kind, limit, rows);
         }
         // Asked for every hit (the statistics filter), a full ranking does it in one pass.
         let (hits, total) = match limit >= index.len() {
@@ -42,28 +50,43 @@ impl Engine {
             }
             false => self.searcher.search_top(input, limit),
         };
-        let found = hits
+        let ranked = hits.len().min(limit);
+        let rows = rows.start.min(ranked)..rows.end.min(ranked);
+        let found = hits[rows]
             .iter()
-            .take(limit)
             .filter(|h| h.item < index.len())
             .map(|h| found(index, h.item, h.indices.clone()))
             .collect();
-        Results { found, total }
+        Results {
+            found,
+            total,
+            ranked,
+        }
     }
 }
 
 /// A query with no words (`/` just opened, or only `#`) lists items in document order:
-/// only the first page is made, not all 177,000 items of 1,000 reports.
-fn listing(index: &Index, kind: Option<crate::search::Kind>, limit: usize) -> Results {
+/// only the rows asked for are made, not all 177,000 items of 1,000 reports.
+fn listing(
+    index: &Index,
+    kind: Option<crate::search::Kind>,
+    limit: usize,
+    rows: Range<usize>,
+) -> Results {
     let of_kind = |&i: &usize| kind.is_none_or(|k| index.kind(i) == k);
+    let total = (0..index.len()).filter(of_kind).count();
+    let ranked = total.min(limit);
+    let rows = rows.start.min(ranked)..rows.end.min(ranked);
     let found = (0..index.len())
         .filter(of_kind)
-        .take(limit)
+        .skip(rows.start)
+        .take(rows.len())
         .map(|i| found(index, i, Vec::new()))
         .collect();
     Results {
         found,
-        total: (0..index.len()).filter(of_kind).count(),
+        total,
+        ranked,
     }
 }
 
@@ -93,6 +116,10 @@ mod tests {
         assert!(all > 2000, "{all} items: more than a page");
         let listed = engine.search("", 1000);
         assert_eq!((listed.found.len(), listed.total), (1000, all));
+        // Rows further down the listing are the same rows, made when asked for.
+        let later = engine.rows("", 1000, 990..1200);
+        assert_eq!((later.found.len(), later.ranked), (10, 1000));
+        assert_eq!(later.found, listed.found[990..]);
         let first: Vec<&str> = listed.found.iter().take(3).map(|f| f.id.as_str()).collect();
         assert_eq!(first, ["intro.p1.m1", "intro.p1.m2", "1"], "document order");
         let statistics = engine.search("#", 1000);

@@ -72,8 +72,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Keep every selection in bounds and visible after a resize.
 fn clamp_all(app: &mut App) {
-    let (h, n) = (search::results_height(app), app.finder.found.len());
+    let (h, n) = (search::results_height(app), app.finder.ranked);
     step(&mut app.finder.selected, &mut app.finder.scroll, n, h, 0);
+    search::make_rows(app);
     let (h, n) = (stats::rows_height(app), app.table.visible.len());
     step(&mut app.table.selected, &mut app.table.scroll, n, h, 0);
     let n = app.compare.visible.len();

@@ -3,7 +3,7 @@
 use super::compare_screen::compare;
 use super::help::help;
 use super::navigate::{self, scroll_detail, select_row};
-use super::search::{refresh_preview, search};
+use super::search::{make_rows, refresh_preview, search};
 use super::stats::stats;
 use crate::tui::input::action::{Action, Effect};
 use crate::tui::layout::{self, contains};
@@ -38,10 +38,11 @@ pub fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
         Mode::Search => {
             let area = layout::search(app.width, app.height).results;
             let f = &app.finder;
-            match list_click(area, f.scroll, f.selected, f.found.len(), column, row) {
+            match list_click(area, f.scroll, f.selected, f.ranked, column, row) {
                 Some(ListClick::Again) => return search(app, Action::Open),
                 Some(ListClick::Row(at)) => {
                     app.finder.selected = at;
+                    make_rows(app);
                     refresh_preview(app);
                 }
                 None => {}

@@ -22,6 +22,14 @@ pub fn refresh_search(app: &mut App) {
     refresh_preview(app);
 }
 
+/// Make the rows the list shows, wherever it has scrolled to.
+pub(super) fn make_rows(app: &mut App) {
+    let h = results_height(app);
+    let f = &mut app.finder;
+    let upto = (f.scroll + h).max(f.selected + 1);
+    f.make_rows(&mut app.engine, upto);
+}
+
 pub(super) fn refresh_preview(app: &mut App) {
     // Kept to reuse its layout: while typing, the best hit often stays in the same node,
     // and laying out a node again per keystroke stalls on a huge paragraph.
@@ -82,7 +90,7 @@ pub fn highlight_words(query: &str) -> Vec<String> {
 }
 
 pub fn search(app: &mut App, action: Action) -> Option<Effect> {
-    let (n, h) = (app.finder.found.len(), results_height(app));
+    let (n, h) = (app.finder.ranked, results_height(app));
     let f = &mut app.finder;
     match action {
         Action::Edit(e) => {
@@ -103,13 +111,17 @@ pub fn search(app: &mut App, action: Action) -> Option<Effect> {
         Action::PageUp => step(&mut f.selected, &mut f.scroll, n, h, -(h.max(1) as isize)),
         Action::Open => {
             f.remember();
-            let hits = hits_in_document_order(&app.reports, f);
+            // `n` / `N` walk every ranked hit.
+            let all = f.ranked;
+            f.make_rows(&mut app.engine, all);
+            let hits = hits_in_document_order(&app.reports, &app.finder);
             go_to_hit(app, hits);
             return None;
         }
         Action::Back => app.mode = Mode::Browse,
         _ => return None,
     }
+    make_rows(app);
     refresh_preview(app);
     None
 }
