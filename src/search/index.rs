@@ -216,7 +216,7 @@ impl Index {
     pub fn summarise_letters(index: &std::sync::Arc<Index>) {
         let index = std::sync::Arc::clone(index);
         // If no thread can be had, one-letter queries go on being scanned.
-        let _ = std::thread::Builder::new().spawn(move || {
+        super::searcher::spawn_idle(move || {
             index.letters_now();
         });
     }

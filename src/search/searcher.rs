@@ -134,7 +134,7 @@ impl Searcher {
         };
         let cell = Arc::new(OnceLock::new());
         let (index, pool, filled) = (Arc::clone(&self.index), items.to_vec(), Arc::clone(&cell));
-        let _ = std::thread::Builder::new().spawn(move || {
+        spawn_idle(move || {
             filled.get_or_init(|| match word.as_bytes() {
                 // One letter: the rule restated, faster than spelling ~160,000 items 26 times.
                 &[first] => Pairs::build(&index, first, &pool),
@@ -143,6 +143,23 @@ impl Searcher {
         });
         self.next = Some((query.clone(), cell));
     }
+}
+
+/// Run `work` on a thread of its own that runs only when no other thread wants a core
+/// (Linux's `SCHED_IDLE`): a summary is for the next keystroke and must not slow the frame
+/// the terminal is drawing now (on two cores, the app, the terminal and the summary
+/// compete). If no thread can be had, the work is not done.
+pub(crate) fn spawn_idle(work: impl FnOnce() + Send + 'static) {
+    let _ = std::thread::Builder::new().spawn(move || {
+        #[cfg(target_os = "linux")]
+        // SAFETY: sched_setscheduler on the calling thread (0) with a plain struct; lowering
+        // a thread's own policy needs no privilege, and a failure leaves it as it was.
+        unsafe {
+            let param = libc::sched_param { sched_priority: 0 };
+            libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
+        }
+        work();
+    });
 }
 
 /// The word of a query that is one word of plain letters (`zf`, `#zf`; not `'zf`).

@@ -64,7 +64,8 @@ where
     // (10-16 KB) took 5-16 writes, each waking the terminal to parse a piece. Ratatui
     // flushes after every frame, so nothing waits in the buffer.
     let out = std::io::BufWriter::with_capacity(FRAME_BUFFER, stdout());
-    let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(io)?;
+    let backend = terminal::backend::Compact::new(CrosstermBackend::new(out));
+    let mut term = Terminal::new(backend).map_err(io)?;
     let size = crossterm::terminal::size().map_err(io)?;
     let progress = Arc::new(loading::Progress::default());
     let (done, result) = std::sync::mpsc::channel();

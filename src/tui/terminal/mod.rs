@@ -3,5 +3,6 @@
 //! reports are read. Nothing here is needed by `update` or its tests.
 
 pub mod ambiguous_width;
+pub mod backend;
 pub mod guard;
 pub(super) mod loading;
