@@ -128,3 +128,29 @@ fn keystroke_page(b: Bencher, typed: &str) {
     })
     .bench_local_refs(|s| s.search_top(typed, 1000).1);
 }
+
+/// The same keystrokes typed at a human pace, as the browser's search screen sees them:
+/// the index's letter summary built (the browser builds it while the tree shows) and the
+/// summary the text typed before started (`Searcher::settle`) ready.
+#[divan::bench(args = KEYSTROKES, sample_count = 20)]
+fn keystroke_typed(b: Bencher, typed: &str) {
+    let index = &corpus().1;
+    index.summarise_letters_now();
+    let before: String = {
+        let mut chars: Vec<char> = typed.chars().collect();
+        chars.pop();
+        chars.into_iter().collect()
+    };
+    b.with_inputs(|| {
+        let mut s = Searcher::new(Arc::clone(index));
+        // The text typed before it, letter by letter, each summary settled.
+        let mut so_far = String::new();
+        for c in before.chars() {
+            so_far.push(c);
+            s.search_top(&so_far, 1000);
+            s.settle();
+        }
+        s
+    })
+    .bench_local_refs(|s| s.search_top(typed, 1000).1);
+}

@@ -221,6 +221,12 @@ impl Index {
         });
     }
 
+    /// Build the letter summary now, on this thread (for benchmarks: see
+    /// `summarise_letters`).
+    pub fn summarise_letters_now(&self) {
+        self.letters_now();
+    }
+
     /// The letter summary, built here if it is not yet.
     pub(crate) fn letters_now(&self) -> Option<&Letters> {
         self.letters.get_or_init(|| Letters::build(self)).as_ref()

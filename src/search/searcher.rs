@@ -110,6 +110,14 @@ impl Searcher {
         self.last = Some((query, limit));
     }
 
+    /// Wait until the summary the last query started (if any) is built: what a keystroke
+    /// finds when the user typed at a human pace. For benchmarks and tests.
+    pub fn settle(&self) {
+        if let Some((_, cell)) = &self.next {
+            cell.wait();
+        }
+    }
+
     /// A summary's scores standing in for matching `query` over the pool of `below` (the
     /// query whose hits are the pool), when one is ready; never waits for one.
     fn plane(&self, query: &Query, below: Option<&Query>) -> Option<Plane<'_>> {
@@ -189,9 +197,7 @@ mod tests {
             "z", "zf", "zfj", "zfjl", "#z", "#zh", "s", "sh", "shi", "shif",
         ] {
             let query = Query::lenient(typed);
-            if let Some((_, cell)) = &searcher.next {
-                cell.wait();
-            }
+            searcher.settle();
             let below = searcher.levels.iter().rev().find(|(q, _)| query.refines(q));
             let summarised = searcher.plane(&query, below.map(|(q, _)| q)).is_some();
             // zfj and #z match fewer than `next_min` items: zfjl and #zh are scanned.
