@@ -12,7 +12,7 @@ pub fn decode(record: &[u8]) -> Option<Report> {
     let words = record.get(4..4usize.checked_add(words_len)?)?;
     // One validation for the whole blob; each span is then checked to fall on character
     // boundaries by `str::get`.
-    let blob = std::str::from_utf8(record.get(4 + words_len..)?).ok()?;
+    let blob = simdutf8::basic::from_utf8(record.get(4 + words_len..)?).ok()?;
     let mut d = Decoder { words, at: 0, blob };
     let report = d.report()?;
     // Every word read: a record with bytes to spare is not one we wrote.
