@@ -331,3 +331,50 @@ fn cache_info_and_clear_cover_the_models_entry() {
     assert!(cache::info(&place.cache()).is_empty());
     assert!(!browser(&place).1, "cleared means imported again");
 }
+
+#[test]
+fn outline_stats_and_compare_over_a_folder_read_the_models_cache() {
+    let place = Place::new();
+    for (i, text) in texts().iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("report-tui")
+            .unwrap()
+            .env("XDG_CACHE_HOME", place.cache())
+            .args(args)
+            .arg("--report")
+            .arg(place.reports())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let models = || {
+        place
+            .cache()
+            .join("report-tui")
+            .join(place.models_file().file_name().unwrap())
+    };
+    let commands: [&[&str]; 4] = [
+        &["outline"],
+        &["outline", "--json"],
+        &["stats"],
+        &["compare"],
+    ];
+    let uncached: Vec<_> = commands
+        .iter()
+        .map(|c| run(&[&["--no-cache"], *c].concat()))
+        .collect();
+    assert!(!models().exists(), "--no-cache writes nothing");
+    for (command, want) in commands.iter().zip(&uncached) {
+        assert_eq!(want.0, Some(0), "{command:?}");
+        assert_eq!(&run(command), want, "{command:?}, first");
+        assert!(models().exists(), "{command:?} saved the models");
+        assert_eq!(&run(command), want, "{command:?}, from the cache");
+    }
+    // A changed file is read again, not answered from the cache.
+    std::fs::write(place.file(1), &texts()[0]).unwrap();
+    let fresh = run(&["--no-cache", "outline"]);
+    assert_ne!(fresh, uncached[0]);
+    assert_eq!(run(&["outline"]), fresh);
+}

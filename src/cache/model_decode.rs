@@ -54,6 +54,21 @@ impl Decoder<'_> {
         (n.checked_mul(min_words)? <= left).then_some(n)
     }
 
+    /// A count, then that many things read by `item`, into a list allocated once at its
+    /// exact size (collecting through `Option` would grow it by doubling).
+    fn list<T>(
+        &mut self,
+        min_words: usize,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let n = self.count(min_words)?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(item(self)?);
+        }
+        Some(out)
+    }
+
     fn str(&mut self) -> Option<String> {
         let at = self.u32()? as usize;
         let len = self.u32()? as usize;
@@ -74,27 +89,17 @@ impl Decoder<'_> {
     fn report(&mut self) -> Option<Report> {
         let title = self.str()?;
         let title_supplied = self.flag()?;
-        let issuers = (0..self.count(2)?)
-            .map(|_| self.str())
-            .collect::<Option<_>>()?;
+        let issuers = self.list(2, |d| d.str())?;
         let (date, date_text) = (self.opt()?, self.opt()?);
         let (addressee, closing) = (self.opt()?, self.opt()?);
         let encoding = self.str()?;
         let preamble = self.str()?;
-        let intro = (0..self.count(7)?)
-            .map(|_| self.paragraph())
-            .collect::<Option<_>>()?;
-        let sections = (0..self.count(11)?)
-            .map(|_| self.section(1))
-            .collect::<Option<_>>()?;
+        let intro = self.list(7, |d| d.paragraph())?;
+        let sections = self.list(11, |d| d.section(1))?;
         let line_ending = self.str()?;
         let (final_newline, bom) = (self.flag()?, self.flag()?);
-        let blank_lines = (0..self.count(4)?)
-            .map(|_| Some((self.usize()?, self.str()?)))
-            .collect::<Option<_>>()?;
-        let padding = (0..self.count(6)?)
-            .map(|_| Some((self.usize()?, self.str()?, self.str()?)))
-            .collect::<Option<_>>()?;
+        let blank_lines = self.list(4, |d| Some((d.usize()?, d.str()?)))?;
+        let padding = self.list(6, |d| Some((d.usize()?, d.str()?, d.str()?)))?;
         Some(Report {
             title,
             title_supplied,
@@ -126,12 +131,8 @@ impl Decoder<'_> {
         let heading = self.str()?;
         let title = self.str()?;
         let inline = self.flag()?;
-        let paragraphs = (0..self.count(7)?)
-            .map(|_| self.paragraph())
-            .collect::<Option<_>>()?;
-        let subsections = (0..self.count(11)?)
-            .map(|_| self.section(depth + 1))
-            .collect::<Option<_>>()?;
+        let paragraphs = self.list(7, |d| d.paragraph())?;
+        let subsections = self.list(11, |d| d.section(depth + 1))?;
         Some(Section {
             id,
             number,
@@ -147,18 +148,11 @@ impl Decoder<'_> {
         let id = self.str()?;
         let text = self.str()?;
         let lead = self.opt()?;
-        let measures = (0..self.count(4)?)
-            .map(|_| {
-                let id = self.str()?;
-                Some(Measure {
-                    id,
-                    text: self.str()?,
-                })
-            })
-            .collect::<Option<_>>()?;
-        let statistics = (0..self.count(21)?)
-            .map(|_| self.statistic())
-            .collect::<Option<_>>()?;
+        let measures = self.list(4, |d| {
+            let id = d.str()?;
+            Some(Measure { id, text: d.str()? })
+        })?;
+        let statistics = self.list(21, |d| d.statistic())?;
         Some(Paragraph {
             id,
             text,

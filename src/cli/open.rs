@@ -11,7 +11,26 @@ use crate::load::Loaded;
 /// failure printed as one line (the errors are returned too, already printed); an error
 /// only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
-    let mut opened = open_quietly(paths, &progress(usize::MAX))?;
+    reported(open_quietly(paths, &progress(usize::MAX))?)
+}
+
+/// `open`, with the reports of files and folders taken from the models cache when it has
+/// them (and saved there when not), unless `no_cache`: `outline`, `stats` and `compare`
+/// over a folder then skip importing it.
+pub fn open_cached(paths: &[PathBuf], no_cache: bool) -> Result<Loaded> {
+    let dir = cacheable(paths, no_cache).then(crate::cache::dir).flatten();
+    let Some(dir) = dir else {
+        return open(paths);
+    };
+    let (files, expand_errors) = crate::load::expand(paths);
+    let progress = progress(files.len());
+    let mut loaded = crate::cache::reports::without_index(&dir, paths, &files, &progress);
+    loaded.errors.splice(0..0, expand_errors);
+    reported(loaded)
+}
+
+/// Print the warnings and errors of what opened; an error when nothing did.
+fn reported(mut opened: Loaded) -> Result<Loaded> {
     for w in &opened.warnings {
         super::say(w);
     }
