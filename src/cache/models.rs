@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"RTUIMDL\0";
 /// Bump whenever the file's layout, the record layout or the model's fields change.
-pub const FORMAT: u32 = 1;
-/// Magic, format, a reserved word, key length, report count, hash.
-const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 16;
+pub const FORMAT: u32 = 2;
+/// Magic, format, a reserved word, key length, report count, build, hash.
+const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 16 + 16;
 /// Offset, length and hash of one record.
 const ROW: usize = 8 + 8 + 8;
 
@@ -83,6 +83,7 @@ pub fn write(
             .into_iter()
             .collect();
     let records = records.ok_or_else(|| std::io::Error::other("a report cannot be cached"))?;
+    let build = build().ok_or_else(|| std::io::Error::other("the program cannot be read"))?;
     let mut body = Vec::new();
     put(&mut body, key.files.len() as u64);
     for f in &key.files {
@@ -109,6 +110,7 @@ pub fn write(
     head.extend_from_slice(&0u32.to_le_bytes());
     put(&mut head, key_len as u64);
     put(&mut head, records.len() as u64);
+    head.extend_from_slice(&build.to_le_bytes());
     head.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes());
 
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -152,6 +154,9 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
         return None;
     }
     let (key_len, count) = (r.usize()?, r.usize()?);
+    if r.u128()? != build()? {
+        return None;
+    }
     let hash = u128::from_le_bytes(r.take(16)?.try_into().ok()?);
     let table_end = HEAD
         .checked_add(key_len)?
@@ -209,6 +214,28 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
         reports: reports?,
         errors,
         warnings,
+    })
+}
+
+/// What identifies the program that imported the models: a hash of its executable. The
+/// key says the files are unchanged, but the same bytes imported by another version
+/// (a new importer, new label rules) can give other models, so an entry written by any
+/// other build is stale. Hashed once per process, through a small buffer (7.7 MB for the
+/// release binary, about a millisecond); `None` when the executable cannot be read, and
+/// then nothing is cached.
+fn build() -> Option<u128> {
+    use std::io::Read;
+    static BUILD: std::sync::OnceLock<Option<u128>> = std::sync::OnceLock::new();
+    *BUILD.get_or_init(|| {
+        let mut exe = std::fs::File::open(std::env::current_exe().ok()?).ok()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut buffer = vec![0u8; 256 << 10];
+        loop {
+            match exe.read(&mut buffer).ok()? {
+                0 => return Some(hasher.digest128()),
+                n => hasher.update(buffer.get(..n)?),
+            }
+        }
     })
 }
 
