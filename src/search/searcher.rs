@@ -20,9 +20,8 @@ const BIG: usize = 20_000;
 pub struct Searcher {
     index: Arc<Index>,
     skim: SkimMatcherV2,
-    /// Each entry's query refines the one below; its items are that query's hits in
-    /// document order, the pool for the next query that refines it.
-    levels: Vec<(Query, Vec<u32>)>,
+    /// Each level's query refines the one below.
+    levels: Vec<Level>,
     /// The query that `hits` answer, and the limit they were ranked to (`None`: all).
     last: Option<(Query, Option<usize>)>,
     hits: Vec<Hit>,
@@ -33,6 +32,16 @@ pub struct Searcher {
     next: Option<(Query, Arc<OnceLock<Option<Pairs>>>)>,
     /// `NEXT_MIN`, lower in tests.
     next_min: usize,
+}
+
+/// A query typed on the way to the current one.
+struct Level {
+    query: Query,
+    /// Its hits in document order: the pool for the next query that refines it.
+    items: Vec<u32>,
+    /// Its best hits' items, best first, and the limit they were ranked to: backspace to
+    /// this query shows them again without a scan.
+    page: Option<(usize, Vec<u32>)>,
 }
 
 /// Queries matching fewer items than this get no next-letter summary: the next letter's
@@ -74,25 +83,34 @@ impl Searcher {
         if self.last.as_ref() == Some(&(query.clone(), limit)) {
             return;
         }
-        while self.levels.last().is_some_and(|(q, _)| !query.refines(q)) {
+        while self.levels.last().is_some_and(|l| !query.refines(&l.query)) {
             self.levels.pop();
         }
         let below = self.levels.last();
-        let pool = below.map(|(_, items)| items.as_slice());
-        let (hits, items) = match limit {
-            None => {
+        let pool = below.map(|l| l.items.as_slice());
+        let kept = below
+            .filter(|l| l.query == query)
+            .and_then(|l| l.page.as_ref())
+            .filter(|(kept, _)| Some(*kept) == limit);
+        let (hits, items) = match (limit, kept) {
+            (Some(_), Some((_, page))) => {
+                let hits = top::highlight(&self.index, &query, &self.skim, page);
+                (hits, Vec::new())
+            }
+            (None, _) => {
                 let outcome = scan::run(&self.index, &query, pool, &self.skim);
                 (outcome.hits, outcome.items)
             }
-            Some(limit) => {
-                let plane = self.plane(&query, below.map(|(q, _)| q));
+            (Some(limit), None) => {
+                let plane = self.plane(&query, below.map(|l| &l.query));
                 let best = top::run(&self.index, &query, pool, &self.skim, limit, plane);
                 (best.hits, best.items)
             }
         };
-        self.total = match limit {
-            None => hits.len(),
-            Some(_) => items.len(),
+        self.total = match (limit, kept) {
+            (None, _) => hits.len(),
+            (Some(_), Some(_)) => pool.map_or(0, <[u32]>::len),
+            (Some(_), None) => items.len(),
         };
         let spent = std::mem::replace(&mut self.hits, hits);
         if spent.len() >= BIG {
@@ -101,11 +119,16 @@ impl Searcher {
             // If no thread can be had, the closure and the hits are dropped right here.
             let _ = std::thread::Builder::new().spawn(move || drop(spent));
         }
-        if below.is_none_or(|(q, _)| *q != query) {
+        if below.is_none_or(|l| l.query != query) {
             if limit.is_some() && items.len() >= self.next_min {
                 self.summarise_next(&query, &items);
             }
-            self.levels.push((query.clone(), items));
+            let page = limit.map(|l| (l, self.hits.iter().map(|h| h.item as u32).collect()));
+            self.levels.push(Level {
+                query: query.clone(),
+                items,
+                page,
+            });
         }
         self.last = Some((query, limit));
     }
@@ -198,8 +221,12 @@ mod tests {
         ] {
             let query = Query::lenient(typed);
             searcher.settle();
-            let below = searcher.levels.iter().rev().find(|(q, _)| query.refines(q));
-            let summarised = searcher.plane(&query, below.map(|(q, _)| q)).is_some();
+            let below = searcher
+                .levels
+                .iter()
+                .rev()
+                .find(|l| query.refines(&l.query));
+            let summarised = searcher.plane(&query, below.map(|l| &l.query)).is_some();
             // zfj and #z match fewer than `next_min` items: zfjl and #zh are scanned.
             let expect_summary = !["zfjl", "#zh"].contains(&typed);
             assert_eq!(summarised, expect_summary, "{typed}: summary used");
@@ -210,6 +237,17 @@ mod tests {
                 (fresh.hits.as_slice(), fresh.total),
                 "{typed}"
             );
+        }
+        // Each query typed on the way keeps its page (s, sh, shi, shif)...
+        assert_eq!(searcher.levels.len(), 4);
+        assert!(searcher.levels.iter().all(|l| l.page.is_some()));
+        // ...and backspace shows it again, with its count.
+        for typed in ["shi", "sh", "s", "z", "zf", "zfj", "zf", "z"] {
+            let query = Query::lenient(typed);
+            let fresh = top::run_on(&index, &query, None, &skim, 50, 1, None);
+            let (hits, total) = searcher.search_top(typed, 50);
+            let expected = (fresh.hits.as_slice(), fresh.total);
+            assert_eq!((hits, total), expected, "back to {typed}");
         }
     }
 }

@@ -9,7 +9,7 @@
 //! those few items are matched once more for their indices. Since keys are unique, the
 //! first `limit` hits are exactly the first `limit` of a full sort.
 
-use super::index::Index;
+use super::index::{Columns, Index};
 use super::letters::NONE;
 use super::matcher::{compile, match_item, Compiled};
 use super::pairs::FULL;
@@ -133,19 +133,42 @@ pub(crate) fn run_on(
     // The few hits shown: matched again, now keeping their highlight indices.
     top.hits = keys
         .iter()
-        .filter_map(|&key| {
-            let item = item_at(key as u32 as usize);
-            let mut indices = Vec::new();
-            let (exact, score) = match_item(&cols, item, &words, skim, &mut indices)?;
-            Some(Hit {
-                item,
-                score,
-                exact,
-                indices,
-            })
-        })
+        .filter_map(|&key| hit(&cols, &words, skim, item_at(key as u32 as usize)))
         .collect();
     top
+}
+
+/// The hits for items already ranked (a page kept from an earlier search of `query`),
+/// matched again for their highlights.
+pub(crate) fn highlight(
+    index: &Index,
+    query: &Query,
+    skim: &SkimMatcherV2,
+    ranked: &[u32],
+) -> Vec<Hit> {
+    let words: Vec<Compiled> = query
+        .words
+        .iter()
+        .map(|w| compile(&index.symbols, w))
+        .collect();
+    let cols = index.columns();
+    ranked
+        .iter()
+        .filter(|&&item| (item as usize) < index.len())
+        .filter_map(|&item| hit(&cols, &words, skim, item as usize))
+        .collect()
+}
+
+/// One item matched with its highlight indices.
+fn hit(cols: &Columns, words: &[Compiled], skim: &SkimMatcherV2, item: usize) -> Option<Hit> {
+    let mut indices = Vec::new();
+    let (exact, score) = match_item(cols, item, words, skim, &mut indices)?;
+    Some(Hit {
+        item,
+        score,
+        exact,
+        indices,
+    })
 }
 
 /// Keep the `limit` smallest keys, ascending.
