@@ -78,27 +78,48 @@ pub(crate) fn run_on(
     // A query with no words lists items in document order, as `scan` does.
     let ranked = !words.is_empty();
     // Each stretch: its matched items, and the keys of its best `limit` matches.
+    let summary = |at: usize, item: usize| {
+        plane.map(|p| {
+            let score = match p {
+                Plane::ByItem(scores) => scores.get(item),
+                Plane::ByPlace(scores) => scores.get(at),
+            };
+            score.copied().unwrap_or(NONE)
+        })
+    };
+    let of_kind = |item: usize| query.kind.is_none_or(|k| cols.kind(item) == k);
     let scan = |range: Range<usize>| -> (Vec<u32>, Vec<u64>) {
         let mut items = Vec::new();
         let mut keys = Vec::new();
         let mut indices = Vec::new();
+        // With a summary, the lowest score that can still be among this stretch's best
+        // `limit`: keys below it would only be dropped by `best` (160,000 of them for `z`
+        // at 1,000 reports, 1.6 million at 10,000).
+        let floor = match plane {
+            Some(_) => floor(
+                range.clone().filter_map(|at| {
+                    let item = item_at(at);
+                    summary(at, item).filter(|_| of_kind(item))
+                }),
+                limit,
+            ),
+            None => i8::MIN,
+        };
         for at in range {
             let item = item_at(at);
             let kind = cols.kind(item);
             if query.kind.is_some_and(|k| kind != k) {
                 continue;
             }
-            let summary = plane.map(|p| match p {
-                Plane::ByItem(scores) => scores.get(item),
-                Plane::ByPlace(scores) => scores.get(at),
-            });
-            match summary.map(|s| s.copied().unwrap_or(NONE)) {
+            match summary(at, item) {
                 None | Some(FULL) => {}
                 Some(NONE) => continue,
                 // The rank key `match_item` gives: a summarised match is contiguous.
                 Some(score) => {
                     items.push(item as u32);
-                    keys.push(rank_key(true, i64::from(score), kind, at as u32));
+                    if score >= floor {
+                        keys.push(rank_key(true, i64::from(score), kind, at as u32));
+                    }
                     continue;
                 }
             }
@@ -169,6 +190,23 @@ fn hit(cols: &Columns, words: &[Compiled], skim: &SkimMatcherV2, item: usize) ->
         exact,
         indices,
     })
+}
+
+/// The highest score that at least `limit` of `scores` reach (`NONE` and `FULL` aside),
+/// or the lowest score if fewer than `limit` have one.
+fn floor(scores: impl Iterator<Item = i8>, limit: usize) -> i8 {
+    let mut counts = [0usize; 256];
+    for s in scores.filter(|&s| s != NONE && s != FULL) {
+        counts[usize::from(s as u8 ^ 0x80)] += 1;
+    }
+    let mut reached = 0;
+    for (at, &n) in counts.iter().enumerate().rev() {
+        reached += n;
+        if reached >= limit {
+            return (at as u8 ^ 0x80) as i8;
+        }
+    }
+    i8::MIN
 }
 
 /// Keep the `limit` smallest keys, ascending.
