@@ -32,7 +32,16 @@ pub fn fingerprint(files: &[PathBuf]) -> Option<Fingerprint> {
     let keys: Vec<Option<FileKey>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(size)
-            .map(|part| s.spawn(move || part.iter().map(|p| file_key(p)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    // One buffer per thread, reused: a fresh one per file cost a page
+                    // fault per 4 KB read (145 MB for 10,000 reports).
+                    let mut buffer = Vec::new();
+                    part.iter()
+                        .map(|p| file_key(p, &mut buffer))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -43,21 +52,20 @@ pub fn fingerprint(files: &[PathBuf]) -> Option<Fingerprint> {
     Some(Fingerprint { files: files? })
 }
 
-fn file_key(path: &Path) -> Option<FileKey> {
-    // `stat` first (it never blocks), then the bytes through the loader's own reader,
-    // which refuses FIFOs, devices and the terminal without waiting on them, and files
-    // over the size limit: any such file leaves the whole set uncached.
-    let meta = std::fs::metadata(path).ok()?;
+fn file_key(path: &Path, buffer: &mut Vec<u8>) -> Option<FileKey> {
+    // Through the loader's own reader, which refuses FIFOs, devices and the terminal
+    // without waiting on them, and files over the size limit: any such file leaves the
+    // whole set uncached. Size and time are the open file's, the one whose bytes are read.
+    let meta = crate::load::read_report_file_into(path, buffer).ok()?;
     let mtime_ns = match meta.modified().ok()?.duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_nanos()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_nanos()).unwrap_or(i64::MAX),
     };
-    let bytes = crate::load::read_report_file(path).ok()?;
     Some(FileKey {
         path: path.to_path_buf(),
         size: meta.len(),
         mtime_ns,
-        hash: xxhash_rust::xxh3::xxh3_128(&bytes),
+        hash: xxhash_rust::xxh3::xxh3_128(buffer),
     })
 }
 
