@@ -204,7 +204,17 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
         .find(|p| p.extension().is_some_and(|e| e == "bin"))
         .unwrap();
     let good = std::fs::read(&entry).unwrap();
-    let damages: Vec<(&str, Vec<u8>)> = vec![
+    // The whole entry is hashed: a byte flipped anywhere (the key, the header, any column
+    // of the index) is caught, at sixteen places spread over the file.
+    let mut damages: Vec<(String, Vec<u8>)> = (1..16)
+        .map(|k| {
+            let mut b = good.clone();
+            let at = b.len() * k / 16;
+            b[at] ^= 0x10;
+            (format!("one byte flipped at {k}/16"), b)
+        })
+        .collect();
+    let fixed: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
         ("cut short", good[..good.len() - 1].to_vec()),
         ("cut in the header", good[..20].to_vec()),
@@ -229,6 +239,7 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
             (0..good.len()).map(|i| (i * 7919 % 251) as u8).collect(),
         ),
     ];
+    damages.extend(fixed.into_iter().map(|(w, b)| (w.to_string(), b)));
     for (what, bytes) in damages {
         std::fs::write(&entry, &bytes).unwrap();
         assert_eq!(cached(&place), (want.clone(), false), "{what}");

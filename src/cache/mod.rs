@@ -103,7 +103,7 @@ pub fn save(
 /// Entries kept at most: one per set of `--report` arguments, so without a bound the
 /// folder would grow with every folder a user ever opened.
 const MAX_ENTRIES: usize = 16;
-/// Bytes kept at most (an entry for 10,000 reports is about 600 MB).
+/// Bytes kept at most (an entry for 10,000 reports is about 530 MB).
 const MAX_BYTES: u64 = 2 << 30;
 
 /// Remove the least recently used entries (by modification time, which a cache hit

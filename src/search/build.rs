@@ -45,11 +45,13 @@ impl Part {
         (self.node_crumbs.len() / 2 - 1) as u32
     }
 
-    fn push(&mut self, kind: Kind, id: &str, node: u32, text: &str, figure: u32) {
+    /// A new item; the span of its text.
+    fn push(&mut self, kind: Kind, id: &str, node: u32, text: &str, figure: u32) -> [u64; 2] {
         let pairs = [self.string(id), self.string(text)];
         self.item_strs.extend(pairs.concat());
         self.item_refs.extend([node, figure]);
         self.kinds.push(kind as u8);
+        pairs[1]
     }
 
     fn section(&mut self, s: &Section, path: &mut Vec<String>) {
@@ -85,16 +87,24 @@ impl Part {
     }
 
     fn statistic(&mut self, s: &Statistic, node: u32) {
-        let text = match s.label.is_empty() {
-            true => format!("{}（{}）", s.display, s.quote),
-            false => format!("{}：{}（{}）", s.label, s.display, s.quote),
-        };
+        let colon = if s.label.is_empty() { "" } else { "：" };
+        let text = format!("{}{colon}{}（{}）", s.label, s.display, s.quote);
         let figure = (self.fig_values.len()) as u32;
-        let pairs = [&s.label, &s.unit, &s.display, &s.quote].map(|t| self.string(t));
-        self.fig_strs.extend(pairs.concat());
+        let [at, _] = self.push(Kind::Statistic, &s.id, node, &text, figure);
+        // Label, display and quote are spans of the text just written: stored once.
+        let label = [at, s.label.len() as u64];
+        let display = [
+            label[0] + label[1] + colon.len() as u64,
+            s.display.len() as u64,
+        ];
+        let quote = [
+            display[0] + display[1] + "（".len() as u64,
+            s.quote.len() as u64,
+        ];
+        let unit = self.string(&s.unit);
+        self.fig_strs.extend([label, unit, display, quote].concat());
         self.fig_values.push(s.value.to_bits());
         self.fig_approx.push(u8::from(s.approx));
-        self.push(Kind::Statistic, &s.id, node, &text, figure);
     }
 }
 

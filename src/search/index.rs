@@ -89,9 +89,9 @@ impl Index {
             false => store.slice::<u16>(Col::Text).len(),
         };
         let nodes = store.slice::<u32>(Col::NodeCrumbs).len() / 2;
-        let crumbs = store.slice::<u64>(Col::Crumbs).len() / 2;
+        let crumbs = store.spans(Col::Crumbs).len();
         let figures = store.slice::<u64>(Col::FigValues).len();
-        let reports = store.slice::<u64>(Col::Titles).len() / 2;
+        let reports = store.spans(Col::Titles).len();
         let refs_ok = store.slice::<u32>(Col::ItemRefs).chunks_exact(3).all(|r| {
             (r[0] as usize) < reports
                 && (r[1] as usize) < nodes
@@ -108,10 +108,15 @@ impl Index {
             && store.slice::<u64>(Col::Blooms).len() == 4 * len
             && store.slice::<u8>(Col::Kinds).len() == len
             && store.slice::<u8>(Col::Kinds).iter().all(|&k| k < 3)
-            && store.slice::<u64>(Col::ItemStrs).len() == 4 * len
+            && store
+                .slice::<u64>(Col::WideSpans)
+                .first()
+                .is_some_and(|&w| w < 2)
+            && store.spans(Col::ItemStrs).len() == 2 * len
             && store.slice::<u32>(Col::ItemRefs).len() == 3 * len
-            && store.slice::<u64>(Col::NodeStrs).len() == 4 * nodes
-            && store.slice::<u64>(Col::FigStrs).len() == 8 * figures
+            && store.spans(Col::NodeStrs).len() == 2 * nodes
+            && store.spans(Col::FigStrs).len() == 4 * figures
+            && store.spans(Col::Places).len() == reports
             && store.slice::<u8>(Col::FigApprox).len() == figures
             && refs_ok
             && crumbs_ok;
@@ -138,37 +143,38 @@ impl Index {
     /// When `i` is out of range, as slice indexing does.
     pub fn item(&self, i: usize) -> Item<'_> {
         let s = &self.store;
-        let strs = &s.slice::<u64>(Col::ItemStrs)[4 * i..4 * i + 4];
+        let strs = s.spans(Col::ItemStrs);
         let refs = &s.slice::<u32>(Col::ItemRefs)[3 * i..3 * i + 3];
         let node = refs[1] as usize;
-        let node_strs = &s.slice::<u64>(Col::NodeStrs)[4 * node..4 * node + 4];
+        let node_strs = s.spans(Col::NodeStrs);
         let crumbs = &s.slice::<u32>(Col::NodeCrumbs)[2 * node..2 * node + 2];
-        let (first, count) = (2 * crumbs[0] as usize, 2 * crumbs[1] as usize);
+        let (first, count) = (crumbs[0] as usize, crumbs[1] as usize);
+        let text = s.str_at(strs, 2 * i + 1);
         Item {
             report: refs[0] as usize,
             kind: self.kind(i),
-            id: s.str(&strs[..2]),
-            node: s.str(&node_strs[..2]),
-            section: s.str(&node_strs[2..]),
+            id: s.str_at(strs, 2 * i),
+            node: s.str_at(node_strs, 2 * node),
+            section: s.str_at(node_strs, 2 * node + 1),
             path: Crumbs {
                 store: s,
-                pairs: &s.slice::<u64>(Col::Crumbs)[first..first + count],
+                spans: s.spans(Col::Crumbs).sub(first..first + count),
             },
-            text: s.str(&strs[2..]),
+            text,
             figure: (refs[2] != u32::MAX).then(|| self.figure(refs[2] as usize)),
         }
     }
 
     fn figure(&self, f: usize) -> Figure<'_> {
         let s = &self.store;
-        let strs = &s.slice::<u64>(Col::FigStrs)[8 * f..8 * f + 8];
+        let strs = s.spans(Col::FigStrs);
         Figure {
-            label: s.str(&strs[0..2]),
+            label: s.str_at(strs, 4 * f),
             value: f64::from_bits(s.slice::<u64>(Col::FigValues)[f]),
-            unit: s.str(&strs[2..4]),
-            display: s.str(&strs[4..6]),
+            unit: s.str_at(strs, 4 * f + 1),
+            display: s.str_at(strs, 4 * f + 2),
             approx: s.slice::<u8>(Col::FigApprox)[f] != 0,
-            quote: s.str(&strs[6..8]),
+            quote: s.str_at(strs, 4 * f + 3),
         }
     }
 
@@ -179,23 +185,17 @@ impl Index {
 
     /// How many reports the index was built from.
     pub fn report_count(&self) -> usize {
-        self.store.slice::<u64>(Col::Titles).len() / 2
+        self.store.spans(Col::Titles).len()
     }
 
     /// The title of report `r` (as in `Item::report`); empty if out of range.
     pub fn report_title(&self, r: usize) -> &str {
-        let titles = self.store.slice::<u64>(Col::Titles);
-        titles
-            .get(2 * r..2 * r + 2)
-            .map_or("", |p| self.store.str(p))
+        self.store.str_at(self.store.spans(Col::Titles), r)
     }
 
     /// The place report `r` covers (`市桥街`), as `identity` reads it; empty if none.
     pub fn report_place(&self, r: usize) -> &str {
-        let places = self.store.slice::<u64>(Col::Places);
-        places
-            .get(2 * r..2 * r + 2)
-            .map_or("", |p| self.store.str(p))
+        self.store.str_at(self.store.spans(Col::Places), r)
     }
 
     /// The year report `r` covers, as `identity` reads it.

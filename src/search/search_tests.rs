@@ -219,3 +219,48 @@ fn an_index_of_no_reports_is_empty_and_searchable() {
     let owned = Index::build_owned(Vec::new());
     assert!(owned.is_empty());
 }
+
+/// A statistic's label, display and quote are stored once, inside its item text: each
+/// still reads back exactly as the model has it, with or without a label.
+#[test]
+fn every_figure_reads_back_as_the_model_has_it() {
+    let base = crate::embedded::report().unwrap();
+    let mut reports = corpus::generate(&base, 3);
+    reports.push(crate::import::import(TEXT, "测试").unwrap());
+    let mut unlabelled = reports[0].clone();
+    for s in unlabelled
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.paragraphs)
+    {
+        s.statistics.iter_mut().for_each(|st| st.label.clear());
+    }
+    reports.push(unlabelled);
+    let index = Index::build(&reports);
+    let mut want: std::collections::HashMap<(usize, &str), &crate::model::Statistic> = reports
+        .iter()
+        .enumerate()
+        .flat_map(|(r, report)| {
+            report
+                .all_statistics()
+                .into_iter()
+                .map(move |(_, s)| ((r, s.id.as_str()), s))
+        })
+        .collect();
+    for item in index.items() {
+        let Some(f) = item.figure else { continue };
+        let s = want.remove(&(item.report, item.id)).unwrap();
+        assert_eq!(
+            (f.label, f.unit, f.display, f.quote, f.approx),
+            (&*s.label, &*s.unit, &*s.display, &*s.quote, s.approx)
+        );
+        assert_eq!(f.value.to_bits(), s.value.to_bits());
+    }
+    assert!(want.is_empty(), "one figure per statistic");
+    assert!(reports
+        .last()
+        .unwrap()
+        .all_statistics()
+        .iter()
+        .any(|(_, s)| s.label.is_empty()));
+}
