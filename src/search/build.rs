@@ -121,7 +121,7 @@ fn part(report: &Report) -> Part {
 }
 
 /// The columns of an index over `reports`.
-pub(crate) fn build(reports: &[Report]) -> Store {
+pub(crate) fn build(reports: &[Report]) -> (Store, Symbols) {
     // Reports are independent: their parts are made on every core, then joined.
     let parts = parallel::map(reports, |_, r| part(r));
     finish(parts, reports.iter().map(named).collect())
@@ -145,14 +145,16 @@ fn named(r: &Report) -> Named {
 
 /// The same, freeing the reports once their items are made: the peak of a search over
 /// 1,000 reports imported just for it is then the index, not the index and the models.
-pub(crate) fn build_owned(reports: Vec<Report>) -> Store {
+pub(crate) fn build_owned(reports: Vec<Report>) -> (Store, Symbols) {
     let parts = parallel::map(&reports, |_, r| part(r));
     let names = reports.iter().map(named).collect();
     drop(reports);
     finish(parts, names)
 }
 
-fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
+/// The store, and the symbols its text was interned with (so opening it need not intern
+/// them again).
+fn finish(parts: Vec<Part>, names: Vec<Named>) -> (Store, Symbols) {
     let mut w = Writer::new();
     let (mut nodes, mut crumbs, mut figures) = (0u32, 0u32, 0u32);
     // Each part is freed once joined.
@@ -198,15 +200,16 @@ fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
     }
     // Almost always narrow: only a text with more than 65,536 distinct characters is
     // indexed a second time, wide.
-    if !index_text(&mut w, false) {
-        index_text(&mut w, true);
-    }
-    w.finish()
+    let symbols = match index_text(&mut w, false) {
+        Some(symbols) => symbols,
+        None => index_text(&mut w, true).unwrap_or_default(),
+    };
+    (w.finish(), symbols)
 }
 
 /// Intern every item's folded text, with its marks, starts and bloom filter, writing the
-/// columns in place. `false` if a narrow (`u16`) text ran out of symbol ids.
-fn index_text(w: &mut Writer, wide: bool) -> bool {
+/// columns in place; the symbols, or `None` if a narrow (`u16`) text ran out of ids.
+fn index_text(w: &mut Writer, wide: bool) -> Option<Symbols> {
     // Read back byte by byte: a byte vector need not be aligned for `u64` (an empty one
     // is not), so no cast.
     let pairs: Vec<u64> = w
@@ -243,7 +246,7 @@ fn index_text(w: &mut Writer, wide: bool) -> bool {
         }
         if !fits {
             *w.col_mut(Col::Strings) = strings;
-            return false;
+            return None;
         }
         score::mark(&symbols, &item, &mut marks);
         starts.push(starts[starts.len() - 1] + item.len() as u32);
@@ -259,5 +262,5 @@ fn index_text(w: &mut Writer, wide: bool) -> bool {
     *w.col_mut(Col::Marks) = marks;
     w.put(Col::Starts, &starts);
     w.put(Col::Blooms, &blooms);
-    true
+    Some(symbols)
 }

@@ -38,22 +38,23 @@ const KINDS: [Kind; 3] = [Kind::Section, Kind::Measure, Kind::Statistic];
 impl Index {
     /// Index every section and sub-item heading, paragraph lead, measure and statistic.
     pub fn build(reports: &[Report]) -> Index {
-        let store = build::build(reports);
+        let (store, symbols) = build::build(reports);
         // What was just built passes its own checks; `unwrap_or_else` keeps a bug from
         // becoming a panic (an empty index would show it).
-        Index::open(store).unwrap_or_else(Index::empty)
+        Index::open(store, Some(symbols)).unwrap_or_else(Index::empty)
     }
 
     /// The same as `build`, freeing each report's model as soon as its items are made
     /// (only the titles are kept): for a search that needs nothing else of them.
     pub fn build_owned(reports: Vec<Report>) -> Index {
-        Index::open(build::build_owned(reports)).unwrap_or_else(Index::empty)
+        let (store, symbols) = build::build_owned(reports);
+        Index::open(store, Some(symbols)).unwrap_or_else(Index::empty)
     }
 
     /// An index read in place from a mapped file, the store starting at byte `at` (a
     /// multiple of 8); `None` unless every column is consistent with the others.
     pub fn from_mapped(map: memmap2::Mmap, at: usize) -> Option<Index> {
-        Index::open(Store::open(Bytes::Mapped { map, at })?)
+        Index::open(Store::open(Bytes::Mapped { map, at })?, None)
     }
 
     /// The bytes the index is stored in, for the cache to write; `from_mapped` reads them.
@@ -73,14 +74,22 @@ impl Index {
 
     /// Check the columns against each other, so no later read can go out of range. Symbol
     /// ids in the text are not scanned (12 MB for 1,000 reports): matching reads every
-    /// per-symbol table with a check instead.
-    fn open(store: Store) -> Option<Index> {
-        let mut symbols = Symbols::new();
-        for (id, &c) in store.slice::<u32>(Col::Chars).iter().enumerate() {
-            if symbols.intern(char::from_u32(c)?) as usize != id {
-                return None;
+    /// per-symbol table with a check instead. `built`: the symbols the store was just
+    /// built with, which then need not be interned again.
+    fn open(store: Store, built: Option<Symbols>) -> Option<Index> {
+        let chars = store.slice::<u32>(Col::Chars);
+        let symbols = match built {
+            Some(symbols) if symbols.len() == chars.len() => symbols,
+            _ => {
+                let mut symbols = Symbols::new();
+                for (id, &c) in chars.iter().enumerate() {
+                    if symbols.intern(char::from_u32(c)?) as usize != id {
+                        return None;
+                    }
+                }
+                symbols
             }
-        }
+        };
         let wide = *store.slice::<u64>(Col::Wide).first()? == 1;
         let starts = store.slice::<u32>(Col::Starts);
         let len = starts.len().checked_sub(1)?;
