@@ -59,6 +59,10 @@ fn open_index(
     let cache_dir = (super::open::cacheable(paths, no_cache) && args.corpus.is_none())
         .then(crate::cache::dir)
         .flatten();
+    if paths.is_empty() && args.corpus.is_none() {
+        // The embedded report's index was built with the binary.
+        return Ok((Index::embedded().map_err(|e| e.to_string())?, 0));
+    }
     let Some(dir) = cache_dir else {
         let opened = super::open::open(paths).map_err(|e| e.to_string())?;
         let reports = match (args.corpus, opened.reports.first()) {

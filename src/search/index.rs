@@ -57,6 +57,18 @@ impl Index {
         Index::open(Store::open(Bytes::Mapped { map, at })?, None)
     }
 
+    /// The embedded report's index, read in place from the image built with the binary
+    /// (`assets/report.index`, tested to equal a fresh build), so a search of it parses
+    /// and indexes nothing; built from the model if the image does not open (a machine
+    /// of the other endianness).
+    pub fn embedded() -> crate::error::Result<Index> {
+        let image = Store::open(Bytes::Static(super::image::EMBEDDED));
+        match image.and_then(|store| Index::open(store, None)) {
+            Some(index) => Ok(index),
+            None => Ok(Index::build_owned(vec![crate::embedded::report()?])),
+        }
+    }
+
     /// The bytes the index is stored in, for the cache to write; `from_mapped` reads them.
     pub fn as_bytes(&self) -> &[u8] {
         self.store.as_bytes()

@@ -28,6 +28,7 @@
 
 mod build;
 pub mod corpus;
+mod image;
 mod index;
 mod item;
 mod matcher;

@@ -110,9 +110,11 @@ impl<'a> Spans<'a> {
 
 pub(crate) const COLS: usize = Col::Strings as usize + 1;
 
-/// The bytes behind a store: an 8-aligned buffer of our own, or a mapped file.
+/// The bytes behind a store: an 8-aligned buffer of our own, a mapped file, or an image
+/// compiled into the binary.
 pub(crate) enum Bytes {
     Owned(Vec<u64>),
+    Static(&'static [u8]),
     Mapped {
         map: memmap2::Mmap,
         /// Where the store starts in the file (a multiple of 8).
@@ -124,6 +126,7 @@ impl Bytes {
     fn get(&self) -> &[u8] {
         match self {
             Bytes::Owned(words) => bytemuck::cast_slice(words),
+            Bytes::Static(bytes) => bytes,
             Bytes::Mapped { map, at } => map.get(*at..).unwrap_or_default(),
         }
     }
