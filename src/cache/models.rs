@@ -83,7 +83,7 @@ pub fn write(
             .into_iter()
             .collect();
     let records = records.ok_or_else(|| std::io::Error::other("a report cannot be cached"))?;
-    let build = build().ok_or_else(|| std::io::Error::other("the program cannot be read"))?;
+    let build = crate::BUILD;
     let mut body = Vec::new();
     put(&mut body, key.files.len() as u64);
     for f in &key.files {
@@ -154,7 +154,8 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
         return None;
     }
     let (key_len, count) = (r.usize()?, r.usize()?);
-    if r.u128()? != build()? {
+    // Another build's models are stale (see `crate::BUILD`).
+    if r.u128()? != crate::BUILD {
         return None;
     }
     let hash = u128::from_le_bytes(r.take(16)?.try_into().ok()?);
@@ -214,28 +215,6 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
         reports: reports?,
         errors,
         warnings,
-    })
-}
-
-/// What identifies the program that imported the models: a hash of its executable. The
-/// key says the files are unchanged, but the same bytes imported by another version
-/// (a new importer, new label rules) can give other models, so an entry written by any
-/// other build is stale. Hashed once per process, through a small buffer (7.7 MB for the
-/// release binary, about a millisecond); `None` when the executable cannot be read, and
-/// then nothing is cached.
-fn build() -> Option<u128> {
-    use std::io::Read;
-    static BUILD: std::sync::OnceLock<Option<u128>> = std::sync::OnceLock::new();
-    *BUILD.get_or_init(|| {
-        let mut exe = std::fs::File::open(std::env::current_exe().ok()?).ok()?;
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let mut buffer = vec![0u8; 256 << 10];
-        loop {
-            match exe.read(&mut buffer).ok()? {
-                0 => return Some(hasher.digest128()),
-                n => hasher.update(buffer.get(..n)?),
-            }
-        }
     })
 }
 
