@@ -226,7 +226,12 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
         }),
         ("one byte flipped in the key", {
             let mut b = good.clone();
-            b[70] ^= 1;
+            b[90] ^= 1;
+            b
+        }),
+        ("written by another build", {
+            let mut b = good.clone();
+            b[16] ^= 1;
             b
         }),
         ("another format version", {

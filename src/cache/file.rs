@@ -1,4 +1,4 @@
-//! One cache file: a header (format, sizes, a hash over everything after it), the key
+//! One cache file: a header (format, build, sizes, a hash over everything after it), the key
 //! (every file's fingerprint), the errors and warnings the files gave, then the index's store,
 //! mapped and read in place. Written to a temporary name and renamed, so a reader sees a
 //! whole old file or a whole new one; a crash mid-write leaves a file whose hash fails.
@@ -10,11 +10,11 @@ use std::path::Path;
 
 const MAGIC: &[u8; 8] = b"RTUIIDX\0";
 /// Bump whenever the layout of the file or of the index's columns changes.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 /// Written in native order: a file from a machine of the other endianness is foreign.
 const ENDIAN: u32 = 0x0102_0304;
-/// Magic, format, endianness, key length, store offset, store length, hash.
-const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 8 + 16;
+/// Magic, format, endianness, build, key length, store offset, store length, hash.
+const HEAD: usize = 8 + 4 + 4 + 16 + 8 + 8 + 8 + 16;
 
 /// What an entry holds besides the index: one message per file that could not be opened,
 /// and one per file that opened with a caveat.
@@ -56,6 +56,7 @@ pub fn write(
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&FORMAT.to_ne_bytes());
     head.extend_from_slice(&ENDIAN.to_ne_bytes());
+    head.extend_from_slice(&crate::BUILD.to_ne_bytes());
     for n in [key_len, store_at, index.as_bytes().len()] {
         put(&mut head, n as u64);
     }
@@ -130,6 +131,11 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
     let bytes: &[u8] = &map;
     let mut r = Reader { bytes, at: 0 };
     if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
+        return None;
+    }
+    // The same files indexed by another build (a new importer, new label rules) can give
+    // other items: its entries are stale (see `crate::BUILD`).
+    if u128::from_ne_bytes(r.take(16)?.try_into().ok()?) != crate::BUILD {
         return None;
     }
     let (key_len, store_at, store_len) = (r.usize()?, r.usize()?, r.usize()?);

@@ -1,10 +1,10 @@
 //! The index cache: a search index over `--report` files, kept in the platform's cache
 //! folder and mapped back in place, so a search over 1,000 reports need not import them.
 //!
-//! An entry is keyed by every file's path, size, modification time and content hash and
-//! by the format version; it is used only when all of them match and its own hash checks
-//! out. Anything else (missing, stale, foreign, damaged) is ignored and rebuilt, so a
-//! cached answer is always the answer the files give.
+//! An entry is keyed by every file's path, size, modification time and content hash, by
+//! the format version and by the build (`crate::BUILD`); it is used only when all of them
+//! match and its own hash checks out. Anything else (missing, stale, foreign, damaged) is
+//! ignored and rebuilt, so a cached answer is always the answer the files give.
 
 mod file;
 mod key;
