@@ -187,6 +187,37 @@ proptest! {
     }
 }
 
+/// Files left alone past the settling window are not read again for their hash (their
+/// status is as the entry recorded it); any later write, even one that puts the size and
+/// modification time back, still gives the files' answer.
+#[test]
+fn settled_files_answer_from_the_cache_and_a_later_write_is_still_seen() {
+    let texts = texts();
+    let place = Place::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    // Past the three-second window in which a file's times are not trusted.
+    std::thread::sleep(Duration::from_millis(3_200));
+    assert!(!cached(&place).1);
+    let (again, from_cache) = cached(&place);
+    assert!(from_cache);
+    assert_eq!(again, fresh(&place));
+    for change in [
+        Change::SameSizeAndTime(1),
+        Change::SameSizeAndTime(0),
+        Change::Replace(2, 0),
+        Change::Touch(0, 5),
+    ] {
+        apply(&place, &texts, &change);
+        let want = fresh(&place);
+        assert_eq!(cached(&place).0, want, "after {change:?}");
+        let (again, from_cache) = cached(&place);
+        assert!(from_cache, "after {change:?}");
+        assert_eq!(again, want, "from the cache after {change:?}");
+    }
+}
+
 #[test]
 fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
     let texts = texts();

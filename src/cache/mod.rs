@@ -78,11 +78,20 @@ pub fn lookup(
     args: &[PathBuf],
     files: &[PathBuf],
 ) -> (Option<Entry>, Option<Fingerprint>) {
-    let key = fingerprint(files);
+    let key = current_key(dir, args, files);
     let entry = key
         .as_ref()
         .and_then(|k| file::read(&dir.join(entry_name(args)), k));
     (entry, key)
+}
+
+/// The fingerprint of `files` now, reading again only the files whose status is not as
+/// the cache's entry for `args` recorded it (see `key`); with no entry, every file.
+pub fn current_key(dir: &Path, args: &[PathBuf], files: &[PathBuf]) -> Option<Fingerprint> {
+    let name = entry_name(args);
+    let known = file::stored_key(&dir.join(&name))
+        .or_else(|| models::stored_key(&dir.join(models::name(&name))));
+    key::fingerprint_against(files, known.as_ref())
 }
 
 /// Save the index built from `loaded`, keyed by `key` taken before the files were read,
