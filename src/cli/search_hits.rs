@@ -1,7 +1,8 @@
 //! The `search` command: one hit a line (or a JSON array), best first; exit 0 with hits,
 //! 1 with none (like grep), 2 on bad input, with a one-line error.
 
-use crate::search::{corpus, Hit, Index, Item, Kind, Query};
+use super::open;
+use crate::search::{corpus, Hit, Index, IndexBuilder, Item, Kind, Query, ReportItems};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -59,6 +60,15 @@ fn open_index(
     let cache_dir = (super::open::cacheable(paths, no_cache) && args.corpus.is_none())
         .then(crate::cache::dir)
         .flatten();
+    let files_only = !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != open::EMBEDDED);
+    if cache_dir.is_none() && files_only && args.corpus.is_none() {
+        // Items are made as each report is imported and its model freed there.
+        let mut index = IndexBuilder::default();
+        let keep = |r: crate::model::Report| ReportItems::of(&r);
+        let opened = open::open_each(paths, &keep, &mut |items| index.add(items))
+            .map_err(|e| e.to_string())?;
+        return Ok((index.finish(), opened.errors.len()));
+    }
     let Some(dir) = cache_dir else {
         let opened = super::open::open(paths).map_err(|e| e.to_string())?;
         let reports = match (args.corpus, opened.reports.first()) {

@@ -113,8 +113,8 @@ fn part(report: &Report) -> Part {
 /// The columns of an index over `reports`.
 pub(crate) fn build(reports: &[Report]) -> Store {
     // Reports are independent: their parts are made on every core, then joined.
-    let parts = parallel::map(reports, |_, r| part(r));
-    finish(parts, reports.iter().map(named).collect())
+    let items = parallel::map(reports, |_, r| ReportItems::of(r));
+    build_items(items)
 }
 
 /// What output says of a report: its title, place and year.
@@ -136,17 +136,73 @@ fn named(r: &Report) -> Named {
 /// The same, freeing the reports once their items are made: the peak of a search over
 /// 1,000 reports imported just for it is then the index, not the index and the models.
 pub(crate) fn build_owned(reports: Vec<Report>) -> Store {
-    let parts = parallel::map(&reports, |_, r| part(r));
-    let names = reports.iter().map(named).collect();
+    let items = parallel::map(&reports, |_, r| ReportItems::of(r));
     drop(reports);
-    finish(parts, names)
+    build_items(items)
 }
 
-fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
-    let mut w = Writer::new();
-    let (mut nodes, mut crumbs, mut figures) = (0u32, 0u32, 0u32);
+/// One report's items and what output says of it, made on the thread that imported the
+/// report so its model can be freed there at once (see `load::load_each`).
+pub struct ReportItems {
+    part: Part,
+    named: Named,
+}
+
+impl ReportItems {
+    pub(crate) fn of(report: &Report) -> ReportItems {
+        ReportItems {
+            part: part(report),
+            named: named(report),
+        }
+    }
+}
+
+/// The columns of an index over reports whose items are already made, in their order.
+pub(crate) fn build_items(items: Vec<ReportItems>) -> Store {
+    let mut b = Builder::new();
     // Each part is freed once joined.
-    for (r, p) in parts.into_iter().enumerate() {
+    items.into_iter().for_each(|i| b.add(i));
+    b.finish()
+}
+
+/// An index being built report by report: each report's items joined onto the columns
+/// and their texts interned as they come, so a caller importing reports on other
+/// threads never holds more than a few reports' items, and interning (single-threaded)
+/// runs beside the import instead of after it.
+pub(crate) struct Builder {
+    w: Writer,
+    reports: u32,
+    nodes: u32,
+    crumbs: u32,
+    figures: u32,
+    text: TextIndex,
+}
+
+impl Builder {
+    pub(crate) fn new() -> Builder {
+        Builder {
+            w: Writer::new(),
+            reports: 0,
+            nodes: 0,
+            crumbs: 0,
+            figures: 0,
+            text: TextIndex::new(false),
+        }
+    }
+
+    /// Join one report's items, the next in order.
+    pub(crate) fn add(&mut self, items: ReportItems) {
+        let ReportItems { part: p, named } = items;
+        let w = &mut self.w;
+        // Almost always narrow: when a text holds more than 65,536 distinct characters,
+        // `finish` indexes every text a second time, wide.
+        if self.text.fits {
+            for pair in p.item_strs.chunks_exact(4) {
+                let (at, len) = (pair[2] as usize, pair[3] as usize);
+                self.text
+                    .item(p.strings.get(at..at + len).unwrap_or_default());
+            }
+        }
         let base = w.string(&p.strings)[0];
         let shift = |pairs: &[u64]| -> Vec<u64> {
             let mut out = pairs.to_vec();
@@ -154,17 +210,19 @@ fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
             out
         };
         w.put(Col::ItemStrs, &shift(&p.item_strs));
+        let (r, nodes, figures) = (self.reports, self.nodes, self.figures);
         let refs: Vec<u32> = p
             .item_refs
             .chunks_exact(2)
             .flat_map(|nf| {
                 let fig = nf[1].checked_add(figures).filter(|_| nf[1] != u32::MAX);
-                [r as u32, nf[0] + nodes, fig.unwrap_or(u32::MAX)]
+                [r, nf[0] + nodes, fig.unwrap_or(u32::MAX)]
             })
             .collect();
         w.put(Col::ItemRefs, &refs);
         w.put(Col::Kinds, &p.kinds);
         w.put(Col::NodeStrs, &shift(&p.node_strs));
+        let crumbs = self.crumbs;
         let node_crumbs: Vec<u32> = p
             .node_crumbs
             .chunks_exact(2)
@@ -175,28 +233,91 @@ fn finish(parts: Vec<Part>, names: Vec<Named>) -> Store {
         w.put(Col::FigStrs, &shift(&p.fig_strs));
         w.put(Col::FigValues, &p.fig_values);
         w.put(Col::FigApprox, &p.fig_approx);
-        nodes += (p.node_crumbs.len() / 2) as u32;
-        crumbs += (p.crumbs.len() / 2) as u32;
-        figures += p.fig_values.len() as u32;
-    }
-    for n in names {
-        let pair = w.string(&n.title);
+        let pair = w.string(&named.title);
         w.put(Col::Titles, &pair);
-        let pair = w.string(&n.place);
+        let pair = w.string(&named.place);
         w.put(Col::Places, &pair);
-        w.put(Col::Years, &[n.year.map_or(i64::MIN, i64::from)]);
+        w.put(Col::Years, &[named.year.map_or(i64::MIN, i64::from)]);
+        self.reports += 1;
+        self.nodes += (p.node_crumbs.len() / 2) as u32;
+        self.crumbs += (p.crumbs.len() / 2) as u32;
+        self.figures += p.fig_values.len() as u32;
     }
-    // Almost always narrow: only a text with more than 65,536 distinct characters is
-    // indexed a second time, wide.
-    if !index_text(&mut w, false) {
-        index_text(&mut w, true);
+
+    pub(crate) fn finish(self) -> Store {
+        let mut w = self.w;
+        if self.text.fits {
+            self.text.write(&mut w);
+        } else {
+            index_wide(&mut w);
+        }
+        w.finish()
     }
-    w.finish()
 }
 
-/// Intern every item's folded text, with its marks, starts and bloom filter, writing the
-/// columns in place. `false` if a narrow (`u16`) text ran out of symbol ids.
-fn index_text(w: &mut Writer, wide: bool) -> bool {
+/// Every item's folded text as symbol ids, with its marks, start and bloom filter.
+struct TextIndex {
+    symbols: Symbols,
+    wide: bool,
+    /// False once a narrow (`u16`) text ran out of symbol ids.
+    fits: bool,
+    text: Vec<u8>,
+    marks: Vec<u8>,
+    starts: Vec<u32>,
+    blooms: Vec<u64>,
+    /// The current item's symbols (reused).
+    item: Vec<u32>,
+}
+
+impl TextIndex {
+    fn new(wide: bool) -> TextIndex {
+        TextIndex {
+            symbols: Symbols::new(),
+            wide,
+            fits: true,
+            text: Vec::new(),
+            marks: Vec::new(),
+            starts: vec![0],
+            blooms: Vec::new(),
+            item: Vec::new(),
+        }
+    }
+
+    fn item(&mut self, s: &str) {
+        let mut bloom = Bloom::default();
+        self.item.clear();
+        for c in s.chars() {
+            let sym = self.symbols.intern(fold(c));
+            bloom_add(&mut bloom, sym);
+            self.item.push(sym);
+            match (self.wide, u16::try_from(sym)) {
+                (true, _) => self.text.extend_from_slice(&sym.to_ne_bytes()),
+                (false, Ok(narrow)) => self.text.extend_from_slice(&narrow.to_ne_bytes()),
+                (false, Err(_)) => self.fits = false,
+            }
+        }
+        score::mark(&self.symbols, &self.item, &mut self.marks);
+        let last = self.starts[self.starts.len() - 1];
+        self.starts.push(last + self.item.len() as u32);
+        self.blooms.extend(bloom);
+    }
+
+    fn write(self, w: &mut Writer) {
+        let chars: Vec<u32> = (0..self.symbols.len() as u32)
+            .map(|s| self.symbols.char_of(s) as u32)
+            .collect();
+        w.put(Col::Chars, &chars);
+        *w.col_mut(Col::Text) = self.text;
+        w.put(Col::Wide, &[u64::from(self.wide)]);
+        *w.col_mut(Col::Marks) = self.marks;
+        w.put(Col::Starts, &self.starts);
+        w.put(Col::Blooms, &self.blooms);
+    }
+}
+
+/// Index every item's text again, wide, from the joined columns: for the rare text with
+/// more than 65,536 distinct characters.
+fn index_wide(w: &mut Writer) {
     // Read back byte by byte: a byte vector need not be aligned for `u64` (an empty one
     // is not), so no cast.
     let pairs: Vec<u64> = w
@@ -204,14 +325,8 @@ fn index_text(w: &mut Writer, wide: bool) -> bool {
         .chunks_exact(8)
         .map(|b| u64::from_ne_bytes(b.try_into().unwrap_or_default()))
         .collect();
-    let strings = std::mem::take(w.col_mut(Col::Strings));
-    let chars = strings.len() / 3;
-    let mut symbols = Symbols::new();
-    let mut text: Vec<u8> = Vec::with_capacity(chars * if wide { 4 } else { 2 });
-    let mut marks = Vec::with_capacity(chars);
-    let (mut starts, mut blooms) = (vec![0u32], Vec::new());
-    let mut item = Vec::new();
-    let mut fits = true;
+    let strings = w.get(Col::Strings);
+    let mut text = TextIndex::new(true);
     for pair in pairs.chunks_exact(4) {
         let (at, len) = (pair[2] as usize, pair[3] as usize);
         // Always some text (the blob was written just now), so every item gets a span.
@@ -219,35 +334,7 @@ fn index_text(w: &mut Writer, wide: bool) -> bool {
             .get(at..at + len)
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default();
-        let mut bloom = Bloom::default();
-        item.clear();
-        for c in s.chars() {
-            let sym = symbols.intern(fold(c));
-            bloom_add(&mut bloom, sym);
-            item.push(sym);
-            match (wide, u16::try_from(sym)) {
-                (true, _) => text.extend_from_slice(&sym.to_ne_bytes()),
-                (false, Ok(narrow)) => text.extend_from_slice(&narrow.to_ne_bytes()),
-                (false, Err(_)) => fits = false,
-            }
-        }
-        if !fits {
-            *w.col_mut(Col::Strings) = strings;
-            return false;
-        }
-        score::mark(&symbols, &item, &mut marks);
-        starts.push(starts[starts.len() - 1] + item.len() as u32);
-        blooms.extend(bloom);
+        text.item(s);
     }
-    *w.col_mut(Col::Strings) = strings;
-    let chars: Vec<u32> = (0..symbols.len() as u32)
-        .map(|s| symbols.char_of(s) as u32)
-        .collect();
-    w.put(Col::Chars, &chars);
-    *w.col_mut(Col::Text) = text;
-    w.put(Col::Wide, &[u64::from(wide)]);
-    *w.col_mut(Col::Marks) = marks;
-    w.put(Col::Starts, &starts);
-    w.put(Col::Blooms, &blooms);
-    true
+    text.write(w);
 }

@@ -40,7 +40,8 @@ mod store;
 mod symbols;
 mod top;
 
-pub use index::Index;
+pub use build::ReportItems;
+pub use index::{Index, IndexBuilder};
 pub use item::{Crumbs, Figure, Item};
 pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;
