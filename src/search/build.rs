@@ -25,38 +25,52 @@ struct Part {
     fig_approx: Vec<u8>,
 }
 
+/// A `(offset, length)` pair into a part's strings.
+type Span = [u64; 2];
+
+/// Every string is written to the blob once: a node's id is also its item's id and holds
+/// its top-level id, a heading is its item's text and every breadcrumb below it, and a
+/// statistic's label, display and quote are spans of its item's text. Nothing else is
+/// copied on the way (no `format!`, no string per item).
 impl Part {
-    fn string(&mut self, s: &str) -> [u64; 2] {
+    fn string(&mut self, s: &str) -> Span {
         let at = self.strings.len() as u64;
         self.strings.push_str(s);
         [at, s.len() as u64]
     }
 
-    /// A new node with its breadcrumb; its number.
-    fn node(&mut self, id: &str, top: &str, path: &[String]) -> u32 {
+    /// A new node with its breadcrumb (spans of headings already written); its number
+    /// and the span of its id.
+    fn node(&mut self, id: &str, top: &str, path: &[Span]) -> (u32, Span) {
         let first = (self.crumbs.len() / 2) as u32;
-        for heading in path {
-            let pair = self.string(heading);
-            self.crumbs.extend(pair);
-        }
-        let pairs = [self.string(id), self.string(top)];
-        self.node_strs.extend(pairs.concat());
+        self.crumbs.extend(path.iter().flatten());
+        let id_span = self.string(id);
+        // The top-level id is the id's first part (`4` of `4.3`).
+        let top = match id.starts_with(top) {
+            true => [id_span[0], top.len() as u64],
+            false => self.string(top),
+        };
+        self.node_strs.extend(id_span.iter().chain(&top));
         self.node_crumbs.extend([first, path.len() as u32]);
-        (self.node_crumbs.len() / 2 - 1) as u32
+        ((self.node_crumbs.len() / 2 - 1) as u32, id_span)
     }
 
-    fn push(&mut self, kind: Kind, id: &str, node: u32, text: &str, figure: u32) {
-        let pairs = [self.string(id), self.string(text)];
-        self.item_strs.extend(pairs.concat());
+    fn push_spans(&mut self, kind: Kind, id: Span, node: u32, text: Span, figure: u32) {
+        self.item_strs.extend(id.iter().chain(&text));
         self.item_refs.extend([node, figure]);
         self.kinds.push(kind as u8);
     }
 
-    fn section(&mut self, s: &Section, path: &mut Vec<String>) {
-        let heading = s.label();
-        path.push(heading.clone());
-        let node = self.node(&s.id, s.top_id(), path);
-        self.push(Kind::Section, &s.id, node, &heading, u32::MAX);
+    fn push(&mut self, kind: Kind, id: &str, node: u32, text: &str, figure: u32) {
+        let (id, text) = (self.string(id), self.string(text));
+        self.push_spans(kind, id, node, text, figure);
+    }
+
+    fn section(&mut self, s: &Section, path: &mut Vec<Span>) {
+        let heading = self.string(&s.label());
+        path.push(heading);
+        let (node, id) = self.node(&s.id, s.top_id(), path);
+        self.push_spans(Kind::Section, id, node, heading, u32::MAX);
         for p in &s.paragraphs {
             self.paragraph(p, node);
         }
@@ -84,23 +98,32 @@ impl Part {
         }
     }
 
+    /// The item reads `label：display（quote）` (`display（quote）` without a label).
     fn statistic(&mut self, s: &Statistic, node: u32) {
-        let text = match s.label.is_empty() {
-            true => format!("{}（{}）", s.display, s.quote),
-            false => format!("{}：{}（{}）", s.label, s.display, s.quote),
-        };
+        let id = self.string(&s.id);
+        let start = self.strings.len() as u64;
+        let label = self.string(&s.label);
+        if !s.label.is_empty() {
+            self.strings.push('：');
+        }
+        let display = self.string(&s.display);
+        self.strings.push('（');
+        let quote = self.string(&s.quote);
+        self.strings.push('）');
+        let text = [start, self.strings.len() as u64 - start];
+        let unit = self.string(&s.unit);
         let figure = (self.fig_values.len()) as u32;
-        let pairs = [&s.label, &s.unit, &s.display, &s.quote].map(|t| self.string(t));
-        self.fig_strs.extend(pairs.concat());
+        self.fig_strs
+            .extend([label, unit, display, quote].iter().flatten());
         self.fig_values.push(s.value.to_bits());
         self.fig_approx.push(u8::from(s.approx));
-        self.push(Kind::Statistic, &s.id, node, &text, figure);
+        self.push_spans(Kind::Statistic, id, node, text, figure);
     }
 }
 
 fn part(report: &Report) -> Part {
     let mut part = Part::default();
-    let intro = part.node("intro", "intro", &[]);
+    let (intro, _) = part.node("intro", "intro", &[]);
     for p in &report.intro {
         part.paragraph(p, intro);
     }
