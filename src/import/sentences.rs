@@ -110,6 +110,11 @@ fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
     pieces
 }
 
+/// Byte ranges of the sentences of a paragraph: contiguous, covering `text`.
+pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    cut(text, ends_sentence)
+}
+
 /// The sentences of a paragraph, verbatim; they concatenate to `text`.
 pub fn sentences(text: &str) -> Vec<&str> {
     cut(text, ends_sentence)

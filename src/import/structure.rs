@@ -3,7 +3,7 @@
 //! section, so it still opens.
 
 use super::headings::{Line, KINDS};
-use super::paragraph::paragraph;
+use super::paragraph::{child_id, paragraph};
 use super::sentences::{self, sentences};
 use crate::model::{Layout, Paragraph, Report, Section};
 
@@ -72,7 +72,7 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
     let intro: Vec<Paragraph> = front
         .iter()
         .enumerate()
-        .map(|(i, t)| paragraph(format!("intro.p{}", i + 1), t))
+        .map(|(i, t)| paragraph(child_id("intro", ".p", i + 1), t))
         .collect();
     Report {
         title_supplied: title.is_none(),
@@ -102,7 +102,7 @@ fn unnumbered(lines: &[String]) -> Section {
         paragraphs: lines
             .iter()
             .enumerate()
-            .map(|(i, l)| paragraph(format!("1.p{}", i + 1), l))
+            .map(|(i, l)| paragraph(child_id("1", ".p", i + 1), l))
             .collect(),
         subsections: Vec::new(),
     }
@@ -182,13 +182,13 @@ fn sections(lines: &[String], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Ve
                 None => roots.len(),
             };
             let id = match open.last() {
-                Some((_, p)) => format!("{}.{}", p.id, siblings + 1),
+                Some((_, p)) => child_id(&p.id, ".", siblings + 1),
                 None => (siblings + 1).to_string(),
             };
             open.push((level, item(id, number, marker, rest)));
         } else if let Some((_, s)) = open.last_mut() {
             // Date lines that are not the sign-off are ordinary text here.
-            let id = format!("{}.p{}", s.id, s.paragraphs.len() + 1);
+            let id = child_id(&s.id, ".p", s.paragraphs.len() + 1);
             s.paragraphs.push(paragraph(id, line));
         }
     }
@@ -229,7 +229,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     };
     if s.inline {
         s.paragraphs
-            .push(paragraph(format!("{}.p1", s.id), inline_text));
+            .push(paragraph(child_id(&s.id, ".p", 1), inline_text));
     }
     s
 }
