@@ -1,18 +1,29 @@
-//! Percentages written in words (`百分之九十五`, `百分之九十五点五`, `百分之百`): a
-//! figure with unit `%`, its bounds and change read as for `95%`.
+//! Percentages written in words (`百分之九十五`, `百分之九十五点五`, `百分之百`, and
+//! with digits, `百分之95`), and per-mille ones (`千分之三`, `千分之0.5`): a figure with
+//! unit `%` or `‰`, its bounds and change read as for `95%`.
 
 use super::{change_before, strip_any, Figure, AFTER, BEFORE};
 use crate::import::numbers;
 
-const LEAD: &str = "百分之";
+/// The words that open a share, and the unit it is written with in digits.
+const LEADS: [(&str, &str); 2] = [("百分之", "%"), ("千分之", "‰")];
 
-/// The percentage in words at byte `i` of `text`, if one starts there.
+/// The percentage (or per-mille figure) in words at byte `i` of `text`, if one starts there.
 pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
-    let after = i + text[i..].strip_prefix(LEAD).map(|_| LEAD.len())?;
-    let (value, mut end) = match text[after..].strip_prefix('百') {
-        Some(_) => (100.0, after + '百'.len_utf8()),
+    let (lead, unit) = LEADS.iter().find(|(lead, _)| text[i..].starts_with(lead))?;
+    let after = i + lead.len();
+    let whole = if *unit == "%" { '百' } else { '千' };
+    let (value, mut end) = match text[after..].strip_prefix(whole) {
+        Some(_) => (
+            if *unit == "%" { 100.0 } else { 1000.0 },
+            after + whole.len_utf8(),
+        ),
         None => {
-            let n = numbers::chinese(text, after)?;
+            // Digits after the words are as common in typed reports as numerals
+            // (`百分之95`); a following `%` would say it twice, so none is taken.
+            let n = numbers::arabic(text.as_bytes(), after)
+                .filter(|n| !text[n.end..].starts_with(['%', '％', '‰']))
+                .or_else(|| numbers::chinese(text, after))?;
             // `百分之九十五万` is not a percentage of anything these reports print.
             if text[n.end..].starts_with(['万', '亿']) {
                 return None;
@@ -36,12 +47,12 @@ pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
         start,
         end,
         value,
-        unit: "%".to_string(),
+        unit: unit.to_string(),
         qualifier,
         bound,
         change: change_before(&text[..start]),
         base_value: value,
-        base_unit: "%".to_string(),
+        base_unit: unit.to_string(),
     })
 }
 
@@ -78,6 +89,26 @@ mod tests {
     }
 
     #[test]
+    fn digits_after_the_words_and_per_mille() {
+        assert_eq!(
+            one("群众满意率达到百分之95以上。"),
+            ("百分之95以上".into(), 95.0, "%".into())
+        );
+        assert_eq!(
+            one("结案率为百分之９８．５，"),
+            ("百分之９８．５".into(), 98.5, "%".into())
+        );
+        assert_eq!(
+            one("刑事发案率控制在千分之三以内"),
+            ("千分之三以内".into(), 3.0, "‰".into())
+        );
+        assert_eq!(
+            one("差错率低于千分之0.5。"),
+            ("千分之0.5".into(), 0.5, "‰".into())
+        );
+    }
+
+    #[test]
     fn bounds_and_changes_as_for_digits() {
         let f = &figures("出庭率超过百分之九十")[0];
         assert_eq!((f.qualifier, f.bound), (Some("超过"), Some(Bound::Lower)));
@@ -89,9 +120,18 @@ mod tests {
 
     #[test]
     fn not_percentages() {
-        for text in ["百分之", "落实“五个百分百”", "百分制考核", "百分之九十五万"]
-        {
-            assert!(figures(text).iter().all(|f| f.unit != "%"), "{text}");
+        for text in [
+            "百分之",
+            "落实“五个百分百”",
+            "百分制考核",
+            "百分之九十五万",
+            "千分之",
+            "千分制",
+        ] {
+            assert!(
+                figures(text).iter().all(|f| f.unit != "%" && f.unit != "‰"),
+                "{text}"
+            );
         }
     }
 }
