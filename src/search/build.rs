@@ -290,6 +290,9 @@ struct TextIndex {
     blooms: Vec<u64>,
     /// The current item's symbols (reused).
     item: Vec<u32>,
+    /// Basic Multilingual Plane char as written → its symbol id + 1 (0: not seen yet), so
+    /// a char met before is neither folded nor looked up again.
+    seen: Vec<u32>,
 }
 
 impl TextIndex {
@@ -303,14 +306,30 @@ impl TextIndex {
             starts: vec![0],
             blooms: Vec::new(),
             item: Vec::new(),
+            seen: vec![0; 0x10000],
+        }
+    }
+
+    fn symbol(&mut self, c: char) -> u32 {
+        match self.seen.get(c as usize) {
+            Some(&known) if known != 0 => known - 1,
+            _ => {
+                let sym = self.symbols.intern(fold(c));
+                if let Some(slot) = self.seen.get_mut(c as usize) {
+                    *slot = sym + 1;
+                }
+                sym
+            }
         }
     }
 
     fn item(&mut self, s: &str) {
         let mut bloom = Bloom::default();
         self.item.clear();
+        // At most one symbol a byte.
+        self.text.reserve(s.len() * if self.wide { 4 } else { 2 });
         for c in s.chars() {
-            let sym = self.symbols.intern(fold(c));
+            let sym = self.symbol(c);
             bloom_add(&mut bloom, sym);
             self.item.push(sym);
             match (self.wide, u16::try_from(sym)) {
