@@ -4,7 +4,7 @@
 
 use super::headings::{Line, KINDS};
 use super::paragraph::{child_id, paragraph};
-use super::sentences::{self, sentences};
+use super::sentences;
 use crate::model::{Layout, Paragraph, Report, Section};
 
 /// Longest first sentence of a numbered item that counts as its title.
@@ -202,7 +202,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     let first = match colon_heading(rest) {
         Some(h) => h,
         None => {
-            let first = sentences(rest).into_iter().next().unwrap_or("");
+            let first = sentences::first_sentence(rest);
             // An item that opens with a statement rather than a heading (`(一)本次疫情时间
             // 长,…并存。`) has no title: all its text is paragraph, so its sentences are
             // measures and its figures statistics.
