@@ -273,64 +273,14 @@ fn load_core<T: Send>(
     if workers < 2 || total < 2 {
         (0..total).for_each(|i| hand_on(i, make(i)));
     } else {
-        in_order_on(workers.min(total), total, &make, &mut hand_on);
+        crate::parallel::in_order(workers.min(total), total, &make, &mut hand_on);
     }
     outcome
-}
-
-/// `make(0..total)` on `workers` threads, each result handed to `hand_on` on this thread
-/// in index order. Indices are handed out one at a time, in order, so results that wait
-/// for an earlier one stay few (a stretch per thread would hold half the run back).
-fn in_order_on<M: Send>(
-    workers: usize,
-    total: usize,
-    make: &(dyn Fn(usize) -> M + Sync),
-    hand_on: &mut dyn FnMut(usize, M),
-) {
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(4 * workers);
-        for _ in 0..workers {
-            let (tx, next) = (tx.clone(), &next);
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                // A closed channel: this thread panicked while handing on; stop.
-                if i >= total || tx.send((i, make(i))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut want = 0;
-        for (i, made) in rx {
-            waiting.insert(i, made);
-            while let Some(made) = waiting.remove(&want) {
-                hand_on(want, made);
-                want += 1;
-            }
-        }
-    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn results_are_handed_on_in_order_when_later_ones_finish_first() {
-        let make = |i: usize| {
-            // The first few take longest, so later results arrive first.
-            std::thread::sleep(std::time::Duration::from_millis(if i < 3 { 20 } else { 0 }));
-            i * 10
-        };
-        for workers in [2, 3, 8] {
-            let mut seen = Vec::new();
-            in_order_on(workers, 50, &make, &mut |i, m| seen.push((i, m)));
-            let want: Vec<(usize, usize)> = (0..50).map(|i| (i, i * 10)).collect();
-            assert_eq!(seen, want, "{workers} workers");
-        }
-    }
 
     #[test]
     fn a_reader_that_panics_fails_only_its_file() {

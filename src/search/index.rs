@@ -2,8 +2,9 @@
 //! folded text stored as symbol ids and a bloom filter of the symbols it holds. Its
 //! columns are built in memory or mapped from the cache, and read in place either way.
 
-use super::build::{self, Builder, ReportItems};
+use super::build::{self, ReportItems};
 use super::item::{Crumbs, Figure, Item};
+use super::join::Builder;
 use super::store::{Bytes, Col, Store};
 use super::symbols::{Bloom, Symbols};
 use super::{matcher, scan, Hit, Kind, Query};

@@ -30,6 +30,7 @@ mod build;
 pub mod corpus;
 mod index;
 mod item;
+mod join;
 mod matcher;
 mod query;
 mod scan;
