@@ -7,6 +7,9 @@ use super::paragraph::{child_id, paragraph};
 use super::sentences;
 use crate::model::{Layout, Paragraph, Report, Section};
 
+/// A content line: borrowed from the decoded text unless sanitising changed it.
+pub type Text<'a> = std::borrow::Cow<'a, str>;
+
 /// Longest first sentence of a numbered item that counts as its title.
 const HEADING_MAX_CHARS: usize = 40;
 /// Longest line that counts as a title or an issuer line.
@@ -14,7 +17,7 @@ const TITLE_MAX_CHARS: usize = 60;
 /// Longest addressee (`市人大常委会：`) or closing line (`特此报告。`).
 const SALUTATION_MAX_CHARS: usize = 30;
 
-pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title: &str) -> Report {
+pub fn build(lines: &[Text], kinds: Vec<Line>, layout: Layout, fallback_title: &str) -> Report {
     // Levels: the numbering styles this document uses, outermost first.
     let mut used = [false; KINDS];
     for k in &kinds {
@@ -33,20 +36,20 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
     let (mut date, mut date_text, mut issuers) = (None, None, Vec::new());
     if let Some(Line::Date(iso)) = kinds.last() {
         date = Some(iso.clone());
-        date_text = lines.last().cloned();
+        date_text = lines.last().map(|l| l.to_string());
         end -= 1;
         while end > body_start + 1
             && issuers.len() < 4
             && is_issuer(&lines[end - 1], &kinds[end - 1])
         {
             end -= 1;
-            issuers.insert(0, lines[end].clone());
+            issuers.insert(0, lines[end].to_string());
         }
     }
     let mut closing = None;
     if end > body_start + 1 && is_closing(&lines[end - 1]) {
         end -= 1;
-        closing = Some(lines[end].clone());
+        closing = Some(lines[end].to_string());
     }
     // Front matter: an optional title line, an optional addressee, then the preamble.
     let mut head = 0;
@@ -55,12 +58,12 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
         .filter(|t| {
             head < body_start.max(usize::from(first.is_none())) && head < end && is_title(t)
         })
-        .cloned();
+        .map(|t| t.to_string());
     head += usize::from(title.is_some());
     let addressee = lines
         .get(head)
         .filter(|a| head < end && is_addressee(a))
-        .cloned();
+        .map(|a| a.to_string());
     head += usize::from(addressee.is_some());
     let (front, sections) = match first {
         Some(first) => (
@@ -92,7 +95,7 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
 
 /// The one section of a text whose headings were not recognised: no number, no title,
 /// every line a paragraph. Its empty heading is not a line of the source.
-fn unnumbered(lines: &[String]) -> Section {
+fn unnumbered(lines: &[Text]) -> Section {
     Section {
         id: "1".into(),
         number: String::new(),
@@ -163,7 +166,7 @@ fn is_issuer(line: &str, kind: &Line) -> bool {
 }
 
 /// Build the section tree: a heading closes every open section of its level or deeper.
-fn sections(lines: &[String], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<Section> {
+fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     // Open sections, outermost first, with their levels; closed into their parents.
     let mut open: Vec<(u8, Section)> = Vec::new();
