@@ -55,3 +55,22 @@ fn open_and_index_1000_reports(bencher: divan::Bencher) {
         report_tui::search::Index::build(&loaded.reports)
     });
 }
+
+/// The same reports read back from the models cache (written once, before timing), as
+/// the browser opens a folder it has opened before: the key check, each record's hash
+/// and the decoding into `Report`s, on every core. Compare with `open_1000_reports`.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn read_1000_reports_from_the_models_cache(bencher: divan::Bencher) {
+    use report_tui::cache::{fingerprint, models};
+    let (files, _) = report_tui::load::expand(&[corpus()]);
+    let key = fingerprint(&files).expect("the corpus reads");
+    let path = std::env::temp_dir().join(format!("report-tui-bench-models-{REPORTS}.bin"));
+    let loaded = report_tui::load::load(&files, &|_, _| {});
+    models::write(&path, &key, &[], &[], &loaded.reports).expect("models written");
+    bencher.bench(|| {
+        let read = models::read(&path, &key).expect("the entry matches");
+        assert_eq!(read.reports.len(), REPORTS);
+        read
+    });
+    let _ = std::fs::remove_file(&path);
+}

@@ -68,6 +68,10 @@ pub enum Error {
     },
     #[error("{}", in_file_message(path, source))]
     InFile { path: String, source: Box<Error> },
+    /// An error as the files gave it when they were last read, kept in the models cache:
+    /// their bytes are unchanged, so it stands.
+    #[error("{0}")]
+    Reported(String),
 }
 
 impl Error {

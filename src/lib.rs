@@ -26,3 +26,10 @@ pub mod tui;
 
 pub use error::{Error, Result};
 pub use model::Report;
+
+/// The build of the sources this program was made from (a hash over `src/`, `assets/`
+/// and the manifests, by `build.rs`): cache entries written by another build are stale.
+pub const BUILD: u128 = match u128::from_str_radix(env!("REPORT_TUI_BUILD"), 16) {
+    Ok(build) => build,
+    Err(_) => panic!("build.rs writes REPORT_TUI_BUILD as 32 hex digits"),
+};

@@ -8,9 +8,14 @@
 
 mod file;
 mod key;
+mod model_decode;
+mod model_encode;
+pub mod models;
+pub mod reports;
 
 pub use file::{Entry, FORMAT};
 pub use key::{entry_name, fingerprint, FileKey, Fingerprint};
+pub use models::{Models, FORMAT as MODELS_FORMAT};
 
 use crate::error::{Error, Result};
 use crate::search::Index;
@@ -100,9 +105,9 @@ pub fn save(
     }
 }
 
-/// Entries kept at most: one per set of `--report` arguments, so without a bound the
-/// folder would grow with every folder a user ever opened.
-const MAX_ENTRIES: usize = 16;
+/// Entries kept at most: an index and a models entry per set of `--report` arguments, so
+/// without a bound the folder would grow with every folder a user ever opened.
+const MAX_ENTRIES: usize = 32;
 /// Bytes kept at most (an entry for 10,000 reports is about 600 MB).
 const MAX_BYTES: u64 = 2 << 30;
 
@@ -139,7 +144,8 @@ pub fn info(dir: &Path) -> Vec<(String, u64)> {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let size = e.metadata().ok()?.len();
-            name.starts_with("index-").then_some((name, size))
+            let ours = name.starts_with("index-") || name.starts_with("models-");
+            ours.then_some((name, size))
         })
         .collect();
     out.sort();

@@ -202,11 +202,12 @@ pub fn cache(action: super::CacheAction) -> Result<i32> {
             let entries = crate::cache::info(&dir);
             let total: u64 = entries.iter().map(|(_, size)| size).sum();
             let mut text = format!(
-                "{}\n{} entries, {} bytes (format {})\n",
+                "{}\n{} entries, {} bytes (format {}, models format {})\n",
                 dir.display(),
                 entries.len(),
                 total,
-                crate::cache::FORMAT
+                crate::cache::FORMAT,
+                crate::cache::MODELS_FORMAT
             );
             for (name, size) in entries {
                 text.push_str(&format!("{size:>12}  {name}\n"));

@@ -247,11 +247,11 @@ fn run(cli: Cli) -> crate::Result<i32> {
         Some(Command::Man) => completion::man(),
         Some(Command::Outline { json, open }) => {
             paths.extend(open.reports.iter().cloned());
-            with_reports(&paths, |r| data::outline(&r, *json))
+            with_reports(&paths, cli.no_cache, |r| data::outline(&r, *json))
         }
         Some(Command::Show { id, json, open }) => {
             paths.extend(open.reports.iter().cloned());
-            with_reports(&paths, |r| data::show(&r, id, *json))
+            with_reports(&paths, cli.no_cache, |r| data::show(&r, id, *json))
         }
         Some(Command::Stats {
             section,
@@ -259,7 +259,9 @@ fn run(cli: Cli) -> crate::Result<i32> {
             open,
         }) => {
             paths.extend(open.reports.iter().cloned());
-            with_reports(&paths, |r| data::stats(&r, section.as_deref(), *format))
+            with_reports(&paths, cli.no_cache, |r| {
+                data::stats(&r, section.as_deref(), *format)
+            })
         }
         Some(Command::Search(args)) => {
             paths.extend(args.open.reports.iter().cloned());
@@ -267,13 +269,15 @@ fn run(cli: Cli) -> crate::Result<i32> {
         }
         Some(Command::Compare(args)) => {
             paths.extend(args.open.reports.iter().cloned());
-            with_reports(&paths, |r| data::print(&compare_command::run(args, &r)?))
+            with_reports(&paths, cli.no_cache, |r| {
+                data::print(&compare_command::run(args, &r)?)
+            })
         }
         #[cfg(feature = "tui")]
         None => browse(&cli),
         // Without the terminal stack, no subcommand prints the outline.
         #[cfg(not(feature = "tui"))]
-        None => with_reports(&paths, |r| data::outline(&r, false)),
+        None => with_reports(&paths, cli.no_cache, |r| data::outline(&r, false)),
     }
 }
 
@@ -281,9 +285,10 @@ fn run(cli: Cli) -> crate::Result<i32> {
 /// loaded; the exit code still says so.
 fn with_reports(
     paths: &[PathBuf],
+    no_cache: bool,
     command: impl FnOnce(Vec<crate::Report>) -> crate::Result<i32>,
 ) -> crate::Result<i32> {
-    let opened = open::open(paths)?;
+    let opened = open::open_cached(paths, no_cache)?;
     let code = command(opened.reports)?;
     Ok(if opened.errors.is_empty() { code } else { 2 })
 }

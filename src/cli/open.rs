@@ -11,7 +11,26 @@ use crate::load::Loaded;
 /// failure printed as one line (the errors are returned too, already printed); an error
 /// only when none of them opened.
 pub fn open(paths: &[PathBuf]) -> Result<Loaded> {
-    let mut opened = open_quietly(paths, &progress(usize::MAX))?;
+    reported(open_quietly(paths, &progress(usize::MAX))?)
+}
+
+/// `open`, with the reports of files and folders taken from the models cache when it has
+/// them (and saved there when not), unless `no_cache`: `outline`, `stats` and `compare`
+/// over a folder then skip importing it.
+pub fn open_cached(paths: &[PathBuf], no_cache: bool) -> Result<Loaded> {
+    let dir = cacheable(paths, no_cache).then(crate::cache::dir).flatten();
+    let Some(dir) = dir else {
+        return open(paths);
+    };
+    let (files, expand_errors) = crate::load::expand(paths);
+    let progress = progress(files.len());
+    let mut loaded = crate::cache::reports::without_index(&dir, paths, &files, &progress);
+    loaded.errors.splice(0..0, expand_errors);
+    reported(loaded)
+}
+
+/// Print the warnings and errors of what opened; an error when nothing did.
+fn reported(mut opened: Loaded) -> Result<Loaded> {
     say_failures(
         &opened.warnings,
         &mut opened.errors,
@@ -115,9 +134,9 @@ fn progress_bar(done: usize, total: usize) {
     let _ = err.flush();
 }
 
-/// For the browser: the reports, and their search index from the cache when it has a
-/// valid entry (else built here and saved, so the next start finds it). The reports are
-/// always imported: the browser shows them, and the cache holds only the index.
+/// For the browser: the reports and their search index, each from the cache when it has
+/// a valid entry for the files (else imported or built here and saved, so the next start
+/// finds them). With both entries warm, nothing is imported.
 #[cfg(feature = "tui")]
 pub fn open_for_browser(
     paths: &[PathBuf],
@@ -129,19 +148,7 @@ pub fn open_for_browser(
         return open_quietly(paths, progress);
     };
     let (files, expand_errors) = crate::load::expand(paths);
-    let (entry, key) = crate::cache::lookup(&dir, paths, &files);
-    let mut loaded = crate::load::load(&files, progress);
-    let index = match entry {
-        Some(entry) => entry.index,
-        None => {
-            let index = crate::search::Index::build(&loaded.reports);
-            if let Some(key) = key {
-                crate::cache::save(&dir, paths, &files, &key, &loaded, &index);
-            }
-            index
-        }
-    };
+    let mut loaded = crate::cache::reports::with_index(&dir, paths, &files, progress);
     loaded.errors.splice(0..0, expand_errors);
-    loaded.index = Some(index);
     Ok(loaded)
 }

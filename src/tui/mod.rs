@@ -111,5 +111,8 @@ where
     let stop = signals.stop_flag();
     let result = event_loop::run(&mut term, &mut app, console, &mut clipboard, stop);
     drop(guard);
+    // The process ends next: freeing every report one by one (1,000 reports: ~30 ms of
+    // CPU; 10,000: ~0.7 s) would only delay the shell's prompt.
+    std::mem::forget(app);
     result.map(|()| (signals.exit_code(), errors)).map_err(io)
 }

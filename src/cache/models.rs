@@ -1,0 +1,254 @@
+//! The models cache: the imported reports of a set of `--report` files, with the errors and
+//! warnings their loading gave, in a file beside the index entry (`models-<same name>`)
+//! and keyed by the same fingerprint. Reading it back takes a fraction of importing: each
+//! report is a flat record (`model_encode`) decoded on every core.
+//!
+//! The file: a header (magic, format, sizes, a hash over the key and the table), the key,
+//! the errors and warnings, a table of records (offset, length, hash of each), then the
+//! records. Written to a temporary name and renamed; anything that does not check out
+//! (missing, foreign, damaged, stale) is ignored, and the files are imported again.
+
+use super::key::{entry_name, fingerprint, Fingerprint};
+use super::{model_decode, model_encode};
+use crate::model::Report;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"RTUIMDL\0";
+/// Bump whenever the file's layout, the record layout or the model's fields change.
+pub const FORMAT: u32 = 2;
+/// Magic, format, a reserved word, key length, report count, build, hash.
+const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 16 + 16;
+/// Offset, length and hash of one record.
+const ROW: usize = 8 + 8 + 8;
+
+/// What a models entry gives back: the reports that opened, one message per file that
+/// did not, one per file that opened with a caveat.
+pub struct Models {
+    pub reports: Vec<Report>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// The models entry that goes with the index entry named `index_name` (`index-….bin`).
+pub fn name(index_name: &str) -> String {
+    let tail = index_name.strip_prefix("index-").unwrap_or(index_name);
+    format!("models-{tail}")
+}
+
+/// The models of the files `args` name, from the entry in `dir`, if it is keyed by
+/// exactly `key` (taken from the files now). A hit renews the entry's time, as pruning
+/// keeps recently used entries first.
+pub fn open(dir: &Path, args: &[PathBuf], key: &Fingerprint) -> Option<Models> {
+    let path = dir.join(name(&entry_name(args)));
+    let models = read(&path, key)?;
+    let _ = std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    Some(models)
+}
+
+/// Save the models in `loaded`, keyed by `key` taken before the files were read, and only
+/// if no file changed while they were read (else the key could describe other bytes than
+/// the ones imported). A cache that cannot be written is not an error.
+pub fn save(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+    key: &Fingerprint,
+    loaded: &crate::load::Loaded,
+) {
+    if fingerprint(files).as_ref() != Some(key) {
+        return;
+    }
+    let errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+    let path = dir.join(name(&entry_name(args)));
+    if write(&path, key, &errors, &loaded.warnings, &loaded.reports).is_ok() {
+        super::prune(dir, &path, super::MAX_ENTRIES, super::MAX_BYTES);
+    }
+}
+
+/// Write an entry atomically (temporary file, then rename). Fails, writing nothing, when a
+/// report cannot be encoded.
+pub fn write(
+    path: &Path,
+    key: &Fingerprint,
+    errors: &[String],
+    warnings: &[String],
+    reports: &[Report],
+) -> std::io::Result<()> {
+    let records: Option<Vec<Vec<u8>>> =
+        crate::parallel::map(reports, |_, r| model_encode::encode(r))
+            .into_iter()
+            .collect();
+    let records = records.ok_or_else(|| std::io::Error::other("a report cannot be cached"))?;
+    let build = crate::BUILD;
+    let mut body = Vec::new();
+    put(&mut body, key.files.len() as u64);
+    for f in &key.files {
+        bytes(&mut body, f.path.as_os_str().as_encoded_bytes());
+        put(&mut body, f.size);
+        body.extend_from_slice(&f.mtime_ns.to_le_bytes());
+        body.extend_from_slice(&f.hash.to_le_bytes());
+    }
+    for lines in [errors, warnings] {
+        put(&mut body, lines.len() as u64);
+        lines.iter().for_each(|l| bytes(&mut body, l.as_bytes()));
+    }
+    let key_len = body.len();
+    let mut at = (HEAD + key_len + records.len() * ROW) as u64;
+    for r in &records {
+        put(&mut body, at);
+        put(&mut body, r.len() as u64);
+        put(&mut body, xxhash_rust::xxh3::xxh3_64(r));
+        at += r.len() as u64;
+    }
+    let mut head = Vec::with_capacity(HEAD);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT.to_le_bytes());
+    head.extend_from_slice(&0u32.to_le_bytes());
+    put(&mut head, key_len as u64);
+    put(&mut head, records.len() as u64);
+    head.extend_from_slice(&build.to_le_bytes());
+    head.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes());
+
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let temp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+        out.write_all(&head)?;
+        out.write_all(&body)?;
+        records.iter().try_for_each(|r| out.write_all(r))?;
+        // No fsync: a file left half-written by a crash fails its hashes and is rebuilt.
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+fn put(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(&n.to_le_bytes());
+}
+
+fn bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put(out, b.len() as u64);
+    out.extend_from_slice(b);
+}
+
+/// The entry at `path` if it is whole, ours, of this format and keyed by exactly `key`;
+/// `None` for anything else, which the caller imports and rewrites.
+pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: as for the index entry: the map is read-only and entries are only ever
+    // replaced by rename, never written in place; a file cut short by something else
+    // fails the length and hash checks before any record is decoded.
+    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+    let all: &[u8] = &map;
+    let mut r = Reader { bytes: all, at: 0 };
+    if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != 0 {
+        return None;
+    }
+    let (key_len, count) = (r.usize()?, r.usize()?);
+    // Another build's models are stale (see `crate::BUILD`).
+    if r.u128()? != crate::BUILD {
+        return None;
+    }
+    let hash = u128::from_le_bytes(r.take(16)?.try_into().ok()?);
+    let table_end = HEAD
+        .checked_add(key_len)?
+        .checked_add(count.checked_mul(ROW)?)?;
+    if xxhash_rust::xxh3::xxh3_128(all.get(HEAD..table_end)?) != hash {
+        return None;
+    }
+    // Hashed, so this is what `write` wrote: the key is compared field by field.
+    if r.usize()? != key.files.len() {
+        return None;
+    }
+    for want in &key.files {
+        let name = r.bytes()?;
+        let (size, mtime_ns, hash) = (r.u64()?, r.u64()? as i64, r.u128()?);
+        let same = name == want.path.as_os_str().as_encoded_bytes()
+            && (size, mtime_ns, hash) == (want.size, want.mtime_ns, want.hash);
+        if !same {
+            return None;
+        }
+    }
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    for lines in [&mut errors, &mut warnings] {
+        for _ in 0..r.usize()? {
+            lines.push(std::str::from_utf8(r.bytes()?).ok()?.to_string());
+        }
+    }
+    if r.at != HEAD + key_len {
+        return None;
+    }
+    let rows: Vec<(usize, usize, u64)> = (0..count)
+        .map(|_| Some((r.usize()?, r.usize()?, r.u64()?)))
+        .collect::<Option<_>>()?;
+    // The records follow the table end to end and end the file: nothing unaccounted for.
+    let mut next = table_end;
+    for &(at, len, _) in &rows {
+        if at != next {
+            return None;
+        }
+        next = at.checked_add(len)?;
+    }
+    if next != all.len() {
+        return None;
+    }
+    // Each record is checked against its own hash and decoded on the worker that has it.
+    let reports: Option<Vec<Report>> = crate::parallel::map(&rows, |_, &(at, len, hash)| {
+        let record = all.get(at..at.checked_add(len)?)?;
+        if xxhash_rust::xxh3::xxh3_64(record) != hash {
+            return None;
+        }
+        model_decode::decode(record)
+    })
+    .into_iter()
+    .collect();
+    Some(Models {
+        reports: reports?,
+        errors,
+        warnings,
+    })
+}
+
+/// Bounds-checked little-endian reads from the front of a byte slice.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(out)
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.usize()?;
+        self.take(n)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+}

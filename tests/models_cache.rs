@@ -1,0 +1,383 @@
+//! The models cache gives back exactly the reports a fresh import gives: for the embedded
+//! report, every layout and holdout fixture, and whatever happens to the files (changed,
+//! touched, cut short, rewritten with the same size and time) or to the cache file itself
+//! (damaged, foreign, truncated), which is then ignored and rebuilt.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
+use proptest::prelude::*;
+use report_tui::cache::{self, models};
+use report_tui::load::Loaded;
+use report_tui::model::Report;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary folder for reports and one for the cache, removed on drop.
+struct Place {
+    root: PathBuf,
+}
+
+impl Place {
+    fn new() -> Place {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let root =
+            std::env::temp_dir().join(format!("report-tui-models-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("reports")).unwrap();
+        Place { root }
+    }
+    fn reports(&self) -> PathBuf {
+        self.root.join("reports")
+    }
+    fn cache(&self) -> PathBuf {
+        self.root.join("cache")
+    }
+    fn file(&self, i: usize) -> PathBuf {
+        self.reports().join(format!("r{i}.txt"))
+    }
+    fn models_file(&self) -> PathBuf {
+        let index = cache::entry_name(&[self.reports()]);
+        self.cache().join(models::name(&index))
+    }
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// What the browser is given: reports, error lines and warnings.
+type Opened = (Vec<Report>, Vec<String>, Vec<String>);
+
+fn parts(loaded: Loaded) -> Opened {
+    let errors = loaded.errors.iter().map(ToString::to_string).collect();
+    (loaded.reports, errors, loaded.warnings)
+}
+
+/// Through both caches, as the browser opens a folder; whether the models came from the
+/// cache (an entry keyed by the files as they are now was there before the call).
+fn browser(place: &Place) -> (Opened, bool) {
+    let args = [place.reports()];
+    let (files, _) = report_tui::load::expand(&args);
+    let hit = cache::fingerprint(&files)
+        .and_then(|key| models::read(&place.models_file(), &key))
+        .is_some();
+    let loaded = cache::reports::with_index(&place.cache(), &args, &files, &|_, _| {});
+    let index = loaded.index.as_ref().unwrap();
+    assert_eq!(
+        index.report_count(),
+        loaded.reports.len(),
+        "index and models agree"
+    );
+    for (r, report) in loaded.reports.iter().enumerate() {
+        assert_eq!(index.report_title(r), report.title);
+    }
+    (parts(loaded), hit)
+}
+
+/// A fresh import, no cache involved.
+fn fresh(place: &Place) -> Opened {
+    parts(report_tui::load::load(&[place.reports()], &|_, _| {}))
+}
+
+/// Every report text the fixtures hold, by path.
+fn fixture_files() -> Vec<PathBuf> {
+    let mut files = vec![root().join("assets/report.txt")];
+    for folder in ["tests/fixtures/layouts", "tests/fixtures/holdout"] {
+        let (found, errors) = report_tui::load::expand(&[root().join(folder)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        files.extend(
+            found
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+        );
+    }
+    files
+}
+
+#[test]
+fn decoded_models_equal_a_fresh_import_for_every_fixture() {
+    let files = fixture_files();
+    assert!(files.len() > 20, "{} fixtures", files.len());
+    let loaded = report_tui::load::load(&files, &|_, _| {});
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    // The embedded model (JSON) too, and a generated corpus with its varied figures.
+    let mut reports = loaded.reports;
+    let embedded = report_tui::embedded::report().unwrap();
+    reports.extend(report_tui::search::corpus::generate(&embedded, 40));
+    reports.push(embedded);
+    let place = Place::new();
+    let key = cache::fingerprint(&files).unwrap();
+    let path = place.cache().join("models-test.bin");
+    let (errors, warnings) = (vec!["e: one".to_string()], vec!["w: 二".to_string()]);
+    models::write(&path, &key, &errors, &warnings, &reports).unwrap();
+    let back = models::read(&path, &key).unwrap();
+    assert_eq!(back.reports.len(), reports.len());
+    for (got, want) in back.reports.iter().zip(&reports) {
+        assert_eq!(got, want, "{}", want.title);
+    }
+    assert_eq!((back.errors, back.warnings), (errors, warnings));
+}
+
+#[test]
+fn every_optional_field_survives() {
+    let mut r = report_tui::embedded::report().unwrap();
+    r.title_supplied = true;
+    r.date_text = Some("2020年12月17日".into());
+    r.addressee = Some("市人大常委会：".into());
+    r.closing = Some("特此报告。".into());
+    r.layout.bom = true;
+    r.layout.line_ending = "\r\n".into();
+    r.layout.blank_lines = vec![(3, " \t".into()), (usize::MAX, String::new())];
+    r.layout.padding = vec![(7, "  ".into(), "\u{3000}".into())];
+    let p = r.sections[0].subsections.iter_mut();
+    let p = p
+        .flat_map(|s| s.paragraphs.iter_mut())
+        .find(|p| !p.statistics.is_empty())
+        .unwrap();
+    p.lead = Some("不在正文里的导语".into());
+    let st = &mut p.statistics[0];
+    st.value = -0.0;
+    st.qualifier = Some("约".into());
+    st.bound = Some(report_tui::model::Bound::Upper);
+    st.change = Some(report_tui::model::Change::Down);
+    st.base = Some(report_tui::model::Base {
+        value: 1.5e300,
+        unit: "元".into(),
+    });
+    st.offset = usize::MAX;
+    st.quote = "不在段落里的引文".into();
+    r.sections[1].title = "不在标题行里".into();
+    let place = Place::new();
+    let key = cache::Fingerprint { files: Vec::new() };
+    let path = place.cache().join("models-one.bin");
+    models::write(&path, &key, &[], &[], std::slice::from_ref(&r)).unwrap();
+    let back = models::read(&path, &key).unwrap();
+    assert_eq!(back.reports, [r.clone()]);
+    let p = back.reports[0].sections[0].subsections.iter();
+    let figure = &p
+        .flat_map(|s| &s.paragraphs)
+        .find(|p| !p.statistics.is_empty())
+        .unwrap()
+        .statistics[0];
+    assert!(figure.value.is_sign_negative());
+}
+
+fn mtime(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+fn set_mtime(path: &Path, time: SystemTime) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(time).unwrap();
+}
+
+#[derive(Clone, Debug)]
+enum Change {
+    /// Write another report's text into file `.0`.
+    Replace(usize, usize),
+    /// Move the modification time on, content unchanged.
+    Touch(usize, u64),
+    /// Cut the file to this fraction of its length (often mid-character: an error).
+    Truncate(usize, u8),
+    /// Change one digit and put the size and time back: only the content hash can tell.
+    SameSizeAndTime(usize),
+}
+
+/// The embedded report and two small ones, to write and swap.
+fn texts() -> Vec<String> {
+    ["assets/report.txt", "tests/fixtures/indented_thousands.txt"]
+        .iter()
+        .chain(&["tests/fixtures/no_title_no_signoff.txt"])
+        .map(|p| std::fs::read_to_string(root().join(p)).unwrap())
+        .collect()
+}
+
+fn apply(place: &Place, texts: &[String], change: &Change) {
+    match *change {
+        Change::Replace(f, t) => std::fs::write(place.file(f), &texts[t]).unwrap(),
+        Change::Touch(f, secs) => {
+            let path = place.file(f);
+            set_mtime(&path, mtime(&path) + Duration::from_secs(secs + 1));
+        }
+        Change::Truncate(f, part) => {
+            let path = place.file(f);
+            let len = std::fs::metadata(&path).unwrap().len();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_len(len * u64::from(part) / 256).unwrap();
+        }
+        Change::SameSizeAndTime(f) => {
+            let path = place.file(f);
+            let before = mtime(&path);
+            let mut bytes = std::fs::read(&path).unwrap();
+            match bytes.iter().position(u8::is_ascii_digit) {
+                Some(at) => {
+                    bytes[at] = if bytes[at] == b'9' {
+                        b'1'
+                    } else {
+                        bytes[at] + 1
+                    }
+                }
+                None if bytes.is_empty() => {}
+                None => bytes[0] ^= 1,
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            set_mtime(&path, before);
+        }
+    }
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        (0..3usize, 0..3usize).prop_map(|(f, t)| Change::Replace(f, t)),
+        (0..3usize, 0..100u64).prop_map(|(f, s)| Change::Touch(f, s)),
+        (0..3usize, any::<u8>()).prop_map(|(f, p)| Change::Truncate(f, p)),
+        (0..3usize).prop_map(Change::SameSizeAndTime),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_browsers_reports_always_follow_the_files(changes in proptest::collection::vec(change(), 1..5)) {
+        let texts = texts();
+        let place = Place::new();
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(place.file(i), text).unwrap();
+        }
+        let (first, hit) = browser(&place);
+        prop_assert!(!hit, "an empty cache cannot answer");
+        prop_assert_eq!(&first, &fresh(&place));
+        for change in &changes {
+            apply(&place, &texts, change);
+            let want = fresh(&place);
+            let (after, _) = browser(&place);
+            prop_assert_eq!(&after, &want, "after {:?}", change);
+            let (again, hit) = browser(&place);
+            prop_assert!(hit, "unchanged files are opened from the cache");
+            prop_assert_eq!(&again, &want, "from the cache after {:?}", change);
+        }
+    }
+}
+
+#[test]
+fn a_damaged_or_foreign_models_file_is_ignored_and_rebuilt() {
+    let texts = texts();
+    let place = Place::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    // A file that fails keeps failing, from the cache too, with the same message.
+    std::fs::write(place.reports().join("bad.txt"), "").unwrap();
+    let want = fresh(&place);
+    assert_eq!(want.1.len(), 1, "{:?}", want.1);
+    assert_eq!(browser(&place), (want.clone(), false));
+    assert_eq!(browser(&place), (want.clone(), true));
+    let path = place.models_file();
+    let good = std::fs::read(&path).unwrap();
+    let other_index = std::fs::read(place.cache().join(cache::entry_name(&[place.reports()])));
+    let flip = |at: usize| {
+        let mut b = good.clone();
+        b[at] ^= 0x20;
+        b
+    };
+    let damages: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("cut short", good[..good.len() - 1].to_vec()),
+        ("cut in the header", good[..20].to_vec()),
+        ("a byte more", [good.as_slice(), b"x"].concat()),
+        ("one byte flipped in a record", flip(good.len() * 3 / 4)),
+        ("one byte flipped in the last record", flip(good.len() - 3)),
+        ("one byte flipped in the key", flip(80)),
+        // Bytes 32..48 name the build that wrote the file: another program's models
+        // (another importer) are stale even for unchanged files.
+        ("written by another build", flip(40)),
+        ("another format version", flip(8)),
+        ("the index entry in its place", other_index.unwrap()),
+        (
+            "garbage",
+            (0..good.len()).map(|i| (i * 7919 % 251) as u8).collect(),
+        ),
+    ];
+    for (what, bytes) in damages {
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(browser(&place) == (want.clone(), false), "{what}");
+        assert!(
+            std::fs::read(&path).unwrap() == good,
+            "rewritten after: {what}"
+        );
+        assert!(
+            browser(&place) == (want.clone(), true),
+            "used after: {what}"
+        );
+    }
+}
+
+#[test]
+fn cache_info_and_clear_cover_the_models_entry() {
+    let place = Place::new();
+    std::fs::write(place.file(0), &texts()[0]).unwrap();
+    browser(&place);
+    let names: Vec<String> = cache::info(&place.cache())
+        .into_iter()
+        .map(|e| e.0)
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("models-")), "{names:?}");
+    assert_eq!(cache::clear(&place.cache()).unwrap(), 2);
+    assert!(cache::info(&place.cache()).is_empty());
+    assert!(!browser(&place).1, "cleared means imported again");
+}
+
+#[test]
+fn outline_stats_and_compare_over_a_folder_read_the_models_cache() {
+    let place = Place::new();
+    for (i, text) in texts().iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("report-tui")
+            .unwrap()
+            .env("XDG_CACHE_HOME", place.cache())
+            .args(args)
+            .arg("--report")
+            .arg(place.reports())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let models = || {
+        place
+            .cache()
+            .join("report-tui")
+            .join(place.models_file().file_name().unwrap())
+    };
+    let commands: [&[&str]; 4] = [
+        &["outline"],
+        &["outline", "--json"],
+        &["stats"],
+        &["compare"],
+    ];
+    let uncached: Vec<_> = commands
+        .iter()
+        .map(|c| run(&[&["--no-cache"], *c].concat()))
+        .collect();
+    assert!(!models().exists(), "--no-cache writes nothing");
+    for (command, want) in commands.iter().zip(&uncached) {
+        assert_eq!(want.0, Some(0), "{command:?}");
+        assert_eq!(&run(command), want, "{command:?}, first");
+        assert!(models().exists(), "{command:?} saved the models");
+        assert_eq!(&run(command), want, "{command:?}, from the cache");
+    }
+    // A changed file is read again, not answered from the cache.
+    std::fs::write(place.file(1), &texts()[0]).unwrap();
+    let fresh = run(&["--no-cache", "outline"]);
+    assert_ne!(fresh, uncached[0]);
+    assert_eq!(run(&["outline"]), fresh);
+}
