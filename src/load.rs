@@ -3,6 +3,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::Error;
 use crate::model::Report;
@@ -228,44 +229,94 @@ pub fn load(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Load
     load_with(paths, progress, &load_file)
 }
 
+/// How a load went, beside what it kept: the errors and warnings as in `Loaded`.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// How many reports opened (each handed on).
+    pub opened: usize,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<String>,
+}
+
+/// `load`, streamed: each report is turned into what the caller keeps (`keep`) on the
+/// thread that imported it, its model freed there, and each kept value is handed to
+/// `take` on the calling thread in name order as soon as every file before it is done.
+/// A search needs its items, not 1,000 models alive at once (their peak was most of a
+/// search's memory), and can join them into its index while later files import.
+pub fn load_each<T: Send>(
+    paths: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    keep: &(dyn Fn(Report) -> T + Sync),
+    take: &mut dyn FnMut(T),
+) -> Outcome {
+    load_core(paths, progress, &load_file, keep, take)
+}
+
 type Reader<'a> = &'a (dyn Fn(&Path) -> Result<Report, Error> + Sync);
 
 /// `load` with the per-file reader given, so a test can make one fail in any way. A reader
 /// that panics on a file gives that file an error; every other file keeps its own result.
 fn load_with(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync), read: Reader) -> Loaded {
-    let (files, mut errors) = expand(paths);
-    let total = files.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    // A file is untrusted input: a panic while importing one (a bug) fails that file
-    // alone, named, instead of the whole run. `map_on` keeps results in file order.
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let results = crate::parallel::map_on(&files, cores, |_, f| {
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(f)))
-            .unwrap_or_else(|_| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f))));
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        progress(n, total);
-        r
-    });
-    let mut reports = Vec::with_capacity(results.len());
-    let mut warnings = Vec::new();
-    for (path, r) in files.iter().zip(results) {
-        match r {
-            Ok(report) => {
-                if crate::import::is_unnumbered(&report) && !is_json(path) {
-                    let warning = crate::import::UNNUMBERED_WARNING;
-                    warnings.push(format!("{}: {warning}", crate::sanitize::name(path)));
-                }
-                reports.push(report);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    let mut reports = Vec::new();
+    let outcome = load_core(paths, progress, read, &|r| r, &mut |r| reports.push(r));
     Loaded {
         reports,
-        errors,
-        warnings,
+        errors: outcome.errors,
+        warnings: outcome.warnings,
         index: None,
     }
+}
+
+/// A report made from one file, or why not; and whether its headings went unrecognised.
+type Made<T> = Result<(T, bool), Error>;
+
+fn load_core<T: Send>(
+    paths: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    read: Reader,
+    keep: &(dyn Fn(Report) -> T + Sync),
+    take: &mut dyn FnMut(T),
+) -> Outcome {
+    let (files, errors) = expand(paths);
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    // A file is untrusted input: a panic while importing one (a bug) fails that file
+    // alone, named, instead of the whole run.
+    let make = |i: usize| -> Made<T> {
+        let f = &files[i];
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read(f).map(|report| {
+                let unnumbered = crate::import::is_unnumbered(&report) && !is_json(f);
+                (keep(report), unnumbered)
+            })
+        }))
+        .unwrap_or_else(|_| Err(Error::ReaderCrashed.in_file(crate::sanitize::name(f))));
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        r
+    };
+    let mut outcome = Outcome {
+        errors,
+        ..Outcome::default()
+    };
+    let mut hand_on = |i: usize, made: Made<T>| match made {
+        Ok((item, unnumbered)) => {
+            if unnumbered {
+                let warning = crate::import::UNNUMBERED_WARNING;
+                let name = crate::sanitize::name(&files[i]);
+                outcome.warnings.push(format!("{name}: {warning}"));
+            }
+            outcome.opened += 1;
+            take(item);
+        }
+        Err(e) => outcome.errors.push(e),
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || total < 2 {
+        (0..total).for_each(|i| hand_on(i, make(i)));
+    } else {
+        crate::parallel::in_order(workers.min(total), total, &make, &mut hand_on);
+    }
+    outcome
 }
 
 #[cfg(test)]

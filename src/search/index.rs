@@ -2,10 +2,12 @@
 //! folded text stored as symbol ids and a bloom filter of the symbols it holds. Its
 //! columns are built in memory or mapped from the cache, and read in place either way.
 
+use super::build::{self, ReportItems};
 use super::item::{Crumbs, Figure, Item};
+use super::join::Builder;
 use super::store::{Bytes, Col, Store};
 use super::symbols::{Bloom, Symbols};
-use super::{build, matcher, scan, Hit, Kind, Query};
+use super::{matcher, scan, Hit, Kind, Query};
 use crate::model::Report;
 
 /// Built once when reports are loaded (or mapped from the cache); searching only reads it.
@@ -34,6 +36,28 @@ pub(crate) enum Syms<'a> {
 }
 
 const KINDS: [Kind; 3] = [Kind::Section, Kind::Measure, Kind::Statistic];
+
+/// An index built report by report as each is imported (see `load::load_each`): the
+/// same index `Index::build` gives on the reports in the same order.
+pub struct IndexBuilder(Builder);
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder(Builder::new())
+    }
+}
+
+impl IndexBuilder {
+    /// Join the next report's items.
+    pub fn add(&mut self, items: ReportItems) {
+        self.0.add(items);
+    }
+
+    pub fn finish(self) -> Index {
+        let (store, symbols) = self.0.finish();
+        Index::open(store, Some(symbols)).unwrap_or_else(Index::empty)
+    }
+}
 
 impl Index {
     /// Index every section and sub-item heading, paragraph lead, measure and statistic.

@@ -31,6 +31,7 @@ pub mod corpus;
 mod image;
 mod index;
 mod item;
+mod join;
 mod matcher;
 mod query;
 mod scan;
@@ -41,7 +42,8 @@ mod store;
 mod symbols;
 mod top;
 
-pub use index::Index;
+pub use build::ReportItems;
+pub use index::{Index, IndexBuilder};
 pub use item::{Crumbs, Figure, Item};
 pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;

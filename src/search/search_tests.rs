@@ -264,3 +264,35 @@ fn every_figure_reads_back_as_the_model_has_it() {
         .iter()
         .any(|(_, s)| s.label.is_empty()));
 }
+
+#[test]
+fn an_index_built_while_importing_is_the_index_of_the_models() {
+    let dir = std::env::temp_dir().join(format!("report-tui-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let texts = [
+        TEXT,
+        crate::embedded::REPORT_TEXT,
+        "无标题的一段文字，共计3件。",
+    ];
+    for round in 0..12 {
+        let text = texts[round % texts.len()];
+        std::fs::write(dir.join(format!("{round:02}.txt")), text).unwrap();
+    }
+    let paths = [dir.clone()];
+    let mut streamed = IndexBuilder::default();
+    let keep = |r: crate::model::Report| ReportItems::of(&r);
+    let outcome = crate::load::load_each(&paths, &|_, _| {}, &keep, &mut |i| streamed.add(i));
+    let streamed = streamed.finish();
+    let loaded = crate::load::load(&paths, &|_, _| {});
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!((outcome.opened, loaded.reports.len()), (12, 12));
+    assert_eq!(outcome.warnings, loaded.warnings);
+    assert_eq!(
+        outcome.warnings.len(),
+        4,
+        "the text without headings, each time"
+    );
+    let built = Index::build(&loaded.reports);
+    assert!(built.len() > 100);
+    assert_eq!(streamed.as_bytes(), built.as_bytes());
+}
