@@ -14,6 +14,10 @@
 # headings), which is what fzf can search of a folder. report-tui searches its own items
 # (headings, sentences, figures), so the hit lists differ; both print every hit, and
 # hyperfine discards the output. fzf has no pinyin: the `zfjly` rows time report-tui alone.
+#
+# With `perf` installed, each table is followed by the CPU time (`perf stat -e task-clock`,
+# children included) of the warm search and of fzf, which the load of a shared machine
+# disturbs far less than wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,11 +48,26 @@ table() { # title, then hyperfine arguments
   cat "$work/t.md"
 }
 
+cpu() { # runs, then a command: its mean CPU time in ms (task-clock, children included)
+  perf stat -r "$1" -x, -e task-clock "${@:2}" 2>&1 >/dev/null |
+    awk -F, '/task-clock/ { printf "%.1f", $1 }'
+}
+cpu_rows() { # runs, report-tui's arguments, fzf's shell command
+  command -v perf >/dev/null || return 0
+  local ours fzf
+  ours=$(cpu "$1" "$bin" search 执法记录仪 $2)
+  fzf=$(cpu "$1" sh -c "$3")
+  echo
+  echo "CPU (perf stat -r $1): report-tui search 执法记录仪 $ours ms (cache warm where cached);" \
+    "fzf $fzf ms (through sh -c); ratio $(awk -v a="$ours" -v b="$fzf" 'BEGIN { printf "%.3f", a / b }')"
+}
+
 "$bin" search --print-items >"$work/report.txt"
 table "embedded report ($(wc -l <"$work/report.txt") items)" --warmup 5 --runs 40 \
   -n "report-tui search 执法记录仪" "$bin search 执法记录仪" \
   -n "fzf --filter 执法记录仪 (the same items)" "fzf --filter 执法记录仪 <$work/report.txt" \
   -n "report-tui search zfjly" "$bin search zfjly"
+cpu_rows 40 "" "fzf --filter 执法记录仪 <$work/report.txt"
 
 for n in "${counts[@]}"; do
   dir="$work/c$n"
@@ -63,6 +82,7 @@ for n in "${counts[@]}"; do
     -n "grep -rF 执法记录仪 (floor)" "grep -rF 执法记录仪 $dir" \
     -n "report-tui search zfjly (cache warm)" "$bin search zfjly -r $dir" \
     -n "report-tui search zfjly --no-cache" "$bin search zfjly --no-cache -r $dir"
+  cpu_rows "$runs" "-r $dir" "cat $dir/*.txt | fzf --filter 执法记录仪"
   rm -rf "$dir" "$XDG_CACHE_HOME"
 done
 echo

@@ -187,6 +187,37 @@ proptest! {
     }
 }
 
+/// Files left alone past the settling window are not read again for their hash (their
+/// status is as the entry recorded it); any later write, even one that puts the size and
+/// modification time back, still gives the files' answer.
+#[test]
+fn settled_files_answer_from_the_cache_and_a_later_write_is_still_seen() {
+    let texts = texts();
+    let place = Place::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    // Past the three-second window in which a file's times are not trusted.
+    std::thread::sleep(Duration::from_millis(3_200));
+    assert!(!cached(&place).1);
+    let (again, from_cache) = cached(&place);
+    assert!(from_cache);
+    assert_eq!(again, fresh(&place));
+    for change in [
+        Change::SameSizeAndTime(1),
+        Change::SameSizeAndTime(0),
+        Change::Replace(2, 0),
+        Change::Touch(0, 5),
+    ] {
+        apply(&place, &texts, &change);
+        let want = fresh(&place);
+        assert_eq!(cached(&place).0, want, "after {change:?}");
+        let (again, from_cache) = cached(&place);
+        assert!(from_cache, "after {change:?}");
+        assert_eq!(again, want, "from the cache after {change:?}");
+    }
+}
+
 #[test]
 fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
     let texts = texts();
@@ -204,7 +235,17 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
         .find(|p| p.extension().is_some_and(|e| e == "bin"))
         .unwrap();
     let good = std::fs::read(&entry).unwrap();
-    let damages: Vec<(&str, Vec<u8>)> = vec![
+    // The whole entry is hashed: a byte flipped anywhere (the key, the header, any column
+    // of the index) is caught, at sixteen places spread over the file.
+    let mut damages: Vec<(String, Vec<u8>)> = (1..16)
+        .map(|k| {
+            let mut b = good.clone();
+            let at = b.len() * k / 16;
+            b[at] ^= 0x10;
+            (format!("one byte flipped at {k}/16"), b)
+        })
+        .collect();
+    let fixed: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
         ("cut short", good[..good.len() - 1].to_vec()),
         ("cut in the header", good[..20].to_vec()),
@@ -216,7 +257,12 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
         }),
         ("one byte flipped in the key", {
             let mut b = good.clone();
-            b[70] ^= 1;
+            b[90] ^= 1;
+            b
+        }),
+        ("written by another build", {
+            let mut b = good.clone();
+            b[16] ^= 1;
             b
         }),
         ("another format version", {
@@ -229,6 +275,7 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
             (0..good.len()).map(|i| (i * 7919 % 251) as u8).collect(),
         ),
     ];
+    damages.extend(fixed.into_iter().map(|(w, b)| (w.to_string(), b)));
     for (what, bytes) in damages {
         std::fs::write(&entry, &bytes).unwrap();
         assert_eq!(cached(&place), (want.clone(), false), "{what}");

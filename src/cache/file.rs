@@ -1,4 +1,4 @@
-//! One cache file: a header (format, sizes, a hash over everything after it), the key
+//! One cache file: a header (format, build, sizes, a hash over everything after it), the key
 //! (every file's fingerprint), the errors and warnings the files gave, then the index's store,
 //! mapped and read in place. Written to a temporary name and renamed, so a reader sees a
 //! whole old file or a whole new one; a crash mid-write leaves a file whose hash fails.
@@ -10,11 +10,11 @@ use std::path::Path;
 
 const MAGIC: &[u8; 8] = b"RTUIIDX\0";
 /// Bump whenever the layout of the file or of the index's columns changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 7;
 /// Written in native order: a file from a machine of the other endianness is foreign.
 const ENDIAN: u32 = 0x0102_0304;
-/// Magic, format, endianness, key length, store offset, store length, hash.
-const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 8 + 16;
+/// Magic, format, endianness, build, key length, store offset, store length, hash.
+const HEAD: usize = 8 + 4 + 4 + 16 + 8 + 8 + 8 + 16;
 
 /// What an entry holds besides the index: one message per file that could not be opened,
 /// and one per file that opened with a caveat.
@@ -33,15 +33,7 @@ pub fn write(
     index: &Index,
 ) -> std::io::Result<()> {
     let mut body = Vec::new();
-    put(&mut body, key.files.len() as u64);
-    for f in &key.files {
-        let name = f.path.as_os_str().as_encoded_bytes();
-        put(&mut body, name.len() as u64);
-        body.extend_from_slice(name);
-        put(&mut body, f.size);
-        body.extend_from_slice(&f.mtime_ns.to_ne_bytes());
-        body.extend_from_slice(&f.hash.to_ne_bytes());
-    }
+    key.encode(&mut body);
     for lines in [errors, warnings] {
         put(&mut body, lines.len() as u64);
         for line in lines {
@@ -56,6 +48,7 @@ pub fn write(
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&FORMAT.to_ne_bytes());
     head.extend_from_slice(&ENDIAN.to_ne_bytes());
+    head.extend_from_slice(&crate::BUILD.to_ne_bytes());
     for n in [key_len, store_at, index.as_bytes().len()] {
         put(&mut head, n as u64);
     }
@@ -132,6 +125,11 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
     if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
         return None;
     }
+    // The same files indexed by another build (a new importer, new label rules) can give
+    // other items: its entries are stale (see `crate::BUILD`).
+    if u128::from_ne_bytes(r.take(16)?.try_into().ok()?) != crate::BUILD {
+        return None;
+    }
     let (key_len, store_at, store_len) = (r.usize()?, r.usize()?, r.usize()?);
     let hash = u128::from_ne_bytes(r.take(16)?.try_into().ok()?);
     if store_at % 8 != 0
@@ -140,26 +138,15 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
     {
         return None;
     }
-    let mut r = Reader {
-        bytes: bytes.get(..HEAD + key_len)?,
-        at: HEAD,
-    };
-    let mut errors = Vec::new();
-    let count = r.usize()?;
-    if count != key.files.len() {
+    let (stored, used) = Fingerprint::decode(bytes.get(HEAD..HEAD + key_len)?)?;
+    if stored != *key {
         return None;
     }
-    for want in &key.files {
-        let name = r.bytes()?;
-        let size = r.u64()?;
-        let mtime_ns = i64::from_ne_bytes(r.take(8)?.try_into().ok()?);
-        let hash = u128::from_ne_bytes(r.take(16)?.try_into().ok()?);
-        let same = name == want.path.as_os_str().as_encoded_bytes()
-            && (size, mtime_ns, hash) == (want.size, want.mtime_ns, want.hash);
-        if !same {
-            return None;
-        }
-    }
+    let mut r = Reader {
+        bytes: bytes.get(..HEAD + key_len)?,
+        at: HEAD + used,
+    };
+    let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for lines in [&mut errors, &mut warnings] {
         for _ in 0..r.usize()? {
@@ -176,6 +163,32 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
         errors,
         warnings,
     })
+}
+
+/// The key the entry at `path` was written with, read without mapping or checking the
+/// rest: only hints for `fingerprint_against`, which keeps a recorded hash only for a file
+/// whose status is as recorded, and `read` still checks the whole entry against the key.
+pub fn stored_key(path: &Path) -> Option<Fingerprint> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut head = [0u8; HEAD];
+    file.read_exact(&mut head).ok()?;
+    let mut r = Reader {
+        bytes: &head,
+        at: 0,
+    };
+    if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
+        return None;
+    }
+    r.take(16)?;
+    let key_len = r.usize()?;
+    // The key is a few hundred bytes a file: anything larger than the file is damage.
+    if key_len as u64 > file.metadata().ok()?.len() {
+        return None;
+    }
+    let mut key = vec![0u8; key_len];
+    file.read_exact(&mut key).ok()?;
+    Fingerprint::decode(&key).map(|(key, _)| key)
 }
 
 /// Bounds-checked reads from the front of a byte slice.

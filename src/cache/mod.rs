@@ -1,10 +1,10 @@
 //! The index cache: a search index over `--report` files, kept in the platform's cache
 //! folder and mapped back in place, so a search over 1,000 reports need not import them.
 //!
-//! An entry is keyed by every file's path, size, modification time and content hash and
-//! by the format version; it is used only when all of them match and its own hash checks
-//! out. Anything else (missing, stale, foreign, damaged) is ignored and rebuilt, so a
-//! cached answer is always the answer the files give.
+//! An entry is keyed by every file's path, size, modification time and content hash, by
+//! the format version and by the build (`crate::BUILD`); it is used only when all of them
+//! match and its own hash checks out. Anything else (missing, stale, foreign, damaged) is
+//! ignored and rebuilt, so a cached answer is always the answer the files give.
 
 mod file;
 mod key;
@@ -78,11 +78,20 @@ pub fn lookup(
     args: &[PathBuf],
     files: &[PathBuf],
 ) -> (Option<Entry>, Option<Fingerprint>) {
-    let key = fingerprint(files);
+    let key = current_key(dir, args, files);
     let entry = key
         .as_ref()
         .and_then(|k| file::read(&dir.join(entry_name(args)), k));
     (entry, key)
+}
+
+/// The fingerprint of `files` now, reading again only the files whose status is not as
+/// the cache's entry for `args` recorded it (see `key`); with no entry, every file.
+pub fn current_key(dir: &Path, args: &[PathBuf], files: &[PathBuf]) -> Option<Fingerprint> {
+    let name = entry_name(args);
+    let known = file::stored_key(&dir.join(&name))
+        .or_else(|| models::stored_key(&dir.join(models::name(&name))));
+    key::fingerprint_against(files, known.as_ref())
 }
 
 /// Save the index built from `loaded`, keyed by `key` taken before the files were read,
@@ -108,7 +117,7 @@ pub fn save(
 /// Entries kept at most: an index and a models entry per set of `--report` arguments, so
 /// without a bound the folder would grow with every folder a user ever opened.
 const MAX_ENTRIES: usize = 32;
-/// Bytes kept at most (an entry for 10,000 reports is about 600 MB).
+/// Bytes kept at most (an index entry for 10,000 reports is about 540 MB).
 const MAX_BYTES: u64 = 2 << 30;
 
 /// Remove the least recently used entries (by modification time, which a cache hit

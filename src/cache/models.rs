@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"RTUIMDL\0";
 /// Bump whenever the file's layout, the record layout or the model's fields change.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// Magic, format, a reserved word, key length, report count, build, hash.
 const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 16 + 16;
 /// Offset, length and hash of one record.
@@ -85,13 +85,7 @@ pub fn write(
     let records = records.ok_or_else(|| std::io::Error::other("a report cannot be cached"))?;
     let build = crate::BUILD;
     let mut body = Vec::new();
-    put(&mut body, key.files.len() as u64);
-    for f in &key.files {
-        bytes(&mut body, f.path.as_os_str().as_encoded_bytes());
-        put(&mut body, f.size);
-        body.extend_from_slice(&f.mtime_ns.to_le_bytes());
-        body.extend_from_slice(&f.hash.to_le_bytes());
-    }
+    key.encode(&mut body);
     for lines in [errors, warnings] {
         put(&mut body, lines.len() as u64);
         lines.iter().for_each(|l| bytes(&mut body, l.as_bytes()));
@@ -166,18 +160,11 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
         return None;
     }
     // Hashed, so this is what `write` wrote: the key is compared field by field.
-    if r.usize()? != key.files.len() {
+    let (stored, used) = Fingerprint::decode(all.get(HEAD..HEAD + key_len)?)?;
+    if stored != *key {
         return None;
     }
-    for want in &key.files {
-        let name = r.bytes()?;
-        let (size, mtime_ns, hash) = (r.u64()?, r.u64()? as i64, r.u128()?);
-        let same = name == want.path.as_os_str().as_encoded_bytes()
-            && (size, mtime_ns, hash) == (want.size, want.mtime_ns, want.hash);
-        if !same {
-            return None;
-        }
-    }
+    r.at = HEAD + used;
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     for lines in [&mut errors, &mut warnings] {
         for _ in 0..r.usize()? {
@@ -216,6 +203,30 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
         errors,
         warnings,
     })
+}
+
+/// The key the entry at `path` was written with, unchecked: hints for
+/// `fingerprint_against` only (see `file::stored_key`).
+pub fn stored_key(path: &Path) -> Option<Fingerprint> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut head = [0u8; HEAD];
+    file.read_exact(&mut head).ok()?;
+    let mut r = Reader {
+        bytes: &head,
+        at: 0,
+    };
+    if r.take(8)? != MAGIC || r.u32()? != FORMAT {
+        return None;
+    }
+    r.take(4)?;
+    let key_len = r.usize()?;
+    if key_len as u64 > file.metadata().ok()?.len() {
+        return None;
+    }
+    let mut key = vec![0u8; key_len];
+    file.read_exact(&mut key).ok()?;
+    Fingerprint::decode(&key).map(|(key, _)| key)
 }
 
 /// Bounds-checked little-endian reads from the front of a byte slice.

@@ -42,7 +42,7 @@ pub fn without_index(
     files: &[PathBuf],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Loaded {
-    let key = super::fingerprint(files);
+    let key = super::current_key(dir, args, files);
     through_models(dir, args, files, key.as_ref(), progress)
 }
 

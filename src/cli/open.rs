@@ -31,20 +31,44 @@ pub fn open_cached(paths: &[PathBuf], no_cache: bool) -> Result<Loaded> {
 
 /// Print the warnings and errors of what opened; an error when nothing did.
 fn reported(mut opened: Loaded) -> Result<Loaded> {
-    for w in &opened.warnings {
+    say_failures(
+        &opened.warnings,
+        &mut opened.errors,
+        opened.reports.is_empty(),
+    )?;
+    Ok(opened)
+}
+
+/// As `open` for files and folders (not the embedded report), streamed: what `keep`
+/// makes of each report on the thread that imported it goes to `take`, in order (see
+/// `load::load_each`). How many opened and how many failed.
+pub fn open_each<T: Send>(
+    paths: &[PathBuf],
+    keep: &(dyn Fn(crate::model::Report) -> T + Sync),
+    take: &mut dyn FnMut(T),
+) -> Result<crate::load::Outcome> {
+    let mut opened = crate::load::load_each(paths, &progress(usize::MAX), keep, take);
+    say_failures(&opened.warnings, &mut opened.errors, opened.opened == 0)?;
+    Ok(opened)
+}
+
+/// Print the warnings and the errors, one line each; an error when nothing opened (the
+/// one file's own error when a single file failed).
+fn say_failures(warnings: &[String], errors: &mut Vec<Error>, none: bool) -> Result<()> {
+    for w in warnings {
         super::say(w);
     }
     // Nothing opened because of one file: its error is the one line.
-    if opened.reports.is_empty() && opened.errors.len() == 1 {
-        return Err(opened.errors.remove(0));
+    if none && errors.len() == 1 {
+        return Err(errors.remove(0));
     }
-    for e in &opened.errors {
+    for e in errors.iter() {
         super::say(e);
     }
-    if opened.reports.is_empty() {
+    if none {
         return Err(Error::NothingOpened);
     }
-    Ok(opened)
+    Ok(())
 }
 
 /// The reports and the errors, printing nothing: the browser shows progress in its own

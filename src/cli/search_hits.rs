@@ -1,7 +1,8 @@
 //! The `search` command: one hit a line (or a JSON array), best first; exit 0 with hits,
 //! 1 with none (like grep), 2 on bad input, with a one-line error.
 
-use crate::search::{corpus, Hit, Index, Item, Kind, Query};
+use super::open;
+use crate::search::{corpus, Hit, Index, IndexBuilder, Item, Kind, Query, ReportItems};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -59,6 +60,20 @@ fn open_index(
     let cache_dir = (super::open::cacheable(paths, no_cache) && args.corpus.is_none())
         .then(crate::cache::dir)
         .flatten();
+    if paths.is_empty() && args.corpus.is_none() {
+        // The embedded report's index was built with the binary.
+        return Ok((Index::embedded().map_err(|e| e.to_string())?, 0));
+    }
+    let files_only = !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != open::EMBEDDED);
+    if cache_dir.is_none() && files_only && args.corpus.is_none() {
+        // Items are made as each report is imported and its model freed there.
+        heap_steps_small();
+        let mut index = IndexBuilder::default();
+        let keep = |r: crate::model::Report| ReportItems::of(&r);
+        let opened = open::open_each(paths, &keep, &mut |items| index.add(items))
+            .map_err(|e| e.to_string())?;
+        return Ok((index.finish(), opened.errors.len()));
+    }
     let Some(dir) = cache_dir else {
         let opened = super::open::open(paths).map_err(|e| e.to_string())?;
         let reports = match (args.corpus, opened.reports.first()) {
@@ -93,6 +108,21 @@ fn open_index(
     }
     Ok((index, failed.len()))
 }
+
+/// Back to glibc's default top pad for the index built while importing: `main`'s 64 MB
+/// steps (fewer `mprotect` calls reading the models cache) keep up to 64 MB a heap of what
+/// this build frees resident. Peak RSS of `search --no-cache` over 1,000 reports: 138-139
+/// MB with them, 78-80 MB without (docs/BENCHMARKS.md, "Import without the cache").
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn heap_steps_small() {
+    // SAFETY: sets one of the allocator's tunables, which mallopt does under its lock.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn heap_steps_small() {}
 
 fn search(args: &SearchArgs, paths: &[PathBuf], no_cache: bool) -> Result<i32, String> {
     let kind = args

@@ -123,12 +123,18 @@ pub fn figures(text: &str) -> Vec<Figure> {
         } else if (0xE4..=0xE9).contains(&c) {
             // A hanzi: only a few start a numeral.
             let ch = text[i..].chars().next().unwrap_or(' ');
-            if let Some(f) = percent_words::at(text, i) {
-                i = f.end;
-                out.push(f);
-                continue;
+            // Only 百分之 and 千分之 open a share in words: other hanzi, nearly every
+            // byte of a report, skip the test.
+            if matches!(ch, '百' | '千') {
+                if let Some(f) = percent_words::at(text, i) {
+                    i = f.end;
+                    out.push(f);
+                    continue;
+                }
             }
-            if numbers::starts_chinese(ch, text[i + ch.len_utf8()..].starts_with('点')) {
+            // Only 零 needs the next char (零点五).
+            let point = ch == '零' && text[i + ch.len_utf8()..].starts_with('点');
+            if numbers::starts_chinese(ch, point) {
                 if let Some(p) = phrase_at(&text[i..]) {
                     i += p.len();
                     continue;

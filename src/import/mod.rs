@@ -23,7 +23,7 @@ pub use structure::is_unnumbered;
 
 use crate::error::{Error, Result};
 use crate::model::{Layout, Report};
-use crate::sanitize::sanitize;
+use crate::sanitize::sanitize_cow;
 
 /// The warning for a text whose headings were not recognised (it opens as one section).
 pub const UNNUMBERED_WARNING: &str =
@@ -68,7 +68,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         ..Layout::default()
     };
     // Content lines, trimmed and sanitised; padding and blank lines go to the layout.
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<structure::Text> = Vec::new();
     for (n, l) in raw.iter().enumerate() {
         let l = match l.strip_suffix('\r') {
             Some(stripped) if crlf => stripped,
@@ -84,7 +84,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         if !lead.is_empty() || !trail.is_empty() {
             layout.padding.push((n, lead.into(), trail.into()));
         }
-        lines.push(sanitize(content));
+        lines.push(sanitize_cow(content));
     }
     let kinds = lines.iter().map(|l| headings::classify(l)).collect();
     let report = structure::build(&lines, kinds, layout, fallback_title);

@@ -2,7 +2,7 @@
 
 use super::figures::figures;
 use super::labels;
-use super::sentences::{self, sentences};
+use super::sentences;
 use crate::model::{Base, Measure, Paragraph, Statistic};
 
 /// Longest first sentence that still counts as a paragraph's lead.
@@ -10,47 +10,45 @@ const LEAD_MAX_CHARS: usize = 20;
 
 /// A paragraph with its sentences as measures and its figures as statistics.
 pub fn paragraph(id: String, text: &str) -> Paragraph {
-    let mut measures = Vec::new();
-    let mut bounds = Vec::new();
-    let mut at = 0;
-    for (i, s) in sentences(text).into_iter().enumerate() {
-        measures.push(Measure {
-            id: format!("{id}.m{}", i + 1),
-            text: s.to_string(),
-        });
-        bounds.push(at + s.len());
-        at += s.len();
-    }
-    let clauses = sentences::Clauses::new(text);
-    let mut previous: Option<String> = None;
-    let statistics = figures(text)
-        .into_iter()
+    // Sentences are contiguous and cover the text: each span ends where the next starts.
+    let spans = sentences::sentence_spans(text);
+    let measures: Vec<Measure> = spans
+        .iter()
         .enumerate()
-        .map(|(i, f)| {
-            let (quote, label) = labels::quote_and_label(&clauses, text, &f, previous.as_deref());
-            previous = Some(label.clone());
-            // Sentence ends ascend: the first past the figure's start holds it.
-            let m = bounds.partition_point(|b| *b <= f.start);
-            Statistic {
-                id: format!("{id}.s{}", i + 1),
-                label,
-                value: f.value,
-                unit: f.unit.clone(),
-                display: text[f.start..f.end].to_string(),
-                approx: f.approx(),
-                qualifier: f.qualifier.map(str::to_string),
-                bound: f.bound,
-                base: Some(Base {
-                    value: f.base_value,
-                    unit: f.base_unit.clone(),
-                }),
-                change: f.change,
-                quote,
-                offset: f.start,
-                measure: measures.get(m).map(|m| m.id.clone()).unwrap_or_default(),
-            }
+        .map(|(i, &(a, b))| Measure {
+            id: child_id(&id, ".m", i + 1),
+            text: text[a..b].to_string(),
         })
         .collect();
+    let found = figures(text);
+    // Clauses are cut only for a paragraph with figures (their quotes): most have none.
+    let mut clauses = None;
+    let mut statistics: Vec<Statistic> = Vec::with_capacity(found.len());
+    for (i, f) in found.into_iter().enumerate() {
+        let clauses = clauses.get_or_insert_with(|| sentences::Clauses::new(text));
+        let previous = statistics.last().map(|s| s.label.as_str());
+        let (quote, label) = labels::quote_and_label(clauses, text, &f, previous);
+        // Sentence ends ascend: the first past the figure's start holds it.
+        let m = spans.partition_point(|&(_, end)| end <= f.start);
+        statistics.push(Statistic {
+            id: child_id(&id, ".s", i + 1),
+            label,
+            value: f.value,
+            display: text[f.start..f.end].to_string(),
+            approx: f.approx(),
+            qualifier: f.qualifier.map(str::to_string),
+            bound: f.bound,
+            base: Some(Base {
+                value: f.base_value,
+                unit: f.base_unit,
+            }),
+            change: f.change,
+            quote,
+            offset: f.start,
+            measure: measures.get(m).map(|m| m.id.clone()).unwrap_or_default(),
+            unit: f.unit,
+        });
+    }
     let lead = match measures.as_slice() {
         [first, _, ..] => {
             let t = sentences::strip_terminator(&first.text);
@@ -74,5 +72,37 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         lead,
         measures,
         statistics,
+    }
+}
+
+/// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`) in one allocation of the right size: ids are
+/// made for every paragraph, measure and statistic, and `format!` grew each string twice.
+pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut rest = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(parent.len() + sep.len() + digits.len() - k);
+    id.push_str(parent);
+    id.push_str(sep);
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn child_ids_read_as_format_wrote_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(super::child_id("4.2.p3", ".m", n), format!("4.2.p3.m{n}"));
+        }
+        assert_eq!(super::child_id("", "", 7), "7");
     }
 }

@@ -67,6 +67,11 @@ fn is_thousands_separator(b: &[u8], i: usize, len: usize) -> bool {
 /// ASCII bytes and hanzi are told apart by their first byte, and only punctuation
 /// (3-byte sequences starting `E2`, `E3`, `EF`) is decoded.
 fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
+    cut_at_most(text, boundary, usize::MAX)
+}
+
+/// `cut`, stopping after `most` pieces (the last of them then ends where `cut`'s would).
+fn cut_at_most(text: &str, boundary: fn(char) -> bool, most: usize) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -98,6 +103,9 @@ fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
                 j += next_len;
             }
             pieces.push((start, j));
+            if pieces.len() == most {
+                return pieces;
+            }
             start = j;
             i = j;
             continue;
@@ -108,6 +116,19 @@ fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
         pieces.push((start, text.len()));
     }
     pieces
+}
+
+/// Byte ranges of the sentences of a paragraph: contiguous, covering `text`.
+pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    cut(text, ends_sentence)
+}
+
+/// The first of `sentences(text)`, without cutting the rest ("" for an empty text): a
+/// heading line may carry a whole paragraph after its title.
+pub fn first_sentence(text: &str) -> &str {
+    cut_at_most(text, ends_sentence, 1)
+        .first()
+        .map_or("", |&(a, b)| &text[a..b])
 }
 
 /// The sentences of a paragraph, verbatim; they concatenate to `text`.
@@ -204,6 +225,20 @@ mod tests {
                 "落实“五个百分百。”工作。"
             ]
         );
+    }
+
+    #[test]
+    fn the_first_sentence_is_the_first_of_the_sentences() {
+        for t in [
+            "",
+            "无标点",
+            "加强审计监督。今年没有发生行政赔偿案件;好!",
+            "根据《纲要(2015-2020年)。》的要求。落实",
+            "他说“好。”然后走了。 再见。",
+        ] {
+            let all = sentences(t);
+            assert_eq!(first_sentence(t), all.first().copied().unwrap_or(""), "{t}");
+        }
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! section, so it still opens.
 
 use super::headings::{Line, KINDS};
-use super::paragraph::paragraph;
-use super::sentences::{self, sentences};
+use super::paragraph::{child_id, paragraph};
+use super::sentences;
 use crate::model::{Layout, Paragraph, Report, Section};
+
+/// A content line: borrowed from the decoded text unless sanitising changed it.
+pub type Text<'a> = std::borrow::Cow<'a, str>;
 
 /// Longest first sentence of a numbered item that counts as its title.
 const HEADING_MAX_CHARS: usize = 40;
@@ -14,7 +17,7 @@ const TITLE_MAX_CHARS: usize = 60;
 /// Longest addressee (`市人大常委会：`) or closing line (`特此报告。`).
 const SALUTATION_MAX_CHARS: usize = 30;
 
-pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title: &str) -> Report {
+pub fn build(lines: &[Text], kinds: Vec<Line>, layout: Layout, fallback_title: &str) -> Report {
     // Levels: the numbering styles this document uses, outermost first.
     let mut used = [false; KINDS];
     for k in &kinds {
@@ -33,20 +36,20 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
     let (mut date, mut date_text, mut issuers) = (None, None, Vec::new());
     if let Some(Line::Date(iso)) = kinds.last() {
         date = Some(iso.clone());
-        date_text = lines.last().cloned();
+        date_text = lines.last().map(|l| l.to_string());
         end -= 1;
         while end > body_start + 1
             && issuers.len() < 4
             && is_issuer(&lines[end - 1], &kinds[end - 1])
         {
             end -= 1;
-            issuers.insert(0, lines[end].clone());
+            issuers.insert(0, lines[end].to_string());
         }
     }
     let mut closing = None;
     if end > body_start + 1 && is_closing(&lines[end - 1]) {
         end -= 1;
-        closing = Some(lines[end].clone());
+        closing = Some(lines[end].to_string());
     }
     // Front matter: an optional title line, an optional addressee, then the preamble.
     let mut head = 0;
@@ -55,12 +58,12 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
         .filter(|t| {
             head < body_start.max(usize::from(first.is_none())) && head < end && is_title(t)
         })
-        .cloned();
+        .map(|t| t.to_string());
     head += usize::from(title.is_some());
     let addressee = lines
         .get(head)
         .filter(|a| head < end && is_addressee(a))
-        .cloned();
+        .map(|a| a.to_string());
     head += usize::from(addressee.is_some());
     let (front, sections) = match first {
         Some(first) => (
@@ -72,7 +75,7 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
     let intro: Vec<Paragraph> = front
         .iter()
         .enumerate()
-        .map(|(i, t)| paragraph(format!("intro.p{}", i + 1), t))
+        .map(|(i, t)| paragraph(child_id("intro", ".p", i + 1), t))
         .collect();
     Report {
         title_supplied: title.is_none(),
@@ -92,7 +95,7 @@ pub fn build(lines: &[String], kinds: Vec<Line>, layout: Layout, fallback_title:
 
 /// The one section of a text whose headings were not recognised: no number, no title,
 /// every line a paragraph. Its empty heading is not a line of the source.
-fn unnumbered(lines: &[String]) -> Section {
+fn unnumbered(lines: &[Text]) -> Section {
     Section {
         id: "1".into(),
         number: String::new(),
@@ -102,7 +105,7 @@ fn unnumbered(lines: &[String]) -> Section {
         paragraphs: lines
             .iter()
             .enumerate()
-            .map(|(i, l)| paragraph(format!("1.p{}", i + 1), l))
+            .map(|(i, l)| paragraph(child_id("1", ".p", i + 1), l))
             .collect(),
         subsections: Vec::new(),
     }
@@ -163,7 +166,7 @@ fn is_issuer(line: &str, kind: &Line) -> bool {
 }
 
 /// Build the section tree: a heading closes every open section of its level or deeper.
-fn sections(lines: &[String], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<Section> {
+fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     // Open sections, outermost first, with their levels; closed into their parents.
     let mut open: Vec<(u8, Section)> = Vec::new();
@@ -182,13 +185,13 @@ fn sections(lines: &[String], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Ve
                 None => roots.len(),
             };
             let id = match open.last() {
-                Some((_, p)) => format!("{}.{}", p.id, siblings + 1),
+                Some((_, p)) => child_id(&p.id, ".", siblings + 1),
                 None => (siblings + 1).to_string(),
             };
             open.push((level, item(id, number, marker, rest)));
         } else if let Some((_, s)) = open.last_mut() {
             // Date lines that are not the sign-off are ordinary text here.
-            let id = format!("{}.p{}", s.id, s.paragraphs.len() + 1);
+            let id = child_id(&s.id, ".p", s.paragraphs.len() + 1);
             s.paragraphs.push(paragraph(id, line));
         }
     }
@@ -202,7 +205,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     let first = match colon_heading(rest) {
         Some(h) => h,
         None => {
-            let first = sentences(rest).into_iter().next().unwrap_or("");
+            let first = sentences::first_sentence(rest);
             // An item that opens with a statement rather than a heading (`(一)本次疫情时间
             // 长,…并存。`) has no title: all its text is paragraph, so its sentences are
             // measures and its figures statistics.
@@ -229,7 +232,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     };
     if s.inline {
         s.paragraphs
-            .push(paragraph(format!("{}.p1", s.id), inline_text));
+            .push(paragraph(child_id(&s.id, ".p", 1), inline_text));
     }
     s
 }

@@ -2,11 +2,13 @@
 //! folded text stored as symbol ids and a bloom filter of the symbols it holds. Its
 //! columns are built in memory or mapped from the cache, and read in place either way.
 
+use super::build::{self, ReportItems};
 use super::item::{Crumbs, Figure, Item};
 use super::letters::Letters;
+use super::join::Builder;
 use super::store::{Bytes, Col, Store};
 use super::symbols::{Bloom, Symbols};
-use super::{build, matcher, scan, Hit, Kind, Query};
+use super::{matcher, scan, Hit, Kind, Query};
 use crate::model::Report;
 
 /// Built once when reports are loaded (or mapped from the cache); searching only reads it.
@@ -38,25 +40,60 @@ pub(crate) enum Syms<'a> {
 
 const KINDS: [Kind; 3] = [Kind::Section, Kind::Measure, Kind::Statistic];
 
+/// An index built report by report as each is imported (see `load::load_each`): the
+/// same index `Index::build` gives on the reports in the same order.
+pub struct IndexBuilder(Builder);
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder(Builder::new())
+    }
+}
+
+impl IndexBuilder {
+    /// Join the next report's items.
+    pub fn add(&mut self, items: ReportItems) {
+        self.0.add(items);
+    }
+
+    pub fn finish(self) -> Index {
+        let (store, symbols) = self.0.finish();
+        Index::open(store, Some(symbols)).unwrap_or_else(Index::empty)
+    }
+}
+
 impl Index {
     /// Index every section and sub-item heading, paragraph lead, measure and statistic.
     pub fn build(reports: &[Report]) -> Index {
-        let store = build::build(reports);
+        let (store, symbols) = build::build(reports);
         // What was just built passes its own checks; `unwrap_or_else` keeps a bug from
         // becoming a panic (an empty index would show it).
-        Index::open(store).unwrap_or_else(Index::empty)
+        Index::open(store, Some(symbols)).unwrap_or_else(Index::empty)
     }
 
     /// The same as `build`, freeing each report's model as soon as its items are made
     /// (only the titles are kept): for a search that needs nothing else of them.
     pub fn build_owned(reports: Vec<Report>) -> Index {
-        Index::open(build::build_owned(reports)).unwrap_or_else(Index::empty)
+        let (store, symbols) = build::build_owned(reports);
+        Index::open(store, Some(symbols)).unwrap_or_else(Index::empty)
     }
 
     /// An index read in place from a mapped file, the store starting at byte `at` (a
     /// multiple of 8); `None` unless every column is consistent with the others.
     pub fn from_mapped(map: memmap2::Mmap, at: usize) -> Option<Index> {
-        Index::open(Store::open(Bytes::Mapped { map, at })?)
+        Index::open(Store::open(Bytes::Mapped { map, at })?, None)
+    }
+
+    /// The embedded report's index, read in place from the image built with the binary
+    /// (`assets/report.index`, tested to equal a fresh build), so a search of it parses
+    /// and indexes nothing; built from the model if the image does not open (a machine
+    /// of the other endianness).
+    pub fn embedded() -> crate::error::Result<Index> {
+        let image = Store::open(Bytes::Static(super::image::EMBEDDED));
+        match image.and_then(|store| Index::open(store, None)) {
+            Some(index) => Ok(index),
+            None => Ok(Index::build_owned(vec![crate::embedded::report()?])),
+        }
     }
 
     /// The bytes the index is stored in, for the cache to write; `from_mapped` reads them.
@@ -77,14 +114,22 @@ impl Index {
 
     /// Check the columns against each other, so no later read can go out of range. Symbol
     /// ids in the text are not scanned (12 MB for 1,000 reports): matching reads every
-    /// per-symbol table with a check instead.
-    fn open(store: Store) -> Option<Index> {
-        let mut symbols = Symbols::new();
-        for (id, &c) in store.slice::<u32>(Col::Chars).iter().enumerate() {
-            if symbols.intern(char::from_u32(c)?) as usize != id {
-                return None;
+    /// per-symbol table with a check instead. `built`: the symbols the store was just
+    /// built with, which then need not be interned again.
+    fn open(store: Store, built: Option<Symbols>) -> Option<Index> {
+        let chars = store.slice::<u32>(Col::Chars);
+        let symbols = match built {
+            Some(symbols) if symbols.len() == chars.len() => symbols,
+            _ => {
+                let mut symbols = Symbols::new();
+                for (id, &c) in chars.iter().enumerate() {
+                    if symbols.intern(char::from_u32(c)?) as usize != id {
+                        return None;
+                    }
+                }
+                symbols
             }
-        }
+        };
         let wide = *store.slice::<u64>(Col::Wide).first()? == 1;
         let starts = store.slice::<u32>(Col::Starts);
         let len = starts.len().checked_sub(1)?;
@@ -93,9 +138,9 @@ impl Index {
             false => store.slice::<u16>(Col::Text).len(),
         };
         let nodes = store.slice::<u32>(Col::NodeCrumbs).len() / 2;
-        let crumbs = store.slice::<u64>(Col::Crumbs).len() / 2;
+        let crumbs = store.spans(Col::Crumbs).len();
         let figures = store.slice::<u64>(Col::FigValues).len();
-        let reports = store.slice::<u64>(Col::Titles).len() / 2;
+        let reports = store.spans(Col::Titles).len();
         let refs_ok = store.slice::<u32>(Col::ItemRefs).chunks_exact(3).all(|r| {
             (r[0] as usize) < reports
                 && (r[1] as usize) < nodes
@@ -112,10 +157,15 @@ impl Index {
             && store.slice::<u64>(Col::Blooms).len() == 4 * len
             && store.slice::<u8>(Col::Kinds).len() == len
             && store.slice::<u8>(Col::Kinds).iter().all(|&k| k < 3)
-            && store.slice::<u64>(Col::ItemStrs).len() == 4 * len
+            && store
+                .slice::<u64>(Col::WideSpans)
+                .first()
+                .is_some_and(|&w| w < 2)
+            && store.spans(Col::ItemStrs).len() == 2 * len
             && store.slice::<u32>(Col::ItemRefs).len() == 3 * len
-            && store.slice::<u64>(Col::NodeStrs).len() == 4 * nodes
-            && store.slice::<u64>(Col::FigStrs).len() == 8 * figures
+            && store.spans(Col::NodeStrs).len() == 2 * nodes
+            && store.spans(Col::FigStrs).len() == 4 * figures
+            && store.spans(Col::Places).len() == reports
             && store.slice::<u8>(Col::FigApprox).len() == figures
             && refs_ok
             && crumbs_ok;
@@ -143,37 +193,38 @@ impl Index {
     /// When `i` is out of range, as slice indexing does.
     pub fn item(&self, i: usize) -> Item<'_> {
         let s = &self.store;
-        let strs = &s.slice::<u64>(Col::ItemStrs)[4 * i..4 * i + 4];
+        let strs = s.spans(Col::ItemStrs);
         let refs = &s.slice::<u32>(Col::ItemRefs)[3 * i..3 * i + 3];
         let node = refs[1] as usize;
-        let node_strs = &s.slice::<u64>(Col::NodeStrs)[4 * node..4 * node + 4];
+        let node_strs = s.spans(Col::NodeStrs);
         let crumbs = &s.slice::<u32>(Col::NodeCrumbs)[2 * node..2 * node + 2];
-        let (first, count) = (2 * crumbs[0] as usize, 2 * crumbs[1] as usize);
+        let (first, count) = (crumbs[0] as usize, crumbs[1] as usize);
+        let text = s.str_at(strs, 2 * i + 1);
         Item {
             report: refs[0] as usize,
             kind: self.kind(i),
-            id: s.str(&strs[..2]),
-            node: s.str(&node_strs[..2]),
-            section: s.str(&node_strs[2..]),
+            id: s.str_at(strs, 2 * i),
+            node: s.str_at(node_strs, 2 * node),
+            section: s.str_at(node_strs, 2 * node + 1),
             path: Crumbs {
                 store: s,
-                pairs: &s.slice::<u64>(Col::Crumbs)[first..first + count],
+                spans: s.spans(Col::Crumbs).sub(first..first + count),
             },
-            text: s.str(&strs[2..]),
+            text,
             figure: (refs[2] != u32::MAX).then(|| self.figure(refs[2] as usize)),
         }
     }
 
     fn figure(&self, f: usize) -> Figure<'_> {
         let s = &self.store;
-        let strs = &s.slice::<u64>(Col::FigStrs)[8 * f..8 * f + 8];
+        let strs = s.spans(Col::FigStrs);
         Figure {
-            label: s.str(&strs[0..2]),
+            label: s.str_at(strs, 4 * f),
             value: f64::from_bits(s.slice::<u64>(Col::FigValues)[f]),
-            unit: s.str(&strs[2..4]),
-            display: s.str(&strs[4..6]),
+            unit: s.str_at(strs, 4 * f + 1),
+            display: s.str_at(strs, 4 * f + 2),
             approx: s.slice::<u8>(Col::FigApprox)[f] != 0,
-            quote: s.str(&strs[6..8]),
+            quote: s.str_at(strs, 4 * f + 3),
         }
     }
 
@@ -184,23 +235,17 @@ impl Index {
 
     /// How many reports the index was built from.
     pub fn report_count(&self) -> usize {
-        self.store.slice::<u64>(Col::Titles).len() / 2
+        self.store.spans(Col::Titles).len()
     }
 
     /// The title of report `r` (as in `Item::report`); empty if out of range.
     pub fn report_title(&self, r: usize) -> &str {
-        let titles = self.store.slice::<u64>(Col::Titles);
-        titles
-            .get(2 * r..2 * r + 2)
-            .map_or("", |p| self.store.str(p))
+        self.store.str_at(self.store.spans(Col::Titles), r)
     }
 
     /// The place report `r` covers (`市桥街`), as `identity` reads it; empty if none.
     pub fn report_place(&self, r: usize) -> &str {
-        let places = self.store.slice::<u64>(Col::Places);
-        places
-            .get(2 * r..2 * r + 2)
-            .map_or("", |p| self.store.str(p))
+        self.store.str_at(self.store.spans(Col::Places), r)
     }
 
     /// The year report `r` covers, as `identity` reads it.

@@ -50,22 +50,22 @@ pub struct Figure<'a> {
 #[derive(Clone, Copy)]
 pub struct Crumbs<'a> {
     pub(crate) store: &'a super::store::Store,
-    /// `(offset, length)` pairs into the store's strings, one per heading.
-    pub(crate) pairs: &'a [u64],
+    /// Spans into the store's strings, one per heading.
+    pub(crate) spans: super::store::Spans<'a>,
 }
 
 impl<'a> Crumbs<'a> {
     pub fn len(&self) -> usize {
-        self.pairs.len() / 2
+        self.spans.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
+        self.len() == 0
     }
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
-        let store = self.store;
-        self.pairs.chunks_exact(2).map(move |p| store.str(p))
+        let (store, spans) = (self.store, self.spans);
+        (0..spans.len()).map(move |i| store.str_at(spans, i))
     }
 
     pub fn to_vec(&self) -> Vec<String> {

@@ -29,8 +29,10 @@
 mod build;
 pub mod corpus;
 mod grow;
+mod image;
 mod index;
 mod item;
+mod join;
 mod letters;
 mod matcher;
 mod pairs;
@@ -43,7 +45,8 @@ mod store;
 mod symbols;
 mod top;
 
-pub use index::Index;
+pub use build::ReportItems;
+pub use index::{Index, IndexBuilder};
 pub use item::{Crumbs, Figure, Item};
 pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;

@@ -219,3 +219,80 @@ fn an_index_of_no_reports_is_empty_and_searchable() {
     let owned = Index::build_owned(Vec::new());
     assert!(owned.is_empty());
 }
+
+/// A statistic's label, display and quote are stored once, inside its item text: each
+/// still reads back exactly as the model has it, with or without a label.
+#[test]
+fn every_figure_reads_back_as_the_model_has_it() {
+    let base = crate::embedded::report().unwrap();
+    let mut reports = corpus::generate(&base, 3);
+    reports.push(crate::import::import(TEXT, "测试").unwrap());
+    let mut unlabelled = reports[0].clone();
+    for s in unlabelled
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.paragraphs)
+    {
+        s.statistics.iter_mut().for_each(|st| st.label.clear());
+    }
+    reports.push(unlabelled);
+    let index = Index::build(&reports);
+    let mut want: std::collections::HashMap<(usize, &str), &crate::model::Statistic> = reports
+        .iter()
+        .enumerate()
+        .flat_map(|(r, report)| {
+            report
+                .all_statistics()
+                .into_iter()
+                .map(move |(_, s)| ((r, s.id.as_str()), s))
+        })
+        .collect();
+    for item in index.items() {
+        let Some(f) = item.figure else { continue };
+        let s = want.remove(&(item.report, item.id)).unwrap();
+        assert_eq!(
+            (f.label, f.unit, f.display, f.quote, f.approx),
+            (&*s.label, &*s.unit, &*s.display, &*s.quote, s.approx)
+        );
+        assert_eq!(f.value.to_bits(), s.value.to_bits());
+    }
+    assert!(want.is_empty(), "one figure per statistic");
+    assert!(reports
+        .last()
+        .unwrap()
+        .all_statistics()
+        .iter()
+        .any(|(_, s)| s.label.is_empty()));
+}
+
+#[test]
+fn an_index_built_while_importing_is_the_index_of_the_models() {
+    let dir = std::env::temp_dir().join(format!("report-tui-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let texts = [
+        TEXT,
+        crate::embedded::REPORT_TEXT,
+        "无标题的一段文字，共计3件。",
+    ];
+    for round in 0..12 {
+        let text = texts[round % texts.len()];
+        std::fs::write(dir.join(format!("{round:02}.txt")), text).unwrap();
+    }
+    let paths = [dir.clone()];
+    let mut streamed = IndexBuilder::default();
+    let keep = |r: crate::model::Report| ReportItems::of(&r);
+    let outcome = crate::load::load_each(&paths, &|_, _| {}, &keep, &mut |i| streamed.add(i));
+    let streamed = streamed.finish();
+    let loaded = crate::load::load(&paths, &|_, _| {});
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!((outcome.opened, loaded.reports.len()), (12, 12));
+    assert_eq!(outcome.warnings, loaded.warnings);
+    assert_eq!(
+        outcome.warnings.len(),
+        4,
+        "the text without headings, each time"
+    );
+    let built = Index::build(&loaded.reports);
+    assert!(built.len() > 100);
+    assert_eq!(streamed.as_bytes(), built.as_bytes());
+}

@@ -6,6 +6,10 @@
 //! multiple of 8 bytes. Every read is bounds-checked and cast with `bytemuck`, which
 //! checks alignment and size, so a damaged buffer gives wrong or empty answers, never
 //! undefined behaviour or a panic; the cache checks a hash before it gets that far.
+//!
+//! Strings are `(offset, length)` spans into one blob, as `u32` pairs while the blob is
+//! under 4 GiB (233 MB for 10,000 reports) and `u64` pairs only past that: the spans were
+//! 15% of a cache entry at `u64`.
 
 use std::ops::Range;
 
@@ -28,37 +32,89 @@ pub(crate) enum Col {
     Blooms,
     /// Kind per item (`u8`: 0 section, 1 measure, 2 statistic).
     Kinds,
-    /// Per item, `(offset, length)` into `Strings` (`u64` pairs): id, then text.
+    /// Per item, spans into `Strings`: id, then text.
     ItemStrs,
     /// Per item: report, node, figure (`u32` triples; figure `u32::MAX` for none).
     ItemRefs,
-    /// Per node: node id, top-level section (`u64` pairs into `Strings`, 2 per node).
+    /// Per node: node id, top-level section (spans into `Strings`, 2 per node).
     NodeStrs,
     /// Per node: first breadcrumb in `Crumbs`, how many (`u32` pairs).
     NodeCrumbs,
-    /// Breadcrumb headings (`u64` pairs into `Strings`).
+    /// Breadcrumb headings (spans into `Strings`).
     Crumbs,
-    /// Per figure: label, unit, display, quote (`u64` pairs, 4 per figure).
+    /// Per figure: label, unit, display, quote (spans, 4 per figure; all but the unit
+    /// inside the statistic's item text, `label：display（quote）`, so stored once).
     FigStrs,
     /// Per figure: the value as `f64` bits (`u64`).
     FigValues,
     /// Per figure: approximate or not (`u8`).
     FigApprox,
-    /// Per report: its title (`u64` pair into `Strings`).
+    /// Per report: its title (a span into `Strings`).
     Titles,
-    /// Per report: its place (`市桥街`; `u64` pair into `Strings`), from `identity`.
+    /// Per report: its place (`市桥街`; a span into `Strings`), from `identity`.
     Places,
     /// Per report: the year it covers (`i64`; `i64::MIN` for none), from `identity`.
     Years,
+    /// One `u64`: 1 when the spans above are `u64` pairs, 0 for `u32`.
+    WideSpans,
     /// Every string above, UTF-8, back to back.
     Strings,
 }
 
+/// The columns that hold spans into `Strings`.
+const SPAN_COLS: [Col; 6] = [
+    Col::ItemStrs,
+    Col::NodeStrs,
+    Col::Crumbs,
+    Col::FigStrs,
+    Col::Titles,
+    Col::Places,
+];
+
+/// A run of `(offset, length)` spans into the store's strings, at the store's width.
+#[derive(Clone, Copy)]
+pub(crate) enum Spans<'a> {
+    Narrow(&'a [u32]),
+    Wide(&'a [u64]),
+}
+
+impl<'a> Spans<'a> {
+    /// How many spans.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Spans::Narrow(s) => s.len() / 2,
+            Spans::Wide(s) => s.len() / 2,
+        }
+    }
+
+    /// Spans `range` of these; empty if out of range.
+    pub(crate) fn sub(self, range: Range<usize>) -> Spans<'a> {
+        let pairs = 2 * range.start..2 * range.end;
+        match self {
+            Spans::Narrow(s) => Spans::Narrow(s.get(pairs).unwrap_or_default()),
+            Spans::Wide(s) => Spans::Wide(s.get(pairs).unwrap_or_default()),
+        }
+    }
+
+    /// Span `i` as offset and length; `None` if out of range or past `usize`.
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        match self {
+            Spans::Narrow(s) => Some((*s.get(2 * i)? as usize, *s.get(2 * i + 1)? as usize)),
+            Spans::Wide(s) => Some((
+                usize::try_from(*s.get(2 * i)?).ok()?,
+                usize::try_from(*s.get(2 * i + 1)?).ok()?,
+            )),
+        }
+    }
+}
+
 pub(crate) const COLS: usize = Col::Strings as usize + 1;
 
-/// The bytes behind a store: an 8-aligned buffer of our own, or a mapped file.
+/// The bytes behind a store: an 8-aligned buffer of our own, a mapped file, or an image
+/// compiled into the binary.
 pub(crate) enum Bytes {
     Owned(Vec<u64>),
+    Static(&'static [u8]),
     Mapped {
         map: memmap2::Mmap,
         /// Where the store starts in the file (a multiple of 8).
@@ -70,6 +126,7 @@ impl Bytes {
     fn get(&self) -> &[u8] {
         match self {
             Bytes::Owned(words) => bytemuck::cast_slice(words),
+            Bytes::Static(bytes) => bytes,
             Bytes::Mapped { map, at } => map.get(*at..).unwrap_or_default(),
         }
     }
@@ -119,15 +176,21 @@ impl Store {
         bytemuck::try_cast_slice(self.bytes(col)).unwrap_or_default()
     }
 
-    /// The string at an `(offset, length)` pair; empty if out of range or not UTF-8.
-    pub(crate) fn str(&self, pair: &[u64]) -> &str {
-        let [at, len] = pair else { return "" };
-        let bytes = self.bytes(Col::Strings);
-        let (Ok(at), Ok(len)) = (usize::try_from(*at), usize::try_from(*len)) else {
+    /// A column of spans into the strings, at the width the store was written with.
+    pub(crate) fn spans(&self, col: Col) -> Spans<'_> {
+        match self.slice::<u64>(Col::WideSpans).first() {
+            Some(1) => Spans::Wide(self.slice(col)),
+            _ => Spans::Narrow(self.slice(col)),
+        }
+    }
+
+    /// The string at span `i` of `spans`; empty if out of range or not UTF-8.
+    pub(crate) fn str_at(&self, spans: Spans, i: usize) -> &str {
+        let Some((at, len)) = spans.get(i) else {
             return "";
         };
         at.checked_add(len)
-            .and_then(|end| bytes.get(at..end))
+            .and_then(|end| self.bytes(Col::Strings).get(at..end))
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default()
     }
@@ -170,8 +233,24 @@ impl Writer {
     }
 
     /// Join the columns into one 8-aligned buffer, freeing each once copied, so the
-    /// peak is the index plus its largest column rather than twice the index.
-    pub(crate) fn finish(self) -> Store {
+    /// peak is the index plus its largest column rather than twice the index. Spans,
+    /// written as `u64` pairs, are narrowed to `u32` when the strings allow.
+    pub(crate) fn finish(mut self) -> Store {
+        let wide = self.cols[Col::Strings as usize].len() > u32::MAX as usize;
+        if !wide {
+            for col in SPAN_COLS {
+                let narrow: Vec<u8> = self.cols[col as usize]
+                    .chunks_exact(8)
+                    .flat_map(|b| {
+                        let n = u64::from_ne_bytes(b.try_into().unwrap_or_default());
+                        // In range: every offset and length is within the strings.
+                        (n as u32).to_ne_bytes()
+                    })
+                    .collect();
+                self.cols[col as usize] = narrow;
+            }
+        }
+        self.cols[Col::WideSpans as usize] = u64::from(wide).to_ne_bytes().to_vec();
         let head = 8 * (1 + 2 * COLS);
         let total = head
             + self
@@ -184,9 +263,10 @@ impl Writer {
         let mut table = vec![COLS as u64];
         let mut at = head;
         for col in self.cols {
-            bytes[at..at + col.len()].copy_from_slice(&col);
-            table.extend([at as u64, col.len() as u64]);
-            at += col.len().next_multiple_of(8);
+            let len = col.len();
+            move_col(col, &mut bytes[at..at + len]);
+            table.extend([at as u64, len as u64]);
+            at += len.next_multiple_of(8);
         }
         bytes[..head].copy_from_slice(bytemuck::cast_slice(&table));
         let cols = std::array::from_fn(|c| {
@@ -197,6 +277,22 @@ impl Writer {
             bytes: Bytes::Owned(words),
             cols,
         }
+    }
+}
+
+/// Copy a column into place and free it as it goes, from its end, a chunk at a time:
+/// freed whole after the copy, the largest column (the strings, 23 MB for 1,000
+/// reports) was resident twice at the peak of a search without the cache.
+fn move_col(mut col: Vec<u8>, to: &mut [u8]) {
+    const CHUNK: usize = 1 << 20;
+    let mut end = col.len();
+    while end > 0 {
+        let start = end.saturating_sub(CHUNK);
+        to[start..end].copy_from_slice(&col[start..end]);
+        col.truncate(start);
+        // A large block is shrunk in place (glibc remaps it), handing its tail back.
+        col.shrink_to_fit();
+        end = start;
     }
 }
 
@@ -214,9 +310,20 @@ mod tests {
         let store = w.finish();
         assert_eq!(store.slice::<u32>(Col::Chars), [0x6CD5, 0x5F8B]);
         assert_eq!(store.slice::<u8>(Col::Marks), [1, 2, 3]);
-        assert_eq!(store.str(store.slice::<u64>(Col::Titles)), "执法");
-        assert_eq!(store.str(&[1, 2]), "", "not on a char boundary");
-        assert_eq!(store.str(&[u64::MAX, 2]), "");
+        let titles = store.spans(Col::Titles);
+        assert!(
+            matches!(titles, Spans::Narrow(_)),
+            "a small blob has u32 spans"
+        );
+        assert_eq!(store.str_at(titles, 0), "执法");
+        assert_eq!(store.str_at(titles, 1), "", "out of range");
+        assert_eq!(
+            store.str_at(Spans::Narrow(&[1, 2]), 0),
+            "",
+            "not on a char boundary"
+        );
+        assert_eq!(store.str_at(Spans::Wide(&[u64::MAX, 2]), 0), "");
+        assert_eq!(store.str_at(Spans::Narrow(&[u32::MAX, 2]), 0), "");
 
         let bytes: Vec<u8> = store.as_bytes().to_vec();
         let words = |b: &[u8]| {

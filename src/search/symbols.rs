@@ -64,6 +64,15 @@ pub(crate) struct Symbols {
     astral: HashMap<char, u32>,
     chars: Vec<char>,
     classes: Vec<Class>,
+    /// Looked up on the first query with a letter: a search for hanzi or digits never
+    /// needs it, and looking up ~800 characters' readings was a tenth of a search on the
+    /// embedded report.
+    pinyin: std::sync::OnceLock<Pinyin>,
+}
+
+/// Every symbol's pinyin.
+#[derive(Debug, Default)]
+struct Pinyin {
     /// Bit `n` set when a reading starts with letter `a + n`, or the char is that letter.
     starts: Vec<u32>,
     /// Plain readings (no tones); ü appears twice, as `v` and as `u`.
@@ -71,6 +80,27 @@ pub(crate) struct Symbols {
     /// For each letter, the symbols that `starts` with it, so a query's pinyin table is
     /// filled only where it can be non-zero.
     by_letter: [Vec<u32>; 26],
+}
+
+impl Pinyin {
+    fn of(chars: &[char]) -> Pinyin {
+        let mut out = Pinyin::default();
+        for (id, &c) in chars.iter().enumerate() {
+            let readings = readings(c);
+            let mut starts = readings.iter().fold(0, |m, r| m | letter_bit(r[0]));
+            if c.is_ascii_lowercase() {
+                starts |= letter_bit(c as u8);
+            }
+            out.starts.push(starts);
+            for (n, list) in out.by_letter.iter_mut().enumerate() {
+                if starts & (1 << n) != 0 {
+                    list.push(id as u32);
+                }
+            }
+            out.readings.push(readings);
+        }
+        out
+    }
 }
 
 pub(crate) fn letter_bit(letter: u8) -> u32 {
@@ -106,11 +136,8 @@ impl Symbols {
                 self.astral.insert(c, id);
             }
         }
-        let readings = readings(c);
-        let mut starts = readings.iter().fold(0, |m, r| m | letter_bit(r[0]));
-        if c.is_ascii_lowercase() {
-            starts |= letter_bit(c as u8);
-        }
+        // A new symbol: pinyin worked out before it is out of date.
+        self.pinyin.take();
         self.chars.push(c);
         self.classes.push(if c.is_ascii_digit() {
             Class::Digit
@@ -119,14 +146,11 @@ impl Symbols {
         } else {
             Class::Other
         });
-        self.starts.push(starts);
-        for (n, list) in self.by_letter.iter_mut().enumerate() {
-            if starts & (1 << n) != 0 {
-                list.push(id);
-            }
-        }
-        self.readings.push(readings);
         id
+    }
+
+    fn pinyin(&self) -> &Pinyin {
+        self.pinyin.get_or_init(|| Pinyin::of(&self.chars))
     }
 
     /// How many distinct symbols there are; ids run from 0 to this.
@@ -143,16 +167,16 @@ impl Symbols {
     }
 
     pub(crate) fn starts(&self, sym: u32) -> u32 {
-        self.starts[sym as usize]
+        self.pinyin().starts[sym as usize]
     }
 
     /// Symbols with a reading starting with `letter` (or that are the Latin letter).
     pub(crate) fn starting_with(&self, letter: u8) -> &[u32] {
-        &self.by_letter[usize::from(letter - b'a')]
+        &self.pinyin().by_letter[usize::from(letter - b'a')]
     }
 
     pub(crate) fn readings(&self, sym: u32) -> &[Box<[u8]>] {
-        &self.readings[sym as usize]
+        &self.pinyin().readings[sym as usize]
     }
 }
 
