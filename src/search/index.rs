@@ -4,8 +4,8 @@
 
 use super::build::{self, ReportItems};
 use super::item::{Crumbs, Figure, Item};
-use super::letters::Letters;
 use super::join::Builder;
+use super::letters::Letters;
 use super::store::{Bytes, Col, Store};
 use super::symbols::{Bloom, Symbols};
 use super::{matcher, scan, Hit, Kind, Query};
