@@ -60,8 +60,19 @@ pub fn open(
             .and_then(|f| f.set_modified(std::time::SystemTime::now()));
         return Opened::Cached(entry);
     }
-    let mut loaded = crate::load::load(files, progress);
-    let index = Index::build_owned(std::mem::take(&mut loaded.reports));
+    // Streamed, as without the cache: each report's items are made on the thread that
+    // imported it and its model freed there, so the first search over 1,000 reports holds
+    // the index being built, not every model as well.
+    let mut builder = crate::search::IndexBuilder::default();
+    let keep = |r: crate::model::Report| crate::search::ReportItems::of(&r);
+    let outcome = crate::load::load_each(files, progress, &keep, &mut |i| builder.add(i));
+    let index = builder.finish();
+    let loaded = crate::load::Loaded {
+        reports: Vec::new(),
+        errors: outcome.errors,
+        warnings: outcome.warnings,
+        index: None,
+    };
     if let Some(key) = key {
         save(dir, args, files, &key, &loaded, &index);
     }

@@ -65,9 +65,13 @@ fn open_index(
         return Ok((Index::embedded().map_err(|e| e.to_string())?, 0));
     }
     let files_only = !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != open::EMBEDDED);
+    if files_only && args.corpus.is_none() {
+        // An index is built while importing, with or without the cache (whose warm path
+        // allocates little either way).
+        heap_steps_small();
+    }
     if cache_dir.is_none() && files_only && args.corpus.is_none() {
         // Items are made as each report is imported and its model freed there.
-        heap_steps_small();
         let mut index = IndexBuilder::default();
         let keep = |r: crate::model::Report| ReportItems::of(&r);
         let opened = open::open_each(paths, &keep, &mut |items| index.add(items))
