@@ -218,6 +218,39 @@ fn settled_files_answer_from_the_cache_and_a_later_write_is_still_seen() {
     }
 }
 
+/// An entry that passed its hash is noted (beside it) with its file status, and later
+/// runs trust it without hashing it again, until anything writes to it: a damaged entry
+/// of the same size is still refused and rebuilt.
+#[test]
+fn a_noted_entry_is_hashed_again_once_written_to() {
+    let texts = texts();
+    let place = Place::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    let want = fresh(&place);
+    assert_eq!(cached(&place), (want.clone(), false));
+    let name = cache::entry_name(&[place.reports()]);
+    let (entry, note) = (
+        place.cache().join(&name),
+        place.cache().join(format!("verified-{name}")),
+    );
+    // A fresh entry is hashed on every use until its status has settled.
+    assert_eq!(cached(&place), (want.clone(), true));
+    assert!(!note.exists(), "not noted before it settles");
+    std::thread::sleep(Duration::from_millis(3_200));
+    assert_eq!(cached(&place), (want.clone(), true));
+    assert!(note.exists(), "noted once it passed, settled");
+    assert_eq!(cached(&place), (want.clone(), true), "used on the note");
+    // One byte of the index flipped in place: same size, same name, a moved change time.
+    let mut bytes = std::fs::read(&entry).unwrap();
+    let at = bytes.len() - 100;
+    bytes[at] ^= 0x55;
+    std::fs::write(&entry, &bytes).unwrap();
+    assert_eq!(cached(&place), (want.clone(), false), "refused and rebuilt");
+    assert_eq!(cached(&place), (want, true));
+}
+
 #[test]
 fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
     let texts = texts();

@@ -12,6 +12,7 @@ mod model_decode;
 mod model_encode;
 pub mod models;
 pub mod reports;
+mod verified;
 
 pub use file::{Entry, FORMAT};
 pub use key::{entry_name, fingerprint, FileKey, Fingerprint};
@@ -53,11 +54,7 @@ pub fn open(
 ) -> Opened {
     let (entry, key) = lookup(dir, args, files);
     if let Some(entry) = entry {
-        // Used now: the pruning below keeps recently used entries first.
-        let _ = std::fs::File::options()
-            .write(true)
-            .open(dir.join(entry_name(args)))
-            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+        renew(&dir.join(entry_name(args)));
         return Opened::Cached(entry);
     }
     // Streamed, as without the cache: each report's items are made on the thread that
@@ -79,6 +76,25 @@ pub fn open(
     Opened::Built {
         index,
         loaded: Box::new(loaded),
+    }
+}
+
+/// Mark the entry at `path` used now, for pruning (least recently used first), when its
+/// time is over an hour old: renewing it on every hit would move its change time and void
+/// the note that spares the next run hashing it (`verified`).
+pub(crate) fn renew(path: &Path) {
+    let Ok(file) = std::fs::File::options().write(true).open(path) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    let stale = file
+        .metadata()
+        .and_then(|m| m.modified())
+        .map_or(true, |t| {
+            now.duration_since(t).unwrap_or_default().as_secs() > 3600
+        });
+    if stale {
+        let _ = file.set_modified(now);
     }
 }
 
@@ -175,6 +191,12 @@ pub fn info(dir: &Path) -> Vec<(String, u64)> {
 /// Remove every entry; how many were removed.
 pub fn clear(dir: &Path) -> Result<usize> {
     let mut removed = 0;
+    // The notes that entries passed their hash go with them (not counted: not entries).
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with("verified-") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     for (name, _) in info(dir) {
         let path = dir.join(&name);
         std::fs::remove_file(&path).map_err(|source| Error::Io {

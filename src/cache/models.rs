@@ -42,10 +42,7 @@ pub fn name(index_name: &str) -> String {
 pub fn open(dir: &Path, args: &[PathBuf], key: &Fingerprint) -> Option<Models> {
     let path = dir.join(name(&entry_name(args)));
     let models = read(&path, key)?;
-    let _ = std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    super::renew(&path);
     Some(models)
 }
 
