@@ -182,30 +182,16 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
     })
 }
 
-/// The key the entry at `path` was written with, read without mapping or checking the
-/// rest: only hints for `fingerprint_against`, which keeps a recorded hash only for a file
-/// whose status is as recorded, and `read` still checks the whole entry against the key.
+/// The key the entry at `path` was written with, unchecked (see `key::stored`).
 pub fn stored_key(path: &Path) -> Option<Fingerprint> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).ok()?;
-    let mut head = [0u8; HEAD];
-    file.read_exact(&mut head).ok()?;
-    let mut r = Reader {
-        bytes: &head,
-        at: 0,
-    };
-    if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
-        return None;
-    }
-    r.take(16)?;
-    let key_len = r.usize()?;
-    // The key is a few hundred bytes a file: anything larger than the file is damage.
-    if key_len as u64 > file.metadata().ok()?.len() {
-        return None;
-    }
-    let mut key = vec![0u8; key_len];
-    file.read_exact(&mut key).ok()?;
-    Fingerprint::decode(&key).map(|(key, _)| key)
+    super::key::stored(path, HEAD, &|head| {
+        let mut r = Reader { bytes: head, at: 0 };
+        if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
+            return None;
+        }
+        r.take(16)?;
+        r.usize()
+    })
 }
 
 /// The hash a header (its first `HEAD` bytes) claims for the entry: its last 16 bytes.

@@ -215,6 +215,30 @@ impl Fingerprint {
     }
 }
 
+/// The key an entry file at `path` was written with, read without mapping or checking the
+/// rest: only hints for `fingerprint_against`, which keeps a recorded hash only for a file
+/// whose status is as recorded, and the entry is still checked whole against the key. The
+/// file opens with a header of `head` bytes, from which `key_len` reads the key's length
+/// (`None` when the header is not one of ours); the key follows it.
+pub fn stored(
+    path: &Path,
+    head: usize,
+    key_len: &dyn Fn(&[u8]) -> Option<usize>,
+) -> Option<Fingerprint> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut header = vec![0u8; head];
+    file.read_exact(&mut header).ok()?;
+    let len = key_len(&header)?;
+    // The key is a few hundred bytes a file: anything larger than the file is damage.
+    if len as u64 > file.metadata().ok()?.len() {
+        return None;
+    }
+    let mut key = vec![0u8; len];
+    file.read_exact(&mut key).ok()?;
+    Fingerprint::decode(&key).map(|(key, _)| key)
+}
+
 /// A path from the bytes `as_encoded_bytes` gave on this platform.
 fn path_of(bytes: &[u8]) -> Option<PathBuf> {
     #[cfg(unix)]

@@ -203,27 +203,16 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
 }
 
 /// The key the entry at `path` was written with, unchecked: hints for
-/// `fingerprint_against` only (see `file::stored_key`).
+/// `fingerprint_against` only (see `key::stored`).
 pub fn stored_key(path: &Path) -> Option<Fingerprint> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).ok()?;
-    let mut head = [0u8; HEAD];
-    file.read_exact(&mut head).ok()?;
-    let mut r = Reader {
-        bytes: &head,
-        at: 0,
-    };
-    if r.take(8)? != MAGIC || r.u32()? != FORMAT {
-        return None;
-    }
-    r.take(4)?;
-    let key_len = r.usize()?;
-    if key_len as u64 > file.metadata().ok()?.len() {
-        return None;
-    }
-    let mut key = vec![0u8; key_len];
-    file.read_exact(&mut key).ok()?;
-    Fingerprint::decode(&key).map(|(key, _)| key)
+    super::key::stored(path, HEAD, &|head| {
+        let mut r = Reader { bytes: head, at: 0 };
+        if r.take(8)? != MAGIC || r.u32()? != FORMAT {
+            return None;
+        }
+        r.take(4)?;
+        r.usize()
+    })
 }
 
 /// Bounds-checked little-endian reads from the front of a byte slice.
