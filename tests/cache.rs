@@ -251,6 +251,44 @@ fn a_noted_entry_is_hashed_again_once_written_to() {
     assert_eq!(cached(&place), (want, true));
 }
 
+/// A FIFO in place of an entry, its models file or its note is not a cache file: the
+/// search answers from the files without waiting on it (and replaces the entry).
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_a_cache_file_is_ignored_without_waiting() {
+    let texts = texts();
+    let place = Place::new();
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(place.file(i), text).unwrap();
+    }
+    let want = fresh(&place);
+    let name = cache::entry_name(&[place.reports()]);
+    std::fs::create_dir_all(place.cache()).unwrap();
+    for fifo in [
+        name.clone(),
+        format!("verified-{name}"),
+        cache::models::name(&name),
+    ] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(place.cache().join(fifo))
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let root = place.root.clone();
+    std::thread::spawn(move || {
+        let place = Place { root };
+        let answer = cached(&place);
+        std::mem::forget(place);
+        let _ = tx.send(answer);
+    });
+    let answer = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no wait on a FIFO");
+    assert_eq!(answer, (want, false));
+}
+
 #[test]
 fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
     let texts = texts();

@@ -113,7 +113,7 @@ fn put(out: &mut Vec<u8>, n: u64) {
 /// The entry at `path` if it is whole, ours, of this format, and keyed by exactly `key`;
 /// `None` for anything else (missing, foreign, damaged, stale), which the caller rebuilds.
 pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
-    let file = std::fs::File::open(path).ok()?;
+    let file = super::open_regular(path)?;
     let meta = file.metadata().ok()?;
     // Whether a run noted that this entry, with this status, passed the hash its header
     // claims (read from the header before mapping, to know whether to populate).

@@ -226,7 +226,7 @@ pub fn stored(
     key_len: &dyn Fn(&[u8]) -> Option<usize>,
 ) -> Option<Fingerprint> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path).ok()?;
+    let mut file = super::open_regular(path)?;
     let mut header = vec![0u8; head];
     file.read_exact(&mut header).ok()?;
     let len = key_len(&header)?;

@@ -79,6 +79,13 @@ pub fn open(
     }
 }
 
+/// A cache file opened for reading, if it is a regular file: opened without waiting (a
+/// FIFO put in its place must not hang a search) and checked once open.
+pub(crate) fn open_regular(path: &Path) -> Option<std::fs::File> {
+    let file = crate::load::open_nonblocking(path).ok()?;
+    file.metadata().ok()?.is_file().then_some(file)
+}
+
 /// Mark the entry at `path` used now, for pruning (least recently used first), when its
 /// time is over an hour old: renewing it on every hit would move its change time and void
 /// the note that spares the next run hashing it (`verified`).

@@ -134,7 +134,7 @@ fn bytes(out: &mut Vec<u8>, b: &[u8]) {
 /// The entry at `path` if it is whole, ours, of this format and keyed by exactly `key`;
 /// `None` for anything else, which the caller imports and rewrites.
 pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
-    let file = std::fs::File::open(path).ok()?;
+    let file = super::open_regular(path)?;
     // SAFETY: as for the index entry: the map is read-only and entries are only ever
     // replaced by rename, never written in place; a file cut short by something else
     // fails the length and hash checks before any record is decoded.
