@@ -4,13 +4,14 @@
 //! whole old file or a whole new one; a crash mid-write leaves a file whose hash fails.
 
 use super::key::Fingerprint;
+use super::reader::Reader;
 use crate::search::Index;
 use std::io::Write;
 use std::path::Path;
 
 const MAGIC: &[u8; 8] = b"RTUIIDX\0";
 /// Bump whenever the layout of the file or of the index's columns changes.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 /// Written in native order: a file from a machine of the other endianness is foreign.
 const ENDIAN: u32 = 0x0102_0304;
 /// Magic, format, endianness, build, key length, store offset, store length, hash.
@@ -46,13 +47,13 @@ pub fn write(
     let store_at = HEAD + body.len();
     let mut head = Vec::with_capacity(HEAD);
     head.extend_from_slice(MAGIC);
-    head.extend_from_slice(&FORMAT.to_ne_bytes());
+    head.extend_from_slice(&FORMAT.to_le_bytes());
     head.extend_from_slice(&ENDIAN.to_ne_bytes());
-    head.extend_from_slice(&crate::BUILD.to_ne_bytes());
+    head.extend_from_slice(&crate::BUILD.to_le_bytes());
     for n in [key_len, store_at, index.as_bytes().len()] {
         put(&mut head, n as u64);
     }
-    head.extend_from_slice(&digest(&body, index.as_bytes()).to_ne_bytes());
+    head.extend_from_slice(&digest(&body, index.as_bytes()).to_le_bytes());
 
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
@@ -101,13 +102,13 @@ fn digest(key: &[u8], store: &[u8]) -> u128 {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut all = xxhash_rust::xxh3::xxh3_128(key).to_ne_bytes().to_vec();
-    hashes.iter().for_each(|h| all.extend(h.to_ne_bytes()));
+    let mut all = xxhash_rust::xxh3::xxh3_128(key).to_le_bytes().to_vec();
+    hashes.iter().for_each(|h| all.extend(h.to_le_bytes()));
     xxhash_rust::xxh3::xxh3_128(&all)
 }
 
 fn put(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_ne_bytes());
+    out.extend_from_slice(&n.to_le_bytes());
 }
 
 /// The entry at `path` if it is whole, ours, of this format, and keyed by exactly `key`;
@@ -134,17 +135,17 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
     };
     let map = unsafe { options.map(&file) }.ok()?;
     let bytes: &[u8] = &map;
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
+    let mut r = Reader::new(bytes);
+    if r.take(8)? != MAGIC || r.u32()? != FORMAT || native_u32(r.take(4)?) != ENDIAN {
         return None;
     }
     // The same files indexed by another build (a new importer, new label rules) can give
     // other items: its entries are stale (see `crate::BUILD`).
-    if u128::from_ne_bytes(r.take(16)?.try_into().ok()?) != crate::BUILD {
+    if r.u128()? != crate::BUILD {
         return None;
     }
     let (key_len, store_at, store_len) = (r.usize()?, r.usize()?, r.usize()?);
-    let hash = u128::from_ne_bytes(r.take(16)?.try_into().ok()?);
+    let hash = r.u128()?;
     if store_at % 8 != 0
         || store_at < HEAD + key_len
         || store_at.checked_add(store_len)? != bytes.len()
@@ -186,7 +187,7 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Entry> {
 pub fn stored_key(path: &Path) -> Option<Fingerprint> {
     super::key::stored(path, HEAD, &|head| {
         let mut r = Reader { bytes: head, at: 0 };
-        if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != ENDIAN {
+        if r.take(8)? != MAGIC || r.u32()? != FORMAT || native_u32(r.take(4)?) != ENDIAN {
             return None;
         }
         r.take(16)?;
@@ -198,37 +199,11 @@ pub fn stored_key(path: &Path) -> Option<Fingerprint> {
 fn header_hash(head: &[u8]) -> u128 {
     head.get(HEAD - 16..HEAD)
         .and_then(|b| b.try_into().ok())
-        .map_or(0, u128::from_ne_bytes)
+        .map_or(0, u128::from_le_bytes)
 }
 
-/// Bounds-checked reads from the front of a byte slice.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(out)
-    }
-
-    /// A length, then that many bytes.
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.usize()?;
-        self.take(n)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_ne_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_ne_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn usize(&mut self) -> Option<usize> {
-        usize::try_from(self.u64()?).ok()
-    }
+/// The endianness marker, read in the machine's own order: the store's columns are in it,
+/// so a file from a machine of the other order reads as another marker and is foreign.
+fn native_u32(bytes: &[u8]) -> u32 {
+    bytes.try_into().map_or(0, u32::from_ne_bytes)
 }

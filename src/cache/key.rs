@@ -188,7 +188,7 @@ impl Fingerprint {
     /// A key `encode` wrote at the front of `bytes`, and how many bytes it took; `None`
     /// when it does not read as one (every read bounds-checked).
     pub fn decode(bytes: &[u8]) -> Option<(Fingerprint, usize)> {
-        let mut r = Le { bytes, at: 0 };
+        let mut r = super::reader::Reader::new(bytes);
         let taken_ns = r.u64()? as i64;
         let count = usize::try_from(r.u64()?).ok()?;
         // Each file takes at least 64 bytes: a count beyond that is damage, not a key.
@@ -247,24 +247,6 @@ fn path_of(bytes: &[u8]) -> Option<PathBuf> {
     ));
     #[cfg(not(unix))]
     return std::str::from_utf8(bytes).ok().map(PathBuf::from);
-}
-
-/// Bounds-checked little-endian reads from the front of a byte slice.
-struct Le<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Le<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(out)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
 }
 
 #[cfg(test)]

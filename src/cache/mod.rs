@@ -11,6 +11,7 @@ mod key;
 mod model_decode;
 mod model_encode;
 pub mod models;
+mod reader;
 pub mod reports;
 mod verified;
 

@@ -9,6 +9,7 @@
 //! (missing, foreign, damaged, stale) is ignored, and the files are imported again.
 
 use super::key::{entry_name, fingerprint, Fingerprint};
+use super::reader::Reader;
 use super::{model_decode, model_encode};
 use crate::model::Report;
 use std::io::Write;
@@ -213,39 +214,4 @@ pub fn stored_key(path: &Path) -> Option<Fingerprint> {
         r.take(4)?;
         r.usize()
     })
-}
-
-/// Bounds-checked little-endian reads from the front of a byte slice.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(out)
-    }
-
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.usize()?;
-        self.take(n)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-
-    fn usize(&mut self) -> Option<usize> {
-        usize::try_from(self.u64()?).ok()
-    }
 }
