@@ -4,51 +4,23 @@
 //! (damaged, foreign, truncated), which is then ignored and rebuilt.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
+mod cache_files;
+
+use cache_files::{apply, change, texts, Place};
 use proptest::prelude::*;
 use report_tui::cache::{self, models};
 use report_tui::load::Loaded;
 use report_tui::model::Report;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A temporary folder for reports and one for the cache, removed on drop.
-struct Place {
-    root: PathBuf,
-}
-
-impl Place {
-    fn new() -> Place {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let root =
-            std::env::temp_dir().join(format!("report-tui-models-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("reports")).unwrap();
-        Place { root }
-    }
-    fn reports(&self) -> PathBuf {
-        self.root.join("reports")
-    }
-    fn cache(&self) -> PathBuf {
-        self.root.join("cache")
-    }
-    fn file(&self, i: usize) -> PathBuf {
-        self.reports().join(format!("r{i}.txt"))
-    }
-    fn models_file(&self) -> PathBuf {
-        let index = cache::entry_name(&[self.reports()]);
-        self.cache().join(models::name(&index))
-    }
-}
-
-impl Drop for Place {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
+/// The models entry of the place's reports folder.
+fn models_file(place: &Place) -> PathBuf {
+    let index = cache::entry_name(&[place.reports()]);
+    place.cache().join(models::name(&index))
 }
 
 /// What the browser is given: reports, error lines and warnings.
@@ -65,7 +37,7 @@ fn browser(place: &Place) -> (Opened, bool) {
     let args = [place.reports()];
     let (files, _) = report_tui::load::expand(&args);
     let hit = cache::fingerprint(&files)
-        .and_then(|key| models::read(&place.models_file(), &key))
+        .and_then(|key| models::read(&models_file(place), &key))
         .is_some();
     let loaded = cache::reports::with_index(&place.cache(), &args, &files, &|_, _| {});
     let index = loaded.index.as_ref().unwrap();
@@ -171,79 +143,6 @@ fn every_optional_field_survives() {
     assert!(figure.value.is_sign_negative());
 }
 
-fn mtime(path: &Path) -> SystemTime {
-    std::fs::metadata(path).unwrap().modified().unwrap()
-}
-
-fn set_mtime(path: &Path, time: SystemTime) {
-    let file = std::fs::File::options().write(true).open(path).unwrap();
-    file.set_modified(time).unwrap();
-}
-
-#[derive(Clone, Debug)]
-enum Change {
-    /// Write another report's text into file `.0`.
-    Replace(usize, usize),
-    /// Move the modification time on, content unchanged.
-    Touch(usize, u64),
-    /// Cut the file to this fraction of its length (often mid-character: an error).
-    Truncate(usize, u8),
-    /// Change one digit and put the size and time back: only the content hash can tell.
-    SameSizeAndTime(usize),
-}
-
-/// The embedded report and two small ones, to write and swap.
-fn texts() -> Vec<String> {
-    ["assets/report.txt", "tests/fixtures/indented_thousands.txt"]
-        .iter()
-        .chain(&["tests/fixtures/no_title_no_signoff.txt"])
-        .map(|p| std::fs::read_to_string(root().join(p)).unwrap())
-        .collect()
-}
-
-fn apply(place: &Place, texts: &[String], change: &Change) {
-    match *change {
-        Change::Replace(f, t) => std::fs::write(place.file(f), &texts[t]).unwrap(),
-        Change::Touch(f, secs) => {
-            let path = place.file(f);
-            set_mtime(&path, mtime(&path) + Duration::from_secs(secs + 1));
-        }
-        Change::Truncate(f, part) => {
-            let path = place.file(f);
-            let len = std::fs::metadata(&path).unwrap().len();
-            let file = std::fs::File::options().write(true).open(&path).unwrap();
-            file.set_len(len * u64::from(part) / 256).unwrap();
-        }
-        Change::SameSizeAndTime(f) => {
-            let path = place.file(f);
-            let before = mtime(&path);
-            let mut bytes = std::fs::read(&path).unwrap();
-            match bytes.iter().position(u8::is_ascii_digit) {
-                Some(at) => {
-                    bytes[at] = if bytes[at] == b'9' {
-                        b'1'
-                    } else {
-                        bytes[at] + 1
-                    }
-                }
-                None if bytes.is_empty() => {}
-                None => bytes[0] ^= 1,
-            }
-            std::fs::write(&path, &bytes).unwrap();
-            set_mtime(&path, before);
-        }
-    }
-}
-
-fn change() -> impl Strategy<Value = Change> {
-    prop_oneof![
-        (0..3usize, 0..3usize).prop_map(|(f, t)| Change::Replace(f, t)),
-        (0..3usize, 0..100u64).prop_map(|(f, s)| Change::Touch(f, s)),
-        (0..3usize, any::<u8>()).prop_map(|(f, p)| Change::Truncate(f, p)),
-        (0..3usize).prop_map(Change::SameSizeAndTime),
-    ]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -282,7 +181,7 @@ fn a_damaged_or_foreign_models_file_is_ignored_and_rebuilt() {
     assert_eq!(want.1.len(), 1, "{:?}", want.1);
     assert_eq!(browser(&place), (want.clone(), false));
     assert_eq!(browser(&place), (want.clone(), true));
-    let path = place.models_file();
+    let path = models_file(&place);
     let good = std::fs::read(&path).unwrap();
     let other_index = std::fs::read(place.cache().join(cache::entry_name(&[place.reports()])));
     let flip = |at: usize| {
@@ -362,7 +261,7 @@ fn outline_stats_and_compare_over_a_folder_read_the_models_cache() {
         place
             .cache()
             .join("report-tui")
-            .join(place.models_file().file_name().unwrap())
+            .join(models_file(&place).file_name().unwrap())
     };
     let commands: [&[&str]; 4] = [
         &["outline"],
