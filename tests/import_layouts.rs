@@ -290,3 +290,33 @@ fn figure_sentences_get_the_label_a_reader_gives() {
     // (bracketed names, rank and scope words, verb chains, a share of a group): 45/49.
     assert!(right >= 45, "labels {pct:.1}% ({right}/{total}) < 45/49");
 }
+
+/// A change from one figure to another (`由20天缩短到10天`) labels both figures with what
+/// changed, never with a piece of the first figure (`办理时限从15个工作日`, `纠错率由8.`).
+#[test]
+fn both_figures_of_a_change_are_labelled_with_what_changed() {
+    let text = "某区2023年法治政府建设年度报告\n一、主要工作\n\
+        审批时间由20天缩短到10天。办理时限从15个工作日压缩至5个工作日。\
+        行政复议纠错率由8.5%提高到12.3%。平均审批时间从原来的30天减少至12天。\n";
+    let r = report_tui::import::import(text, "change").unwrap();
+    let got: Vec<(String, String)> = r
+        .all_statistics()
+        .iter()
+        .map(|(_, s)| (s.display.clone(), s.label.clone()))
+        .collect();
+    let want = [
+        ("20天", "审批时间"),
+        ("10天", "审批时间"),
+        ("15个工作日", "办理时限"),
+        ("5个工作日", "办理时限"),
+        ("8.5%", "行政复议纠错率"),
+        ("12.3%", "行政复议纠错率"),
+        ("30天", "平均审批时间"),
+        ("12天", "平均审批时间"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(d, l)| (d.to_string(), l.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -15,11 +15,36 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         words.remove(0);
     }
     // Connectives off the end, then a verb that reports a level (`占比提高|到`, `时限
-    // 压缩|至`) when a noun stands before it.
+    // 压缩|至`) when a noun or the figure it starts from (`由20天|缩短|到`) stands before it.
+    // Where the figure that ends `words` starts: a number within its last three words,
+    // after something else (`105|批`, `15|个|工作日`, `8|.|5|%`).
+    let figure_at = |words: &[(&str, &str)]| {
+        let n = words.len();
+        // Written in digits or numerals: jieba tags `若干` and `多项` as numbers too.
+        let digits = |w: &str| {
+            w.chars().all(|c| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "零一二三四五六七八九十百千万亿两".contains(c)
+            })
+        };
+        let k = (n.saturating_sub(3).max(1)..n)
+            .find(|&k| is_number(words[k].0, words[k].1) && digits(words[k].0))?;
+        let unit = &words[k + 1..];
+        let unit_like = unit.len() <= 2
+            && !unit.is_empty()
+            && unit.iter().all(|(w, t)| {
+                w.chars().count() == 1 || noun_like(t) || is_number(w, t) || *w == "个"
+            });
+        unit_like.then_some(k)
+    };
+    let ends_in_figure = |words: &[(&str, &str)]| figure_at(words).is_some();
     loop {
         let n = words.len();
-        let last_is_verb =
-            level && n >= 2 && LEVEL_VERBS.contains(&words[n - 1].0) && noun_like(words[n - 2].1);
+        let last_is_verb = level
+            && n >= 2
+            && LEVEL_VERBS.contains(&words[n - 1].0)
+            && (noun_like(words[n - 2].1) || ends_in_figure(&words[..n - 1]));
         if words
             .last()
             .is_some_and(|(w, _)| CONNECTIVES.contains(w) || w.trim().is_empty())
@@ -30,12 +55,19 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
             break;
         }
     }
-    // A figure ending the clause before this one's (`来访１０５批|３１２人次`) shares its
-    // label: its number and unit come off the end.
-    let n = words.len();
-    if n >= 3 && is_number(words[n - 2].0, words[n - 2].1) && words[n - 1].0.chars().count() == 1 {
-        words.truncate(n - 1);
-        while words.last().is_some_and(|(w, t)| is_number(w, t)) {
+    // A figure ending the clause before this one's (`来访１０５批|３１２人次`, `审批时间由
+    // 20天|缩短到10天`) shares its label: its number and unit come off the end, and then
+    // what joined the label to it (`由`).
+    if let Some(k) = figure_at(&words) {
+        words.truncate(k);
+        // The rest of a decimal (`8.`) and the number's other digits.
+        while words
+            .last()
+            .is_some_and(|(w, t)| is_number(w, t) || matches!(*w, "." | "．"))
+        {
+            words.pop();
+        }
+        while words.last().is_some_and(|(w, _)| CONNECTIVES.contains(w)) {
             words.pop();
         }
     }

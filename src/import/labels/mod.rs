@@ -74,7 +74,18 @@ pub fn quote_and_label(
 ) -> (String, String) {
     let quote = clauses.around(f.start, f.end);
     let display = &text[f.start..f.end];
-    let (head, tail) = quote.split_once(display).unwrap_or((quote, ""));
+    // Split at the figure itself, not at the first place its text appears: `5个工作日` is
+    // also the end of `15个工作日` before it in `从15个工作日压缩至5个工作日`.
+    let at = offset_in(text, quote);
+    let (head, tail) = at
+        .and_then(|at| {
+            Some((
+                quote.get(..f.start.checked_sub(at)?)?,
+                quote.get(f.end - at..)?,
+            ))
+        })
+        .or_else(|| quote.split_once(display))
+        .unwrap_or((quote, ""));
     let ratio = matches!(
         f.unit.as_str(),
         "%" | "％" | "‰" | "倍" | "个百分点" | "百分点"
@@ -94,6 +105,12 @@ pub fn quote_and_label(
         _ => label,
     };
     (quote.to_string(), label)
+}
+
+/// Where `part` starts in `text`, when it is a slice of it (as a clause of it is).
+fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (at.checked_add(part.len())? <= text.len()).then_some(at)
 }
 
 fn is_comparison(label: &str) -> bool {

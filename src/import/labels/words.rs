@@ -49,6 +49,10 @@ pub(super) const CONNECTIVES: &[&str] = &[
     "压缩至",
     "缩短到",
     "缩短至",
+    // Where a change starts (`审批时间由|20天缩短到10天`, `从|3天压缩至1天`).
+    "由",
+    "从",
+    "原来",
 ];
 /// Verbs that report a level (`占比提高到68.5%`), dropped from a label's end.
 pub(super) const LEVEL_VERBS: &[&str] = &[
