@@ -6,7 +6,6 @@
 use super::key::Fingerprint;
 use super::reader::Reader;
 use crate::search::Index;
-use std::io::Write;
 use std::path::Path;
 
 const MAGIC: &[u8; 8] = b"RTUIIDX\0";
@@ -55,22 +54,7 @@ pub fn write(
     }
     head.extend_from_slice(&digest(&body, index.as_bytes()).to_le_bytes());
 
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let temp = path.with_extension(format!("tmp{}", std::process::id()));
-    let written = (|| {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
-        out.write_all(&head)?;
-        out.write_all(&body)?;
-        out.write_all(index.as_bytes())?;
-        // No fsync: a file left half-written by a crash fails its hash and is rebuilt.
-        out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
+    super::write_atomically(path, &[&head, &body, index.as_bytes()])
 }
 
 /// Stores are hashed in pieces this big, on every core.

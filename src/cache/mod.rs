@@ -80,6 +80,26 @@ pub fn open(
     }
 }
 
+/// Write `parts` back to back to `path` through a temporary file renamed into place, so a
+/// reader sees a whole old file or a whole new one. No fsync: a file left half-written by
+/// a crash fails its hashes and is rebuilt.
+pub(crate) fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let temp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+        parts.iter().try_for_each(|p| out.write_all(p))?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
 /// A cache file opened for reading, if it is a regular file: opened without waiting (a
 /// FIFO put in its place must not hang a search) and checked once open.
 pub(crate) fn open_regular(path: &Path) -> Option<std::fs::File> {

@@ -12,7 +12,6 @@ use super::key::{entry_name, fingerprint, Fingerprint};
 use super::reader::Reader;
 use super::{model_decode, model_encode};
 use crate::model::Report;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"RTUIMDL\0";
@@ -105,22 +104,9 @@ pub fn write(
     head.extend_from_slice(&build.to_le_bytes());
     head.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes());
 
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let temp = path.with_extension(format!("tmp{}", std::process::id()));
-    let written = (|| {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
-        out.write_all(&head)?;
-        out.write_all(&body)?;
-        records.iter().try_for_each(|r| out.write_all(r))?;
-        // No fsync: a file left half-written by a crash fails its hashes and is rebuilt.
-        out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
+    let mut parts: Vec<&[u8]> = vec![&head, &body];
+    parts.extend(records.iter().map(Vec::as_slice));
+    super::write_atomically(path, &parts)
 }
 
 fn put(out: &mut Vec<u8>, n: u64) {

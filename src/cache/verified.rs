@@ -74,10 +74,7 @@ pub fn note(entry: &Path, meta: &std::fs::Metadata, hash: u128) {
         return;
     };
     if settled {
-        let temp = path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&temp, bytes).is_err() || std::fs::rename(&temp, &path).is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
+        let _ = super::write_atomically(&path, &[&bytes]);
     }
 }
 
