@@ -59,10 +59,7 @@ proptest! {
     #[test]
     fn the_answer_always_follows_the_files(changes in proptest::collection::vec(change(), 1..5)) {
         let texts = texts();
-        let place = Place::new();
-        for (i, text) in texts.iter().enumerate() {
-            std::fs::write(place.file(i), text).unwrap();
-        }
+        let place = Place::with(&texts);
         let (first, from_cache) = cached(&place);
         prop_assert!(!from_cache, "an empty cache cannot answer");
         prop_assert_eq!(&first, &fresh(&place));
@@ -84,10 +81,7 @@ proptest! {
 #[test]
 fn settled_files_answer_from_the_cache_and_a_later_write_is_still_seen() {
     let texts = texts();
-    let place = Place::new();
-    for (i, text) in texts.iter().enumerate() {
-        std::fs::write(place.file(i), text).unwrap();
-    }
+    let place = Place::with(&texts);
     // Past the three-second window in which a file's times are not trusted.
     std::thread::sleep(Duration::from_millis(3_200));
     assert!(!cached(&place).1);
@@ -115,10 +109,7 @@ fn settled_files_answer_from_the_cache_and_a_later_write_is_still_seen() {
 #[test]
 fn a_noted_entry_is_hashed_again_once_written_to() {
     let texts = texts();
-    let place = Place::new();
-    for (i, text) in texts.iter().enumerate() {
-        std::fs::write(place.file(i), text).unwrap();
-    }
+    let place = Place::with(&texts);
     let want = fresh(&place);
     assert_eq!(cached(&place), (want.clone(), false));
     let name = cache::entry_name(&[place.reports()]);
@@ -148,10 +139,7 @@ fn a_noted_entry_is_hashed_again_once_written_to() {
 #[test]
 fn a_fifo_in_place_of_a_cache_file_is_ignored_without_waiting() {
     let texts = texts();
-    let place = Place::new();
-    for (i, text) in texts.iter().enumerate() {
-        std::fs::write(place.file(i), text).unwrap();
-    }
+    let place = Place::with(&texts);
     let want = fresh(&place);
     let name = cache::entry_name(&[place.reports()]);
     std::fs::create_dir_all(place.cache()).unwrap();
@@ -183,10 +171,7 @@ fn a_fifo_in_place_of_a_cache_file_is_ignored_without_waiting() {
 #[test]
 fn a_damaged_or_foreign_cache_file_is_ignored_and_rebuilt() {
     let texts = texts();
-    let place = Place::new();
-    for (i, text) in texts.iter().enumerate() {
-        std::fs::write(place.file(i), text).unwrap();
-    }
+    let place = Place::with(&texts);
     let want = fresh(&place);
     assert_eq!(cached(&place), (want.clone(), false));
     assert_eq!(cached(&place), (want.clone(), true));

@@ -149,10 +149,7 @@ proptest! {
     #[test]
     fn the_browsers_reports_always_follow_the_files(changes in proptest::collection::vec(change(), 1..5)) {
         let texts = texts();
-        let place = Place::new();
-        for (i, text) in texts.iter().enumerate() {
-            std::fs::write(place.file(i), text).unwrap();
-        }
+        let place = Place::with(&texts);
         let (first, hit) = browser(&place);
         prop_assert!(!hit, "an empty cache cannot answer");
         prop_assert_eq!(&first, &fresh(&place));
@@ -171,10 +168,7 @@ proptest! {
 #[test]
 fn a_damaged_or_foreign_models_file_is_ignored_and_rebuilt() {
     let texts = texts();
-    let place = Place::new();
-    for (i, text) in texts.iter().enumerate() {
-        std::fs::write(place.file(i), text).unwrap();
-    }
+    let place = Place::with(&texts);
     // A file that fails keeps failing, from the cache too, with the same message.
     std::fs::write(place.reports().join("bad.txt"), "").unwrap();
     let want = fresh(&place);

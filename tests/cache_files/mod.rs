@@ -36,6 +36,14 @@ impl Place {
         std::fs::create_dir_all(root.join("reports")).unwrap();
         Place { root }
     }
+    /// A new place with `texts` written as its reports `r0.txt`, `r1.txt`, ….
+    pub fn with(texts: &[String]) -> Place {
+        let place = Place::new();
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(place.file(i), text).unwrap();
+        }
+        place
+    }
     pub fn reports(&self) -> PathBuf {
         self.root.join("reports")
     }
