@@ -72,6 +72,9 @@ pub enum Error {
     /// their bytes are unchanged, so it stands.
     #[error("{0}")]
     Reported(String),
+    /// A models cache record met damaged after the browser opened (see `cache::lazy_models`).
+    #[error("report {report} could not be read from the cache entry {path}, which is damaged; it has been removed, and the next start reads the files again")]
+    DamagedCache { path: String, report: usize },
 }
 
 impl Error {

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 mod names;
+mod outline;
 mod safe_text;
 pub use names::{PREAMBLE_NAME, SIGNOFF_NAME, UNTITLED_CHARS};
+pub use outline::Outline;
 
 /// One work report. A value type: the app holds a `Vec<Report>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -82,7 +82,7 @@ fn c_in_the_text_needs_a_figure_and_then_compares_it() {
     assert_eq!(app.focus, Focus::Detail);
     // The figure 12860件 (applications received), found by its clause, not its label,
     // which is the importer's to choose.
-    let id = app.reports[0]
+    let id = app.reports.all()[0]
         .all_statistics()
         .into_iter()
         .find(|(_, s)| s.quote.ends_with("受理各类审批服务事项12860件"))

@@ -432,7 +432,7 @@ fn the_statistics_table_is_built_when_first_opened() {
     play(&mut a, [Action::Statistics]);
     assert!(a.table_built);
     let rows = a.table.rows.len();
-    assert_eq!(rows, a.reports[0].all_statistics().len());
+    assert_eq!(rows, a.reports.all()[0].all_statistics().len());
     play(&mut a, [Action::Back, Action::Statistics]);
     assert_eq!(a.table.rows.len(), rows, "built once");
 }

@@ -8,6 +8,7 @@
 
 mod file;
 mod key;
+pub mod lazy_models;
 mod model_decode;
 mod model_encode;
 pub mod models;
@@ -17,6 +18,7 @@ mod verified;
 
 pub use file::{Entry, FORMAT};
 pub use key::{entry_name, fingerprint, FileKey, Fingerprint};
+pub use lazy_models::LazyModels;
 pub use models::{Models, FORMAT as MODELS_FORMAT};
 
 use crate::error::{Error, Result};

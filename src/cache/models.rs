@@ -4,19 +4,20 @@
 //! report is a flat record (`model_encode`) decoded on every core.
 //!
 //! The file: a header (magic, format, sizes, a hash over the key and the table), the key,
-//! the errors and warnings, a table of records (offset, length, hash of each), then the
-//! records. Written to a temporary name and renamed; anything that does not check out
+//! the errors and warnings, each report's outline (what the browser's tree lists before
+//! any report is decoded, see `lazy_models`), a table of records (offset, length, hash of
+//! each), then the records. Written to a temporary name and renamed; anything that does not check out
 //! (missing, foreign, damaged, stale) is ignored, and the files are imported again.
 
 use super::key::{entry_name, fingerprint, Fingerprint};
 use super::reader::Reader;
 use super::{model_decode, model_encode};
-use crate::model::Report;
+use crate::model::{Outline, Report};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"RTUIMDL\0";
 /// Bump whenever the file's layout, the record layout or the model's fields change.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// Magic, format, a reserved word, key length, report count, build, hash.
 const HEAD: usize = 8 + 4 + 4 + 8 + 8 + 16 + 16;
 /// Offset, length and hash of one record.
@@ -87,6 +88,9 @@ pub fn write(
         put(&mut body, lines.len() as u64);
         lines.iter().for_each(|l| bytes(&mut body, l.as_bytes()));
     }
+    reports
+        .iter()
+        .for_each(|r| put_outline(&mut body, &Outline::of(r)));
     let key_len = body.len();
     let mut at = (HEAD + key_len + records.len() * ROW) as u64;
     for r in &records {
@@ -118,14 +122,92 @@ fn bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(b);
 }
 
+/// Flags (preamble, sign-off), the section count, then each section's flag and id.
+fn put_outline(out: &mut Vec<u8>, o: &Outline) {
+    let flags = u32::from(o.intro) | u32::from(o.sign_off) << 1;
+    out.extend_from_slice(&flags.to_le_bytes());
+    out.extend_from_slice(&(o.sections.len() as u32).to_le_bytes());
+    for (id, opens) in &o.sections {
+        out.extend_from_slice(&u32::from(*opens).to_le_bytes());
+        bytes(out, id.as_bytes());
+    }
+}
+
+fn take_outline(r: &mut Reader) -> Option<Outline> {
+    let flags = r.u32()?;
+    if flags > 3 {
+        return None;
+    }
+    let n = r.u32()? as usize;
+    // Each section takes at least 12 bytes: a count past what is left is damage.
+    if n.checked_mul(12)? > r.bytes.len().saturating_sub(r.at) {
+        return None;
+    }
+    let mut sections = Vec::with_capacity(n);
+    for _ in 0..n {
+        let opens = match r.u32()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        sections.push((std::str::from_utf8(r.bytes()?).ok()?.to_string(), opens));
+    }
+    Some(Outline {
+        intro: flags & 1 != 0,
+        sign_off: flags & 2 != 0,
+        sections,
+    })
+}
+
 /// The entry at `path` if it is whole, ours, of this format and keyed by exactly `key`;
-/// `None` for anything else, which the caller imports and rewrites.
+/// `None` for anything else, which the caller imports and rewrites. Every record is
+/// checked and decoded, on every core.
 pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
+    let entry = map(path, key, true)?;
+    let reports: Option<Vec<Report>> =
+        crate::parallel::map(&entry.rows, |_, row| record(&entry.map, *row))
+            .into_iter()
+            .collect();
+    Some(Models {
+        reports: reports?,
+        errors: entry.errors,
+        warnings: entry.warnings,
+    })
+}
+
+/// A models entry checked as far as it can be without reading its records: header, key,
+/// lines, outlines and table hashed and compared, the records' places accounted for.
+pub(super) struct Mapped {
+    pub map: memmap2::Mmap,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+    pub outlines: Vec<Outline>,
+    /// Offset, length and hash of each report's record.
+    pub rows: Vec<(usize, usize, u64)>,
+}
+
+/// The report in the record at `row` of the entry `all`, if the record passes its hash
+/// and decodes.
+pub(super) fn record(all: &[u8], (at, len, hash): (usize, usize, u64)) -> Option<Report> {
+    let record = all.get(at..at.checked_add(len)?)?;
+    if xxhash_rust::xxh3::xxh3_64(record) != hash {
+        return None;
+    }
+    model_decode::decode(record)
+}
+
+/// The entry at `path` mapped and checked up to its records (see `Mapped`); `populate`
+/// reads the whole file in at once, for a caller that will decode every record.
+pub(super) fn map(path: &Path, key: &Fingerprint, populate: bool) -> Option<Mapped> {
     let file = super::open_regular(path)?;
+    let mut options = memmap2::MmapOptions::new();
+    if populate {
+        options.populate();
+    }
     // SAFETY: as for the index entry: the map is read-only and entries are only ever
     // replaced by rename, never written in place; a file cut short by something else
     // fails the length and hash checks before any record is decoded.
-    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+    let map = unsafe { options.map(&file) }.ok()?;
     let all: &[u8] = &map;
     let mut r = Reader { bytes: all, at: 0 };
     if r.take(8)? != MAGIC || r.u32()? != FORMAT || r.u32()? != 0 {
@@ -155,6 +237,9 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
             lines.push(std::str::from_utf8(r.bytes()?).ok()?.to_string());
         }
     }
+    let outlines: Vec<Outline> = (0..count)
+        .map(|_| take_outline(&mut r))
+        .collect::<Option<_>>()?;
     if r.at != HEAD + key_len {
         return None;
     }
@@ -172,20 +257,12 @@ pub fn read(path: &Path, key: &Fingerprint) -> Option<Models> {
     if next != all.len() {
         return None;
     }
-    // Each record is checked against its own hash and decoded on the worker that has it.
-    let reports: Option<Vec<Report>> = crate::parallel::map(&rows, |_, &(at, len, hash)| {
-        let record = all.get(at..at.checked_add(len)?)?;
-        if xxhash_rust::xxh3::xxh3_64(record) != hash {
-            return None;
-        }
-        model_decode::decode(record)
-    })
-    .into_iter()
-    .collect();
-    Some(Models {
-        reports: reports?,
+    Some(Mapped {
+        map,
         errors,
         warnings,
+        outlines,
+        rows,
     })
 }
 

@@ -19,6 +19,17 @@ pub fn with_index(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Loaded {
     let (entry, key) = super::lookup(dir, args, files);
+    indexed(dir, args, files, (entry, key), progress)
+}
+
+/// `with_index` once the index entry has been looked up.
+fn indexed(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+    (entry, key): (Option<super::Entry>, Option<Fingerprint>),
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Loaded {
     let mut loaded = through_models(dir, args, files, key.as_ref(), progress);
     let index = match entry {
         Some(entry) => entry.index,
@@ -69,4 +80,71 @@ fn through_models(
         models::save(dir, args, files, key, &loaded);
     }
     loaded
+}
+
+/// The reports as the browser holds them: decoded, or in the models entry, each decoded
+/// when first needed (`LazyModels`).
+pub enum Reports {
+    Decoded(Vec<crate::model::Report>),
+    Lazy(super::LazyModels),
+}
+
+impl Reports {
+    pub fn len(&self) -> usize {
+        match self {
+            Reports::Decoded(all) => all.len(),
+            Reports::Lazy(models) => models.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What the browser opens with: the reports, the files that failed and those that opened
+/// with a caveat, and the search index when one was read or built.
+pub struct Browsed {
+    pub reports: Reports,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<String>,
+    pub index: Option<crate::search::Index>,
+}
+
+impl From<Loaded> for Browsed {
+    fn from(loaded: Loaded) -> Browsed {
+        Browsed {
+            reports: Reports::Decoded(loaded.reports),
+            errors: loaded.errors,
+            warnings: loaded.warnings,
+            index: loaded.index,
+        }
+    }
+}
+
+/// `with_index`, for the browser: with both entries warm the reports stay in the models
+/// entry, decoded on demand, so the first frame over 10,000 reports does not wait for
+/// all of them. Otherwise as `with_index` (building the index needs every report).
+pub fn for_browser(
+    dir: &Path,
+    args: &[PathBuf],
+    files: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Browsed {
+    let (entry, key) = super::lookup(dir, args, files);
+    let lazy = entry.as_ref().and(key.as_ref());
+    if let Some(models) = lazy.and_then(|k| super::LazyModels::open(dir, args, k)) {
+        return Browsed {
+            errors: models
+                .errors()
+                .iter()
+                .cloned()
+                .map(Error::Reported)
+                .collect(),
+            warnings: models.warnings().to_vec(),
+            reports: Reports::Lazy(models),
+            index: entry.map(|e| e.index),
+        };
+    }
+    indexed(dir, args, files, (entry, key), progress).into()
 }

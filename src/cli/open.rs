@@ -142,13 +142,13 @@ pub fn open_for_browser(
     paths: &[PathBuf],
     no_cache: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Loaded> {
+) -> Result<crate::cache::reports::Browsed> {
     let dir = cacheable(paths, no_cache).then(crate::cache::dir).flatten();
     let Some(dir) = dir else {
-        return open_quietly(paths, progress);
+        return open_quietly(paths, progress).map(Into::into);
     };
     let (files, expand_errors) = crate::load::expand(paths);
-    let mut loaded = crate::cache::reports::with_index(&dir, paths, &files, progress);
+    let mut loaded = crate::cache::reports::for_browser(&dir, paths, &files, progress);
     loaded.errors.splice(0..0, expand_errors);
     Ok(loaded)
 }

@@ -13,8 +13,8 @@ pub mod update;
 pub mod view;
 pub mod wrap;
 
+use crate::cache::reports::Browsed;
 use crate::clipboard::TerminalClipboard;
-use crate::load::Loaded;
 use input::action::Action;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -48,7 +48,7 @@ fn io(source: std::io::Error) -> crate::Error {
 /// signals. Signal handling is in place before the terminal is changed at all.
 pub fn run<F>(open: F, options: &Options) -> crate::Result<(i32, Vec<crate::Error>)>
 where
-    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Loaded> + Send + 'static,
+    F: FnOnce(&(dyn Fn(usize, usize) + Sync)) -> crate::Result<Browsed> + Send + 'static,
 {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(io(std::io::Error::other(
@@ -75,14 +75,15 @@ where
         let built = open(&|n, total| shared.files(n, total)).map(|opened| {
             let app = (!opened.reports.is_empty()).then(|| {
                 // From the index cache when it had the folder; else built here.
+                let library = state::library::Library::from(opened.reports);
                 let engine = match opened.index {
                     Some(index) => state::search_engine::Engine::with_index(index),
                     None => {
                         shared.indexing();
-                        state::search_engine::Engine::new(&opened.reports)
+                        state::search_engine::Engine::new(library.all())
                     }
                 };
-                App::new(opened.reports, lang, engine, size)
+                App::open(library, lang, engine, size)
             });
             (app, opened.errors)
         });

@@ -109,7 +109,11 @@ pub struct App {
 
 impl App {
     pub fn new(reports: Vec<Report>, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
-        let reports = Library::new(reports);
+        App::open(Library::new(reports), lang, engine, size)
+    }
+
+    /// The app over `reports` as opened (decoded, or read on demand from the cache).
+    pub fn open(reports: Library, lang: Lang, engine: Engine, size: (u16, u16)) -> App {
         let mut tree = TreeState::default();
         // With several reports, open each one a level so its sections show.
         if reports.len() > 1 {

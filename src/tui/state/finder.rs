@@ -6,7 +6,6 @@ use super::library::Library;
 use super::line_input::LineInput;
 use super::search_engine::Engine;
 use super::tree::NodeKey;
-use crate::model::Report;
 use crate::search::Kind;
 
 /// One search hit, in the UI's terms.
@@ -81,15 +80,23 @@ impl Jump {
     }
 }
 
+/// Hits in more reports than this are ordered after decoding every report in parallel.
+const MANY_REPORTS: usize = 64;
+
 /// The order of `found` in the text: by report, then by where each hit stands (a
 /// section's heading, then its paragraphs, each followed by its sentences and figures).
-pub fn document_order(reports: &[Report], found: &[Found]) -> Vec<usize> {
+pub fn document_order(reports: &Library, found: &[Found]) -> Vec<usize> {
     use std::collections::{BTreeMap, HashMap};
     // Per report: hit id → the hits with it; only those reports are walked.
     let mut wanted: BTreeMap<usize, HashMap<&str, Vec<usize>>> = BTreeMap::new();
     for (i, f) in found.iter().enumerate() {
         let ids = wanted.entry(f.report).or_default();
         ids.entry(f.id.as_str()).or_default().push(i);
+    }
+    // Hits across many reports: decode them all on every core at once, rather than one
+    // by one here (from the models cache most are not decoded yet).
+    if wanted.len() > MANY_REPORTS {
+        reports.all();
     }
     let mut place = vec![usize::MAX; found.len()];
     for (r, ids) in &wanted {

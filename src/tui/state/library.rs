@@ -1,20 +1,46 @@
-//! The open reports, with an index from every section and paragraph id to its place in
-//! the structure, built once in one pass.
+//! The open reports, decoded or read on demand from the models cache, with an index from
+//! every section and paragraph id to its place in the structure, built once in one pass.
 //!
 //! The tree, breadcrumbs, detail pane and statistics table look nodes up by id many times
 //! a frame. `Report::find_section` walks the whole report per call, which made a 20,000-
 //! section model take 11–15 s to its first frame (quadratic); through this index every
 //! lookup is a hash probe plus a walk down the node's own path.
+//!
+//! From a warm models cache a report is decoded when something first reads it (`get`):
+//! the first frame over 10,000 reports lists them all from their outlines and decodes the
+//! few it shows. The views that need every report (statistics, comparison) call `all`,
+//! which decodes the rest on every core. Decoding behind `&self` is a cache, as the
+//! index is: what a read returns never changes.
 
-use crate::model::{Paragraph, Report, Section};
+use crate::cache::reports::Reports;
+use crate::cache::LazyModels;
+use crate::model::{Outline, Paragraph, Report, Section};
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
-/// The reports, readable as a `[Report]`, with their index.
+/// The reports, with their index.
 pub struct Library {
-    reports: Vec<Report>,
+    store: Store,
     /// Each report's index, built on its first lookup: over 1,000 reports building them
     /// all took 25-30 ms of CPU before the first frame, which looks up a few at most.
-    index: Vec<std::sync::OnceLock<ReportIndex>>,
+    index: Vec<OnceLock<ReportIndex>>,
+    /// Reports that could not be read from a damaged cache entry: the messages, for the
+    /// status bar (`take_failures`).
+    failures: Mutex<Vec<String>>,
+}
+
+enum Store {
+    Decoded {
+        reports: Vec<Report>,
+        outlines: Vec<Outline>,
+    },
+    Lazy {
+        models: LazyModels,
+        /// Each report decoded on its own, when first read.
+        one: Vec<OnceLock<Report>>,
+        /// Every report, once `all` was called; `get` reads here from then on.
+        every: OnceLock<Vec<Report>>,
+    },
 }
 
 #[derive(Default)]
@@ -33,13 +59,99 @@ struct SectionAt {
 
 impl Library {
     pub fn new(reports: Vec<Report>) -> Library {
-        let index = reports.iter().map(|_| std::sync::OnceLock::new()).collect();
-        Library { reports, index }
+        Library::from(Reports::Decoded(reports))
+    }
+
+    pub fn from(reports: Reports) -> Library {
+        let store = match reports {
+            Reports::Decoded(reports) => Store::Decoded {
+                outlines: reports.iter().map(Outline::of).collect(),
+                reports,
+            },
+            Reports::Lazy(models) => Store::Lazy {
+                one: (0..models.len()).map(|_| OnceLock::new()).collect(),
+                models,
+                every: OnceLock::new(),
+            },
+        };
+        let count = match &store {
+            Store::Decoded { reports, .. } => reports.len(),
+            Store::Lazy { models, .. } => models.len(),
+        };
+        Library {
+            store,
+            index: (0..count).map(|_| OnceLock::new()).collect(),
+            failures: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Report `r`, decoded now if this is its first read.
+    pub fn get(&self, r: usize) -> Option<&Report> {
+        match &self.store {
+            Store::Decoded { reports, .. } => reports.get(r),
+            Store::Lazy {
+                models, one, every, ..
+            } => match every.get() {
+                Some(all) => all.get(r),
+                None => Some(one.get(r)?.get_or_init(|| self.readable(models.report(r)))),
+            },
+        }
+    }
+
+    /// Every report, in order, decoded now (on every core) if they were not yet.
+    pub fn all(&self) -> &[Report] {
+        match &self.store {
+            Store::Decoded { reports, .. } => reports,
+            Store::Lazy { models, every, .. } => {
+                every.get_or_init(|| models.all().into_iter().map(|r| self.readable(r)).collect())
+            }
+        }
+    }
+
+    /// Every report in order (each decoded as the iteration reaches it).
+    pub fn iter(&self) -> impl Iterator<Item = &Report> {
+        (0..self.len()).filter_map(|r| self.get(r))
+    }
+
+    /// Report `r`'s outline: what the tree lists of it before its content is read.
+    pub fn outline(&self, r: usize) -> Option<&Outline> {
+        match &self.store {
+            Store::Decoded { outlines, .. } => outlines.get(r),
+            Store::Lazy { models, .. } => models.outline(r),
+        }
+    }
+
+    /// The messages of reports that could not be read since the last call.
+    pub fn take_failures(&self) -> Vec<String> {
+        self.failures
+            .lock()
+            .map(|mut f| std::mem::take(&mut *f))
+            .unwrap_or_default()
+    }
+
+    /// A report as decoded, or, when its record is damaged, an empty report titled with
+    /// the error, so the tree and panes say what happened in its place.
+    fn readable(&self, decoded: crate::Result<Report>) -> Report {
+        decoded.unwrap_or_else(|e| {
+            let message = crate::sanitize::one_line(&e.to_string());
+            if let Ok(mut f) = self.failures.lock() {
+                f.push(message.clone());
+            }
+            unreadable(message)
+        })
     }
 
     /// Report `r`'s index, built now if this is its first lookup.
     fn index(&self, r: usize) -> Option<&ReportIndex> {
-        let report = self.reports.get(r)?;
+        let report = self.get(r)?;
         Some(
             self.index
                 .get(r)?
@@ -54,7 +166,7 @@ impl Library {
 
     /// The sections from the top level down to `id`, for breadcrumbs; empty if unknown.
     pub fn section_path(&self, r: usize, id: &str) -> Vec<&Section> {
-        let (Some(report), Some(at)) = (self.reports.get(r), self.at(r, id)) else {
+        let (Some(report), Some(at)) = (self.get(r), self.at(r, id)) else {
             return Vec::new();
         };
         walk(report, &at.path)
@@ -67,7 +179,7 @@ impl Library {
 
     /// The paragraph `pid` of report `r`, preamble paragraphs included.
     pub fn paragraph(&self, r: usize, pid: &str) -> Option<&Paragraph> {
-        let report = self.reports.get(r)?;
+        let report = self.get(r)?;
         let (path, i) = self.index(r)?.paragraphs.get(pid)?;
         let list = match walk(report, path).pop() {
             Some(s) => &s.paragraphs,
@@ -79,7 +191,7 @@ impl Library {
     /// The id of the section that holds paragraph `pid`; `None` for the preamble or an
     /// unknown paragraph.
     pub fn paragraph_section(&self, r: usize, pid: &str) -> Option<&str> {
-        let report = self.reports.get(r)?;
+        let report = self.get(r)?;
         let (path, _) = self.index(r)?.paragraphs.get(pid)?;
         walk(report, path).pop().map(|s| s.id.as_str())
     }
@@ -89,10 +201,21 @@ impl Library {
     }
 }
 
-impl std::ops::Deref for Library {
-    type Target = [Report];
-    fn deref(&self) -> &[Report] {
-        &self.reports
+/// The stand-in for a report that could not be read: no content, the error as its title.
+fn unreadable(message: String) -> Report {
+    Report {
+        title: message,
+        title_supplied: true,
+        issuers: Vec::new(),
+        date: None,
+        date_text: None,
+        addressee: None,
+        closing: None,
+        encoding: String::new(),
+        preamble: String::new(),
+        intro: Vec::new(),
+        sections: Vec::new(),
+        layout: crate::model::Layout::default(),
     }
 }
 

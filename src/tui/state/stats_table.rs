@@ -5,7 +5,7 @@ use super::library::Library;
 use super::line_input::LineInput;
 use super::tree::{self, NodeKey};
 use crate::export::{delimited, Separator};
-use crate::model::{format_value, Report};
+use crate::model::format_value;
 use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +114,8 @@ pub fn in_scope(row: &StatRow, key: &NodeKey) -> bool {
 impl StatsTable {
     pub fn new(reports: &Library, lang: Lang) -> StatsTable {
         let mut rows = Vec::new();
-        for (r, report) in reports.iter().enumerate() {
+        // Every report's figures: decoded on every core first when read from the cache.
+        for (r, report) in reports.all().iter().enumerate() {
             for (node, s) in report.all_statistics() {
                 let key = NodeKey::of_node(r, node);
                 rows.push(StatRow {
@@ -215,7 +216,7 @@ impl StatsTable {
     }
 
     /// The figures of `key` alone as TSV, as the detail pane's figures table lists them.
-    pub fn node_tsv(&self, reports: &[Report], lang: Lang, key: &NodeKey) -> String {
+    pub fn node_tsv(&self, reports: &Library, lang: Lang, key: &NodeKey) -> String {
         let rows: Vec<usize> = (0..self.rows.len())
             .filter(|&i| in_scope(&self.rows[i], key))
             .collect();
@@ -228,11 +229,11 @@ impl StatsTable {
 
     /// The visible rows as tab-separated values with a header row, for a spreadsheet;
     /// written by the same writer as `stats --format tsv`.
-    pub fn tsv(&self, reports: &[Report], lang: Lang) -> String {
+    pub fn tsv(&self, reports: &Library, lang: Lang) -> String {
         self.rows_tsv(reports, lang, &self.visible)
     }
 
-    fn rows_tsv(&self, reports: &[Report], lang: Lang, rows: &[usize]) -> String {
+    fn rows_tsv(&self, reports: &Library, lang: Lang, rows: &[usize]) -> String {
         let mut header = vec![lang.pick("报告", "Report")];
         header.extend(column_names(lang));
         let body: Vec<Vec<String>> = rows

@@ -46,12 +46,14 @@ pub enum Status {
     NotAFigure,
     /// This many files could not be opened; their errors are printed on exit.
     NotOpened(usize),
+    /// A report could not be read from a damaged cache entry (the error's words).
+    Unreadable(String),
 }
 
 impl Status {
     /// Whether it reports a failure, which the status bar shows as an error.
     pub fn is_error(&self) -> bool {
         matches!(self, Status::Copied { outcome, .. } if outcome.osc52.is_err() && outcome.system.is_err())
-            || matches!(self, Status::NotOpened(_))
+            || matches!(self, Status::NotOpened(_) | Status::Unreadable(_))
     }
 }

@@ -4,7 +4,7 @@
 //! scrolling in `update` and jumping from search hits, which a widget keeps to itself.
 
 use super::library::Library;
-use crate::model::{Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
+use crate::model::{Outline, Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
 use crate::tui::lang::Lang;
 use std::collections::HashSet;
 
@@ -84,7 +84,7 @@ fn report_children(r: usize, report: &Report) -> Vec<NodeKey> {
             .iter()
             .map(|s| NodeKey::Section(r, s.id.clone())),
     );
-    if !report.issuers.is_empty() || report.date_text.is_some() {
+    if report.has_sign_off() {
         out.push(NodeKey::SignOff(r));
     }
     out
@@ -105,18 +105,17 @@ fn section_children(r: usize, s: &Section) -> Vec<NodeKey> {
 
 /// The visible rows: roots and the children of expanded nodes, depth first. Walks the
 /// structure itself (no lookups by id), so it is linear in the rows it makes: a closed
-/// section's children are neither built nor visited.
+/// section's children are neither built nor visited. A report's own level comes from its
+/// outline, so listing 10,000 reports a level deep decodes none of them; an open section
+/// reads its report.
 pub fn flatten(reports: &Library, expanded: &HashSet<NodeKey>) -> Vec<Row> {
     let mut out = Vec::new();
     match reports.len() {
         1 => report_rows(reports, 0, 0, expanded, &mut out),
         n => {
-            for (r, report) in reports.iter().enumerate().take(n) {
+            for r in 0..n {
                 let key = NodeKey::Report(r);
-                let expandable = !report.intro.is_empty()
-                    || !report.sections.is_empty()
-                    || !report.issuers.is_empty()
-                    || report.date_text.is_some();
+                let expandable = reports.outline(r).is_some_and(Outline::has_children);
                 let open = expandable && expanded.contains(&key);
                 out.push(Row {
                     key,
@@ -140,7 +139,7 @@ fn report_rows(
     expanded: &HashSet<NodeKey>,
     out: &mut Vec<Row>,
 ) {
-    let Some(report) = reports.get(r) else {
+    let Some(outline) = reports.outline(r) else {
         return;
     };
     let leaf = |key| Row {
@@ -149,13 +148,28 @@ fn report_rows(
         expandable: false,
         expanded: false,
     };
-    if !report.intro.is_empty() {
+    if outline.intro {
         out.push(leaf(NodeKey::Intro(r)));
     }
-    for s in &report.sections {
-        section_rows(r, s, depth, expanded, out);
+    for (i, (id, expandable)) in outline.sections.iter().enumerate() {
+        let key = NodeKey::Section(r, id.clone());
+        let open = *expandable && expanded.contains(&key);
+        if !open {
+            out.push(Row {
+                key,
+                depth,
+                expandable: *expandable,
+                expanded: false,
+            });
+            continue;
+        }
+        // Open: its children are in the report itself.
+        match reports.get(r).and_then(|report| report.sections.get(i)) {
+            Some(s) => section_rows(r, s, depth, expanded, out),
+            None => out.push(leaf(key)),
+        }
     }
-    if !report.issuers.is_empty() || report.date_text.is_some() {
+    if outline.sign_off {
         out.push(leaf(NodeKey::SignOff(r)));
     }
 }
@@ -168,7 +182,7 @@ fn section_rows(
     out: &mut Vec<Row>,
 ) {
     let key = NodeKey::Section(r, s.id.clone());
-    let expandable = !s.subsections.is_empty() || s.paragraphs.iter().any(|p| p.lead.is_some());
+    let expandable = s.has_tree_children();
     let open = expandable && expanded.contains(&key);
     out.push(Row {
         key,
@@ -311,8 +325,8 @@ mod tests {
     #[test]
     fn the_tree_names_every_section_as_the_outline_does() {
         let reports = Library::new(vec![embedded::report().expect("the embedded report parses")]);
-        let outline = crate::export::outline_text(&reports);
-        for s in reports[0].all_sections() {
+        let outline = crate::export::outline_text(reports.all());
+        for s in reports.all()[0].all_sections() {
             let tree = label(&reports, &NodeKey::Section(0, s.id.clone()), Lang::Zh);
             let line = outline
                 .lines()

@@ -45,7 +45,7 @@ fn enter(app: &mut App) {
         app.compare_from = app.mode;
     }
     app.mode = Mode::Compare;
-    app.compare.prepare(&app.reports);
+    app.compare.prepare(app.reports.all());
 }
 
 pub fn compare(app: &mut App, action: Action) -> Option<Effect> {

@@ -17,6 +17,15 @@ use crate::tui::state::status::Status;
 use navigate::{jump, step, sync_detail};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let effect = dispatch(app, action);
+    // A report met damaged in the cache (while drawing or now) is said once, here.
+    if let Some(message) = app.reports.take_failures().pop() {
+        app.status = Some(Status::Unreadable(message));
+    }
+    effect
+}
+
+fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
     if !matches!(action, Action::Copied { .. } | Action::Resize { .. }) {
         app.status = None;
     }

@@ -77,6 +77,7 @@ pub fn status_text(status: &Status, lang: Lang) -> String {
                 "Select a figure first (Tab to the text)",
             )
             .into(),
+        Status::Unreadable(message) => message.clone(),
         Status::NotOpened(n) => match lang {
             Lang::Zh => format!("{n} 个文件无法打开，错误信息在退出后显示"),
             Lang::En => format!("{n} file(s) could not be opened: errors shown on exit"),

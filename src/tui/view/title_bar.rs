@@ -8,8 +8,11 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let left = match &app.reports[..] {
-        [one] => format!(
+    let one = (app.reports.len() == 1)
+        .then(|| app.reports.get(0))
+        .flatten();
+    let left = match one {
+        Some(one) => format!(
             " {}  {}",
             one.title,
             one.date_text
@@ -17,9 +20,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 .or(one.date.as_deref())
                 .unwrap_or("")
         ),
-        many => format!(
+        None => format!(
             " report-tui  {} {}",
-            many.len(),
+            app.reports.len(),
             app.lang.pick("份报告", "reports")
         ),
     };
