@@ -8,9 +8,10 @@ mod cache_files;
 
 use cache_files::{apply, change, texts, Place};
 use proptest::prelude::*;
+use report_tui::cache::reports::Reports;
 use report_tui::cache::{self, models};
 use report_tui::load::Loaded;
-use report_tui::model::Report;
+use report_tui::model::{Outline, Report};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {
@@ -32,24 +33,30 @@ fn parts(loaded: Loaded) -> Opened {
 }
 
 /// Through both caches, as the browser opens a folder; whether the models came from the
-/// cache (an entry keyed by the files as they are now was there before the call).
+/// cache (an entry keyed by the files as they are now was there before the call). Reports
+/// left in the cache to be read on demand are read here, every one.
 fn browser(place: &Place) -> (Opened, bool) {
     let args = [place.reports()];
     let (files, _) = report_tui::load::expand(&args);
     let hit = cache::fingerprint(&files)
         .and_then(|key| models::read(&models_file(place), &key))
         .is_some();
-    let loaded = cache::reports::with_index(&place.cache(), &args, &files, &|_, _| {});
-    let index = loaded.index.as_ref().unwrap();
+    let opened = cache::reports::for_browser(&place.cache(), &args, &files, &|_, _| {});
+    let reports = match opened.reports {
+        Reports::Decoded(reports) => reports,
+        Reports::Lazy(models) => models.all().into_iter().map(Result::unwrap).collect(),
+    };
+    let index = opened.index.as_ref().unwrap();
     assert_eq!(
         index.report_count(),
-        loaded.reports.len(),
+        reports.len(),
         "index and models agree"
     );
-    for (r, report) in loaded.reports.iter().enumerate() {
+    for (r, report) in reports.iter().enumerate() {
         assert_eq!(index.report_title(r), report.title);
     }
-    (parts(loaded), hit)
+    let errors = opened.errors.iter().map(ToString::to_string).collect();
+    ((reports, errors, opened.warnings), hit)
 }
 
 /// A fresh import, no cache involved.
@@ -93,7 +100,19 @@ fn decoded_models_equal_a_fresh_import_for_every_fixture() {
     for (got, want) in back.reports.iter().zip(&reports) {
         assert_eq!(got, want, "{}", want.title);
     }
-    assert_eq!((back.errors, back.warnings), (errors, warnings));
+    assert_eq!((&back.errors, &back.warnings), (&errors, &warnings));
+    // Read on demand (as the browser does), each report and its outline are the same.
+    let lazy = cache::LazyModels::at(&path, &key).unwrap();
+    assert_eq!(lazy.len(), reports.len());
+    assert_eq!(
+        (lazy.errors(), lazy.warnings()),
+        (&errors[..], &warnings[..])
+    );
+    for (r, want) in reports.iter().enumerate().rev() {
+        assert_eq!(&lazy.report(r).unwrap(), want, "{}", want.title);
+        assert_eq!(lazy.outline(r), Some(&Outline::of(want)), "{}", want.title);
+    }
+    assert!(lazy.report(reports.len()).is_err(), "past the end");
 }
 
 #[test]

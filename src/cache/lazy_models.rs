@@ -3,8 +3,10 @@
 //!
 //! Decoding all 10,000 reports of a warm start took ~630 ms of CPU (most of it the kernel
 //! handing out pages for ~700 MB of `Report`s) before the first frame, which shows a few
-//! of them. Each record is checked against its own hash when it is decoded, so damage is
-//! met then instead of at the start: the report gives one clear error, and the entry is
+//! of them. Every record is checked against its hash when the entry opens, as a whole
+//! entry would be, unless a run noted that it passed with the status it has now
+//! (`verified`); and again when it is decoded, so damage done after the start (the file
+//! written in place) is met then: the report gives one clear error, and the entry is
 //! removed so the next start imports the files and writes it again.
 
 use super::key::{entry_name, Fingerprint};
@@ -33,8 +35,20 @@ impl LazyModels {
 
     /// The entry at `path`, as `open` (without renewing it).
     pub fn at(path: &Path, key: &Fingerprint) -> Option<LazyModels> {
+        let entry = models::map(path, key, false)?;
+        if !super::verified::is_noted(path, &entry.meta, entry.hash) {
+            let all: &[u8] = &entry.map;
+            let whole = crate::parallel::map(&entry.rows, |_, &(at, len, hash)| {
+                let record = at.checked_add(len).and_then(|end| all.get(at..end));
+                record.is_some_and(|r| xxhash_rust::xxh3::xxh3_64(r) == hash)
+            });
+            if !whole.into_iter().all(|ok| ok) {
+                return None;
+            }
+            super::verified::note(path, &entry.meta, entry.hash);
+        }
         Some(LazyModels {
-            entry: models::map(path, key, false)?,
+            entry,
             path: path.to_path_buf(),
             removed: AtomicBool::new(false),
         })

@@ -184,6 +184,10 @@ pub(super) struct Mapped {
     pub outlines: Vec<Outline>,
     /// Offset, length and hash of each report's record.
     pub rows: Vec<(usize, usize, u64)>,
+    /// The file's status when opened and the hash its header holds (over the key, the
+    /// lines, the outlines and the table), for the note that it passed (`verified`).
+    pub meta: std::fs::Metadata,
+    pub hash: u128,
 }
 
 /// The report in the record at `row` of the entry `all`, if the record passes its hash
@@ -200,6 +204,7 @@ pub(super) fn record(all: &[u8], (at, len, hash): (usize, usize, u64)) -> Option
 /// reads the whole file in at once, for a caller that will decode every record.
 pub(super) fn map(path: &Path, key: &Fingerprint, populate: bool) -> Option<Mapped> {
     let file = super::open_regular(path)?;
+    let meta = file.metadata().ok()?;
     let mut options = memmap2::MmapOptions::new();
     if populate {
         options.populate();
@@ -263,6 +268,8 @@ pub(super) fn map(path: &Path, key: &Fingerprint, populate: bool) -> Option<Mapp
         warnings,
         outlines,
         rows,
+        meta,
+        hash,
     })
 }
 

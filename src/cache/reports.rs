@@ -11,19 +11,9 @@ use crate::load::Loaded;
 use std::path::{Path, PathBuf};
 
 /// The reports of `files` (what `args` expanded to) with their index, through the caches
-/// in `dir`. The errors are those of the files, not of expanding `args`.
-pub fn with_index(
-    dir: &Path,
-    args: &[PathBuf],
-    files: &[PathBuf],
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Loaded {
-    let (entry, key) = super::lookup(dir, args, files);
-    indexed(dir, args, files, (entry, key), progress)
-}
-
-/// `with_index` once the index entry has been looked up.
-fn indexed(
+/// in `dir`, once the index entry has been looked up: the index from its entry, else built
+/// here and saved. The errors are those of the files, not of expanding `args`.
+fn with_index(
     dir: &Path,
     args: &[PathBuf],
     files: &[PathBuf],
@@ -86,7 +76,7 @@ fn through_models(
 /// when first needed (`LazyModels`).
 pub enum Reports {
     Decoded(Vec<crate::model::Report>),
-    Lazy(super::LazyModels),
+    Lazy(Box<super::LazyModels>),
 }
 
 impl Reports {
@@ -122,9 +112,10 @@ impl From<Loaded> for Browsed {
     }
 }
 
-/// `with_index`, for the browser: with both entries warm the reports stay in the models
-/// entry, decoded on demand, so the first frame over 10,000 reports does not wait for
-/// all of them. Otherwise as `with_index` (building the index needs every report).
+/// The reports and their index for the browser. With both entries warm the reports stay
+/// in the models entry, decoded on demand, so the first frame over 10,000 reports does not
+/// wait for all of them; otherwise they are decoded (or imported) and the index read or
+/// built from them.
 pub fn for_browser(
     dir: &Path,
     args: &[PathBuf],
@@ -142,9 +133,9 @@ pub fn for_browser(
                 .map(Error::Reported)
                 .collect(),
             warnings: models.warnings().to_vec(),
-            reports: Reports::Lazy(models),
+            reports: Reports::Lazy(Box::new(models)),
             index: entry.map(|e| e.index),
         };
     }
-    indexed(dir, args, files, (entry, key), progress).into()
+    with_index(dir, args, files, (entry, key), progress).into()
 }

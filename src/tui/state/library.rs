@@ -35,7 +35,7 @@ enum Store {
         outlines: Vec<Outline>,
     },
     Lazy {
-        models: LazyModels,
+        models: Box<LazyModels>,
         /// Each report decoded on its own, when first read.
         one: Vec<OnceLock<Report>>,
         /// Every report, once `all` was called; `get` reads here from then on.
