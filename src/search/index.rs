@@ -51,6 +51,10 @@ impl Default for IndexBuilder {
 }
 
 impl IndexBuilder {
+    pub(crate) fn of(builder: Builder) -> IndexBuilder {
+        IndexBuilder(builder)
+    }
+
     /// Join the next report's items.
     pub fn add(&mut self, items: ReportItems) {
         self.0.add(items);
@@ -289,6 +293,11 @@ impl Index {
 
     pub(crate) fn kind(&self, item: usize) -> Kind {
         self.columns().kind(item)
+    }
+
+    /// The number of the report that holds `item` (`Item::report`), read alone.
+    pub(crate) fn report_number(&self, item: usize) -> usize {
+        self.store.slice::<u32>(Col::ItemRefs)[3 * item] as usize
     }
 
     /// The columns matching reads, each looked up once (see `Columns`).

@@ -31,6 +31,11 @@ impl Builder {
         }
     }
 
+    /// How many reports were joined.
+    pub(crate) fn reports(&self) -> u32 {
+        self.reports
+    }
+
     /// Join one report's items, the next in order.
     pub(crate) fn add(&mut self, items: ReportItems) {
         let ReportItems { part: p, named } = items;
