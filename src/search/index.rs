@@ -157,7 +157,6 @@ impl Index {
         let ok = starts.first() == Some(&0)
             && starts.windows(2).all(|w| w[0] <= w[1])
             && starts.last().is_some_and(|&s| s as usize == chars)
-            && store.slice::<u8>(Col::Marks).len() == chars
             && store.slice::<u64>(Col::Blooms).len() == 4 * len
             && store.slice::<u8>(Col::Kinds).len() == len
             && store.slice::<u8>(Col::Kinds).iter().all(|&k| k < 3)
@@ -310,7 +309,6 @@ impl Index {
                 true => Syms::Wide(s.slice::<u32>(Col::Text)),
                 false => Syms::Narrow(s.slice::<u16>(Col::Text)),
             },
-            marks: s.slice::<u8>(Col::Marks),
             blooms: s.slice::<u64>(Col::Blooms),
             kinds: s.slice::<u8>(Col::Kinds),
         }
@@ -324,7 +322,6 @@ pub(crate) struct Columns<'a> {
     pub(crate) index: &'a Index,
     starts: &'a [u32],
     text: Syms<'a>,
-    marks: &'a [u8],
     blooms: &'a [u64],
     kinds: &'a [u8],
 }
@@ -352,8 +349,29 @@ impl<'a> Columns<'a> {
         }
     }
 
-    /// An item's scoring marks, one per char of its `text`.
-    pub(crate) fn marks_of(&self, item: usize) -> &'a [u8] {
-        &self.marks[self.span(item)]
+    /// An item's scoring marks, worked out from its text as runs are scored.
+    pub(crate) fn marks_of(&self, item: usize) -> Marks<'a> {
+        Marks {
+            symbols: &self.index.symbols,
+            text: self.text_of(item),
+        }
+    }
+}
+
+/// An item's scoring marks (`score::run`): not stored, since each is worked out from a
+/// character and its neighbours, and a mark a character was 12% of a cache entry.
+#[derive(Clone, Copy)]
+pub(crate) struct Marks<'a> {
+    symbols: &'a Symbols,
+    text: Syms<'a>,
+}
+
+impl Marks<'_> {
+    /// The score of the contiguous run `start..end` of the item's text.
+    pub(crate) fn run(&self, start: usize, end: usize) -> i64 {
+        match self.text {
+            Syms::Narrow(t) => super::score::run(self.symbols, t, start, end),
+            Syms::Wide(t) => super::score::run(self.symbols, t, start, end),
+        }
     }
 }

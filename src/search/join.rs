@@ -1,8 +1,7 @@
 //! Joining reports' items onto an index's columns as they come, in order, and interning
-//! their texts as symbol ids with scoring marks and bloom filters.
+//! their texts as symbol ids with bloom filters.
 
 use super::build::ReportItems;
-use super::score;
 use super::store::{Col, Store, Writer};
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
 
@@ -103,14 +102,13 @@ impl Builder {
     }
 }
 
-/// Every item's folded text as symbol ids, with its marks, start and bloom filter.
+/// Every item's folded text as symbol ids, with its start and bloom filter.
 struct TextIndex {
     symbols: Symbols,
     wide: bool,
     /// False once a narrow (`u16`) text ran out of symbol ids.
     fits: bool,
     text: Vec<u8>,
-    marks: Vec<u8>,
     starts: Vec<u32>,
     blooms: Vec<u64>,
     /// The current item's symbols (reused).
@@ -127,7 +125,6 @@ impl TextIndex {
             wide,
             fits: true,
             text: Vec::new(),
-            marks: Vec::new(),
             starts: vec![0],
             blooms: Vec::new(),
             item: Vec::new(),
@@ -163,7 +160,6 @@ impl TextIndex {
                 (false, Err(_)) => self.fits = false,
             }
         }
-        score::mark(&self.symbols, &self.item, &mut self.marks);
         let last = self.starts[self.starts.len() - 1];
         self.starts.push(last + self.item.len() as u32);
         self.blooms.extend(bloom);
@@ -176,7 +172,6 @@ impl TextIndex {
         w.put(Col::Chars, &chars);
         *w.col_mut(Col::Text) = self.text;
         w.put(Col::Wide, &[u64::from(self.wide)]);
-        *w.col_mut(Col::Marks) = self.marks;
         w.put(Col::Starts, &self.starts);
         w.put(Col::Blooms, &self.blooms);
         self.symbols
