@@ -111,8 +111,6 @@ struct TextIndex {
     text: Vec<u8>,
     starts: Vec<u32>,
     blooms: Vec<u64>,
-    /// The current item's symbols (reused).
-    item: Vec<u32>,
     /// Basic Multilingual Plane char as written → its symbol id + 1 (0: not seen yet), so
     /// a char met before is neither folded nor looked up again.
     seen: Vec<u32>,
@@ -127,7 +125,6 @@ impl TextIndex {
             text: Vec::new(),
             starts: vec![0],
             blooms: Vec::new(),
-            item: Vec::new(),
             seen: vec![0; 0x10000],
         }
     }
@@ -147,13 +144,13 @@ impl TextIndex {
 
     fn item(&mut self, s: &str) {
         let mut bloom = Bloom::default();
-        self.item.clear();
+        let mut count = 0;
         // At most one symbol a byte.
         self.text.reserve(s.len() * if self.wide { 4 } else { 2 });
         for c in s.chars() {
             let sym = self.symbol(c);
             bloom_add(&mut bloom, sym);
-            self.item.push(sym);
+            count += 1;
             match (self.wide, u16::try_from(sym)) {
                 (true, _) => self.text.extend_from_slice(&sym.to_ne_bytes()),
                 (false, Ok(narrow)) => self.text.extend_from_slice(&narrow.to_ne_bytes()),
@@ -161,7 +158,7 @@ impl TextIndex {
             }
         }
         let last = self.starts[self.starts.len() - 1];
-        self.starts.push(last + self.item.len() as u32);
+        self.starts.push(last + count);
         self.blooms.extend(bloom);
     }
 
