@@ -116,6 +116,11 @@ impl Library {
         }
     }
 
+    /// `f` over every report, on every core (each decoded first, as `all` does).
+    pub fn map_each<R: Send>(&self, f: impl Fn(usize, &Report) -> R + Sync) -> Vec<R> {
+        crate::parallel::map(self.all(), f)
+    }
+
     /// Every report in order (each decoded as the iteration reaches it).
     pub fn iter(&self) -> impl Iterator<Item = &Report> {
         (0..self.len()).filter_map(|r| self.get(r))

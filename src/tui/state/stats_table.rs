@@ -5,7 +5,7 @@ use super::library::Library;
 use super::line_input::LineInput;
 use super::tree::{self, NodeKey};
 use crate::export::{delimited, Separator};
-use crate::model::format_value;
+use crate::model::{format_value, Report};
 use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +88,34 @@ pub struct StatsTable {
     pub found: Option<std::collections::HashSet<(usize, String)>>,
 }
 
+/// The figures of report `r` as rows, each placed as `tree::place` places its node.
+fn rows_of(r: usize, report: &Report, many: bool, lang: Lang) -> Vec<StatRow> {
+    let places = tree::places(report);
+    let source = match many {
+        true => tree::short_title(report),
+        false => String::new(),
+    };
+    report
+        .all_statistics()
+        .into_iter()
+        .map(|(node, s)| StatRow {
+            report: r,
+            node: node.to_string(),
+            id: s.id.clone(),
+            place: match node {
+                "intro" => tree::label_of_intro(lang),
+                id => places.get(id).cloned().unwrap_or_default(),
+            },
+            source: source.clone(),
+            label: s.label.clone(),
+            value: s.value,
+            unit: s.unit.clone(),
+            display: s.display.clone(),
+            quote: s.quote.clone(),
+        })
+        .collect()
+}
+
 /// Whether `row` is a figure of the node `key` (its sub-items included).
 pub fn in_scope(row: &StatRow, key: &NodeKey) -> bool {
     match key {
@@ -113,28 +141,13 @@ pub fn in_scope(row: &StatRow, key: &NodeKey) -> bool {
 
 impl StatsTable {
     pub fn new(reports: &Library, lang: Lang) -> StatsTable {
-        let mut rows = Vec::new();
-        // Every report's figures: decoded on every core first when read from the cache.
-        for (r, report) in reports.all().iter().enumerate() {
-            for (node, s) in report.all_statistics() {
-                let key = NodeKey::of_node(r, node);
-                rows.push(StatRow {
-                    report: r,
-                    node: node.to_string(),
-                    id: s.id.clone(),
-                    place: tree::place(reports, &key, lang),
-                    source: match reports.len() {
-                        1 => String::new(),
-                        _ => tree::short_title(report),
-                    },
-                    label: s.label.clone(),
-                    value: s.value,
-                    unit: s.unit.clone(),
-                    display: s.display.clone(),
-                    quote: s.quote.clone(),
-                });
-            }
-        }
+        let many = reports.len() > 1;
+        // Each report's rows on its own core.
+        let rows: Vec<StatRow> = reports
+            .map_each(|r, report| rows_of(r, report, many, lang))
+            .into_iter()
+            .flatten()
+            .collect();
         let mut widths = column_names(lang).map(crate::tui::wrap::width);
         for r in &rows {
             let place = match r.source.is_empty() {

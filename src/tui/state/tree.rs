@@ -6,7 +6,7 @@
 use super::library::Library;
 use crate::model::{Outline, Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
 use crate::tui::lang::Lang;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One node of the tree. Keys carry the report index so many reports can share a tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -241,7 +241,7 @@ pub fn label(reports: &Library, key: &NodeKey, lang: Lang) -> String {
             let name = crate::identity::Identity::of(report).name(report);
             format!("[{name}] {}", report.title)
         }
-        NodeKey::Intro(_) => lang.pick(PREAMBLE_NAME, "Preamble").to_string(),
+        NodeKey::Intro(_) => label_of_intro(lang),
         NodeKey::SignOff(_) => lang.pick(SIGNOFF_NAME, "Sign-off").to_string(),
         NodeKey::Section(_, id) => reports
             .section(r, id)
@@ -252,6 +252,30 @@ pub fn label(reports: &Library, key: &NodeKey, lang: Lang) -> String {
             .and_then(|p| p.lead.clone())
             .unwrap_or_default(),
     }
+}
+
+/// The preamble's node label.
+pub fn label_of_intro(lang: Lang) -> String {
+    lang.pick(PREAMBLE_NAME, "Preamble").to_string()
+}
+
+/// Every section's place in `report`, by id, as `place` gives it (`四 › (三)`; the first
+/// of two equal ids, as lookups find it), in one walk: for a view that places every figure
+/// of a report without holding the report in the library.
+pub fn places(report: &Report) -> HashMap<&str, String> {
+    fn walk<'a>(s: &'a [Section], above: &str, out: &mut HashMap<&'a str, String>) {
+        for s in s {
+            let here = match above.is_empty() {
+                true => s.number.clone(),
+                false => format!("{above} › {}", s.number),
+            };
+            out.entry(s.id.as_str()).or_insert_with(|| here.clone());
+            walk(&s.subsections, &here, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&report.sections, "", &mut out);
+    out
 }
 
 /// Where a node sits, as the breadcrumb `四 › (三)`; the preamble and sign-off by name.
@@ -339,5 +363,26 @@ mod tests {
         assert!(untitled.starts_with("(一)本次新冠肺炎疫情"), "{untitled}");
         let intro = label(&reports, &NodeKey::Intro(0), Lang::Zh);
         assert!(outline.contains(&format!("intro   {intro}")), "{outline}");
+    }
+
+    #[test]
+    fn places_in_one_walk_are_the_places_of_lookups() {
+        let mut report = embedded::report().unwrap();
+        // A repeated id: the first in document order is the one looked up.
+        let mut twin = report.sections[1].clone();
+        twin.id = report.sections[0].id.clone();
+        report.sections.push(twin);
+        let all = places(&report);
+        let reports = Library::new(vec![report.clone()]);
+        assert!(all.len() > 20, "{}", all.len());
+        for s in report.all_sections() {
+            let key = NodeKey::Section(0, s.id.clone());
+            assert_eq!(
+                all[s.id.as_str()],
+                place(&reports, &key, Lang::Zh),
+                "{}",
+                s.id
+            );
+        }
     }
 }
