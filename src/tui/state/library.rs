@@ -121,11 +121,6 @@ impl Library {
         crate::parallel::map(self.all(), f)
     }
 
-    /// Every report in order (each decoded as the iteration reaches it).
-    pub fn iter(&self) -> impl Iterator<Item = &Report> {
-        (0..self.len()).filter_map(|r| self.get(r))
-    }
-
     /// Report `r`'s outline: what the tree lists of it before its content is read.
     pub fn outline(&self, r: usize) -> Option<&Outline> {
         match &self.store {
