@@ -74,8 +74,8 @@ where
     std::thread::spawn(move || {
         let built = open(&|n, total| shared.files(n, total)).map(|opened| {
             let app = (!opened.reports.is_empty()).then(|| {
-                // From the index cache when it had the folder; else built here.
                 let library = state::library::Library::from(opened.reports);
+                // From the index cache when it had the folder; else built here.
                 let engine = match opened.index {
                     Some(index) => state::search_engine::Engine::with_index(index),
                     None => {

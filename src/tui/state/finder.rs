@@ -80,9 +80,6 @@ impl Jump {
     }
 }
 
-/// Hits in more reports than this are ordered after decoding every report in parallel.
-const MANY_REPORTS: usize = 64;
-
 /// The order of `found` in the text: by report, then by where each hit stands (a
 /// section's heading, then its paragraphs, each followed by its sentences and figures).
 pub fn document_order(reports: &Library, found: &[Found]) -> Vec<usize> {
@@ -93,11 +90,9 @@ pub fn document_order(reports: &Library, found: &[Found]) -> Vec<usize> {
         let ids = wanted.entry(f.report).or_default();
         ids.entry(f.id.as_str()).or_default().push(i);
     }
-    // Hits across many reports: decode them all on every core at once, rather than one
-    // by one here (from the models cache most are not decoded yet).
-    if wanted.len() > MANY_REPORTS {
-        reports.all();
-    }
+    // From the models cache most of these reports are not decoded yet: all at once, on
+    // every core, rather than one by one here.
+    reports.prepare(wanted.keys().copied());
     let mut place = vec![usize::MAX; found.len()];
     for (r, ids) in &wanted {
         let Some(report) = reports.get(*r) else {
