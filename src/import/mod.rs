@@ -3,6 +3,7 @@
 //! UTF-16. Nothing is lost: whatever is not a heading stays paragraph text, and `rebuild`
 //! gives the (decoded) input back.
 
+mod affix;
 mod decode;
 mod figures;
 mod headings;
@@ -47,7 +48,10 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     if body.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let mut raw: Vec<&str> = body.split('\n').collect();
+    // Sized from a count of line feeds (a vectorised byte count): growing a vector of
+    // every line of a large report cost more than the count (realloc and consolidation).
+    let mut raw: Vec<&str> = Vec::with_capacity(body.bytes().filter(|&b| b == b'\n').count() + 1);
+    raw.extend(body.split('\n'));
     let final_newline = body.ends_with('\n');
     if final_newline {
         raw.pop();
@@ -68,7 +72,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         ..Layout::default()
     };
     // Content lines, trimmed and sanitised; padding and blank lines go to the layout.
-    let mut lines: Vec<structure::Text> = Vec::new();
+    let mut lines: Vec<structure::Text> = Vec::with_capacity(raw.len());
     for (n, l) in raw.iter().enumerate() {
         let l = match l.strip_suffix('\r') {
             Some(stripped) if crlf => stripped,
