@@ -48,23 +48,17 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     if body.trim().is_empty() {
         return Err(Error::Empty);
     }
-    // Sized from a count of line feeds (a vectorised byte count): growing a vector of
-    // every line of a large report cost more than the count (realloc and consolidation).
-    let mut raw: Vec<&str> = Vec::with_capacity(body.bytes().filter(|&b| b == b'\n').count() + 1);
-    raw.extend(body.split('\n'));
+    // One pass over the lines (split at line feeds, memchr) finds their count and whether
+    // every line break is `\r\n`: CRLF then; otherwise any `\r` stays in the padding.
     let final_newline = body.ends_with('\n');
-    if final_newline {
-        raw.pop();
+    let (mut pieces, mut every_cr, mut last) = (0usize, true, "");
+    for piece in body.split('\n') {
+        every_cr &= pieces == 0 || last.ends_with('\r');
+        (pieces, last) = (pieces + 1, piece);
     }
-    // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding.
-    let broken = if final_newline {
-        &raw[..]
-    } else {
-        &raw[..raw.len() - 1]
-    };
-    let crlf = !broken.is_empty()
-        && broken.iter().all(|l| l.ends_with('\r'))
-        && (final_newline || !raw.last().is_some_and(|l| l.ends_with('\r')));
+    let crlf = pieces > 1 && every_cr && (final_newline || !last.ends_with('\r'));
+    // A final line feed ends the last line: the empty piece after it is no line.
+    let raw = body.split('\n').take(pieces - usize::from(final_newline));
     let mut layout = Layout {
         line_ending: if crlf { "\r\n" } else { "\n" }.to_string(),
         final_newline,
@@ -72,8 +66,8 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         ..Layout::default()
     };
     // Content lines, trimmed and sanitised; padding and blank lines go to the layout.
-    let mut lines: Vec<structure::Text> = Vec::with_capacity(raw.len());
-    for (n, l) in raw.iter().enumerate() {
+    let mut lines: Vec<structure::Text> = Vec::with_capacity(pieces);
+    for (n, l) in raw.enumerate() {
         let l = match l.strip_suffix('\r') {
             Some(stripped) if crlf => stripped,
             _ => l,
