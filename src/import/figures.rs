@@ -7,6 +7,7 @@ use super::affix::{ends_with, starts_with, strip_prefix};
 use super::numbers::{self, Number};
 use super::units::{phrase_at, starts_word, unit_at};
 use crate::model::{Bound, Change};
+use leads::next_candidate;
 
 /// A figure found in a text, before it gets ids and a place in the model.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,55 +167,6 @@ pub fn figures(text: &str) -> Vec<Figure> {
     out
 }
 
-/// The hanzi that can open a figure: the numerals that start one (`numbers::starts_chinese`),
-/// 零 (`零点五`), and 百, 千 (`百分之`, `千分之`, `近千家`). Every other character is passed
-/// over by `next_candidate`.
-const LEADS: [char; 14] = [
-    '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '零',
-];
-
-/// For each lead byte E4..E9 of a three-byte hanzi, a bit per second byte (its low six
-/// bits) that some character of `LEADS` has: 8 of the 384 pairs, so nearly every hanzi
-/// is passed over after two byte reads, without decoding it.
-const LEAD_PAIRS: [u64; 6] = {
-    let mut pairs = [0u64; 6];
-    let mut k = 0;
-    while k < LEADS.len() {
-        let c = LEADS[k] as u32;
-        pairs[((c >> 12) - 4) as usize] |= 1 << ((c >> 6) & 0x3F);
-        k += 1;
-    }
-    pairs
-};
-
-/// The first byte at or after `i` where the scan has anything to test: an ASCII or
-/// full-width digit, or a hanzi whose first two bytes are those of a `LEADS` character.
-/// What it passes over, the scan would have stepped over one character at a time.
-#[inline]
-fn next_candidate(b: &[u8], mut i: usize) -> usize {
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'0'..=b'9' => return i,
-            0x00..=0x7F => i += 1,
-            0xE4..=0xE9 => {
-                let second = b.get(i + 1).map_or(0, |s| s & 0x3F);
-                if (LEAD_PAIRS[usize::from(c - 0xE4)] >> second) & 1 == 1 {
-                    return i;
-                }
-                i += 3;
-            }
-            0xEF => {
-                if numbers::digit_at(b, i).is_some() {
-                    return i;
-                }
-                i += 3;
-            }
-            _ => i += utf8_len(c),
-        }
-    }
-    i
-}
-
 /// `近千家`, `逾百人`: a bare 百 or 千 after a bound is one hundred or one thousand. Alone
 /// it is a word (`百姓`, `千家万户`), so only a bound word before it makes it a number.
 fn bare_power(text: &str, i: usize, ch: char) -> Option<Number> {
@@ -234,7 +186,7 @@ fn bare_power(text: &str, i: usize, ch: char) -> Option<Number> {
         })
 }
 
-fn utf8_len(lead: u8) -> usize {
+pub(super) fn utf8_len(lead: u8) -> usize {
     match lead {
         0xF0.. => 4,
         0xE0.. => 3,
@@ -433,4 +385,5 @@ fn change_before(before: &str) -> Option<Change> {
 
 #[cfg(test)]
 mod figure_tests;
+mod leads;
 mod percent_words;
