@@ -48,17 +48,20 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     if body.trim().is_empty() {
         return Err(Error::Empty);
     }
-    // One pass over the lines (split at line feeds, memchr) finds their count and whether
-    // every line break is `\r\n`: CRLF then; otherwise any `\r` stays in the padding.
+    // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding. A
+    // text without `\r` (one memchr) is not read line by line for it.
     let final_newline = body.ends_with('\n');
-    let (mut pieces, mut every_cr, mut last) = (0usize, true, "");
-    for piece in body.split('\n') {
-        every_cr &= pieces == 0 || last.ends_with('\r');
-        (pieces, last) = (pieces + 1, piece);
-    }
-    let crlf = pieces > 1 && every_cr && (final_newline || !last.ends_with('\r'));
     // A final line feed ends the last line: the empty piece after it is no line.
-    let raw = body.split('\n').take(pieces - usize::from(final_newline));
+    let lines_text = body.strip_suffix('\n').unwrap_or(body);
+    let crlf = body.as_bytes().contains(&b'\r') && {
+        let (mut breaks, mut every_cr, mut last) = (0usize, true, "");
+        for (k, piece) in body.split('\n').enumerate() {
+            every_cr &= k == 0 || last.ends_with('\r');
+            (breaks, last) = (k, piece);
+        }
+        breaks > 0 && every_cr && (final_newline || !last.ends_with('\r'))
+    };
+    let raw = lines_text.split('\n');
     let mut layout = Layout {
         line_ending: if crlf { "\r\n" } else { "\n" }.to_string(),
         final_newline,
@@ -66,7 +69,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         ..Layout::default()
     };
     // Content lines, trimmed and sanitised; padding and blank lines go to the layout.
-    let mut lines: Vec<structure::Text> = Vec::with_capacity(pieces);
+    let mut lines: Vec<structure::Text> = Vec::new();
     for (n, l) in raw.enumerate() {
         let l = match l.strip_suffix('\r') {
             Some(stripped) if crlf => stripped,

@@ -29,29 +29,44 @@ const LEAD_PAIRS: [u64; 6] = {
 /// What it passes over, the scan would have stepped over one character at a time.
 #[inline]
 pub(super) fn next_candidate(b: &[u8], mut i: usize) -> usize {
-    loop {
-        i = wide::skip(b, i);
-        let Some(&c) = b.get(i) else {
-            return i;
-        };
+    // Sixteen bytes at a time while seventeen remain: each may-be hit is tested exactly
+    // here, so the common hanzi that share a numeral's first two bytes (不, 中, 为, 了,
+    // 事 share 一's and 二's) do not go back to the scan.
+    while let Some(mut hits) = wide::hits(b, i) {
+        while hits != 0 {
+            let p = i + hits.trailing_zeros() as usize;
+            if is_candidate(b, p, b[p]) {
+                return p;
+            }
+            hits &= hits - 1;
+        }
+        // Hits are only ever at the start of a character, so `i` may land inside one.
+        i += 16;
+    }
+    while let Some(&c) = b.get(i) {
         if is_candidate(b, i, c) {
             return i;
         }
-        // Past the wide skip's reach `i` may sit inside a character: a continuation
-        // byte is never a candidate and is stepped over one at a time.
+        // A continuation byte (where the wide pass left off) is never a candidate and
+        // is stepped over one at a time.
         i += utf8_len(c);
     }
+    i
 }
 
-/// An ASCII or full-width digit at `i`, or a hanzi whose first two bytes are those of a
-/// `LEADS` character.
+/// An ASCII or full-width digit at `i`, or a character of `LEADS`.
 #[inline]
 fn is_candidate(b: &[u8], i: usize, c: u8) -> bool {
     match c {
         b'0'..=b'9' => true,
         0xE4..=0xE9 => {
             let second = b.get(i + 1).map_or(0, |s| s & 0x3F);
-            (LEAD_PAIRS[usize::from(c - 0xE4)] >> second) & 1 == 1
+            (LEAD_PAIRS[usize::from(c - 0xE4)] >> second) & 1 == 1 && {
+                let third = b.get(i + 2).map_or(0, |t| t & 0x3F);
+                let code =
+                    (u32::from(c & 0x0F) << 12) | (u32::from(second) << 6) | u32::from(third);
+                char::from_u32(code).is_some_and(|ch| LEADS.contains(&ch))
+            }
         }
         0xEF => numbers::digit_at(b, i).is_some(),
         _ => false,
@@ -59,8 +74,7 @@ fn is_candidate(b: &[u8], i: usize, c: u8) -> bool {
 }
 
 /// SSE2 (every x86-64 CPU has it): sixteen bytes tested at once for anything that may
-/// be a candidate. Every byte it stops at starts a character (an ASCII byte or a lead
-/// byte), and it stops at least wherever `is_candidate` holds.
+/// be a candidate.
 #[cfg(target_arch = "x86_64")]
 mod wide {
     use std::arch::x86_64::{
@@ -86,51 +100,44 @@ mod wide {
         equal(_mm_and_si128(x, _mm_set1_epi8(mask as i8)), byte)
     }
 
-    /// The first byte at or after `i` that may be a candidate, or where fewer than 17
-    /// bytes remain.
+    /// A bit for each of the sixteen bytes from `i` that may be a candidate (each one
+    /// starts a character, and every candidate among them has its bit), or None where
+    /// fewer than seventeen bytes remain.
     #[inline]
-    pub(super) fn skip(b: &[u8], i: usize) -> usize {
+    pub(super) fn hits(b: &[u8], i: usize) -> Option<u32> {
+        let v = b.get(i..)?.first_chunk::<16>()?;
+        let w = b.get(i + 1..)?.first_chunk::<16>()?;
         // SAFETY: SSE2 is part of the x86-64 baseline, so every CPU this runs on has it.
-        unsafe { skip_sse2(b, i) }
+        Some(unsafe { hits_sse2(v, w) })
     }
 
+    /// `v` the bytes from `i`, `w` each lane's next byte.
     #[target_feature(enable = "sse2")]
-    fn skip_sse2(b: &[u8], mut i: usize) -> usize {
-        while let (Some(v), Some(w)) = (
-            b.get(i..).and_then(<[u8]>::first_chunk::<16>),
-            b.get(i + 1..).and_then(<[u8]>::first_chunk::<16>),
-        ) {
-            // `v` the bytes from `i`, `w` each lane's next byte.
-            let (v, w) = (load(v), load(w));
-            // `0`..`?` (digits and six stray signs), a full-width lead EF, and the
-            // pairs of `LEADS`: E4 B8..BB, E5 85/8D/9B, E7 99, E9 9B.
-            let digits = masked(v, 0xF0, 0x30);
-            let full_width = equal(v, 0xEF);
-            let e4 = _mm_and_si128(equal(v, 0xE4), masked(w, 0xFC, 0xB8));
-            let e5 = _mm_and_si128(
-                equal(v, 0xE5),
-                _mm_or_si128(masked(w, 0xF7, 0x85), equal(w, 0x9B)),
-            );
-            let e7 = _mm_and_si128(equal(v, 0xE7), equal(w, 0x99));
-            let e9 = _mm_and_si128(equal(v, 0xE9), equal(w, 0x9B));
-            let any = _mm_or_si128(
-                _mm_or_si128(digits, full_width),
-                _mm_or_si128(_mm_or_si128(e4, e5), _mm_or_si128(e7, e9)),
-            );
-            let hits = _mm_movemask_epi8(any) as u32;
-            if hits != 0 {
-                return i + hits.trailing_zeros() as usize;
-            }
-            i += 16;
-        }
-        i
+    fn hits_sse2(v: &[u8; 16], w: &[u8; 16]) -> u32 {
+        let (v, w) = (load(v), load(w));
+        // `0`..`?` (digits and six stray signs), a full-width lead EF, and the pairs
+        // of `LEADS`: E4 B8..BB, E5 85/8D/9B, E7 99, E9 9B.
+        let digits = masked(v, 0xF0, 0x30);
+        let full_width = equal(v, 0xEF);
+        let e4 = _mm_and_si128(equal(v, 0xE4), masked(w, 0xFC, 0xB8));
+        let e5 = _mm_and_si128(
+            equal(v, 0xE5),
+            _mm_or_si128(masked(w, 0xF7, 0x85), equal(w, 0x9B)),
+        );
+        let e7 = _mm_and_si128(equal(v, 0xE7), equal(w, 0x99));
+        let e9 = _mm_and_si128(equal(v, 0xE9), equal(w, 0x9B));
+        let any = _mm_or_si128(
+            _mm_or_si128(digits, full_width),
+            _mm_or_si128(_mm_or_si128(e4, e5), _mm_or_si128(e7, e9)),
+        );
+        _mm_movemask_epi8(any) as u32
     }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 mod wide {
-    pub(super) fn skip(_: &[u8], i: usize) -> usize {
-        i
+    pub(super) fn hits(_: &[u8], _: usize) -> Option<u32> {
+        None
     }
 }
 
