@@ -145,11 +145,19 @@ fn cut_into(
     }
 }
 
-/// The first byte at or after `i` that is ASCII or leads a character of U+2000..U+3FFF
-/// or U+F000..U+FFFF (`E2`, `E3`, `EF`): the only characters `cut_into` acts on. Such a
-/// byte always starts a character. Eight bytes are tested at once (SWAR); a report is
-/// mostly hanzi, which this passes over without a branch per character.
+/// A byte at or after `i` that is ASCII or leads a character of U+2000..U+3FFF or
+/// U+F000..U+FFFF (`E2`, `E3`, `EF`), with none of the characters `cut_into` acts on
+/// (those and ASCII punctuation) before it. Such a byte always starts a character.
+/// Sixteen bytes at a time where the CPU allows, then eight (SWAR); a report is mostly
+/// hanzi, which this passes over without a branch per character.
 fn next_punctuation(b: &[u8], mut i: usize) -> usize {
+    while let Some(hits) = wide::punctuation(b, i) {
+        if hits != 0 {
+            return i + hits.trailing_zeros() as usize;
+        }
+        // `i` may land inside a character: what follows finds only character starts.
+        i += 16;
+    }
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each byte of `w` equal to `byte`; exact up to the first such byte
@@ -173,6 +181,55 @@ fn next_punctuation(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// SSE2 (in every x86-64 CPU): the characters `cut_into` acts on, sixteen bytes at once.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_set_epi64x,
+    };
+
+    /// A bit for each of the sixteen bytes from `i` that is `( ) , . : ; ! ?` or a lead
+    /// byte E2, E3 or EF; None where fewer than sixteen remain.
+    #[inline]
+    pub(super) fn punctuation(b: &[u8], i: usize) -> Option<u32> {
+        let v = b.get(i..)?.first_chunk::<16>()?;
+        // SAFETY: SSE2 is part of the x86-64 baseline, so every CPU this runs on has it.
+        Some(unsafe { punctuation_sse2(v) })
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn punctuation_sse2(bytes: &[u8; 16]) -> u32 {
+        let x = u128::from_le_bytes(*bytes);
+        let v = _mm_set_epi64x((x >> 64) as u64 as i64, x as u64 as i64);
+        let masked = |mask: u8, byte: u8| -> __m128i {
+            _mm_cmpeq_epi8(
+                _mm_and_si128(v, _mm_set1_epi8(mask as i8)),
+                _mm_set1_epi8(byte as i8),
+            )
+        };
+        // `(` `)`; `,` `.`; `:` `;`; `!`; `?`; E2 E3; EF.
+        let any = _mm_or_si128(
+            _mm_or_si128(
+                _mm_or_si128(masked(0xFE, b'('), masked(0xFD, b',')),
+                _mm_or_si128(masked(0xFE, b':'), masked(0xFF, b'!')),
+            ),
+            _mm_or_si128(
+                _mm_or_si128(masked(0xFF, b'?'), masked(0xFE, 0xE2)),
+                masked(0xFF, 0xEF),
+            ),
+        );
+        _mm_movemask_epi8(any) as u32
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+mod wide {
+    pub(super) fn punctuation(_: &[u8], _: usize) -> Option<u32> {
+        None
+    }
 }
 
 /// Byte ranges of pieces of a text, in order.
@@ -316,13 +373,14 @@ mod tests {
 
     #[test]
     fn punctuation_is_found_as_a_byte_at_a_time_scan_finds_it() {
-        let t = "全区共办理案件1,208件（其中行政复议“12”件）。 依法行政——法治政府·建设；好!再见";
+        let t = "全区共办理案件1,208件（其中行政复议“12”件）。 依法行政——法治政府·建设；好!再见abc(1)x.y:z?依法行政，全面推进法治政府建设";
         let b = t.as_bytes();
+        let acts = |j: usize| b"(),.:;!?".contains(&b[j]) || matches!(b[j], 0xE2 | 0xE3 | 0xEF);
         for i in (0..=b.len()).filter(|&i| t.is_char_boundary(i)) {
-            let naive = (i..b.len())
-                .find(|&j| b[j] < 0x80 || matches!(b[j], 0xE2 | 0xE3 | 0xEF))
-                .unwrap_or(b.len());
-            assert_eq!(next_punctuation(b, i), naive, "from {i}");
+            let first = (i..b.len()).find(|&j| acts(j)).unwrap_or(b.len());
+            let found = next_punctuation(b, i);
+            assert!(i <= found && found <= first, "from {i}: {found}, {first}");
+            assert!(t.is_char_boundary(found), "from {i}: {found}");
         }
     }
 
