@@ -3,9 +3,11 @@
 //! statistics. One pass over the bytes; characters are decoded only at hanzi that can
 //! start a Chinese numeral.
 
+use super::affix::{ends_with, starts_with, strip_prefix};
 use super::numbers::{self, Number};
 use super::units::{phrase_at, starts_word, unit_at};
 use crate::model::{Bound, Change};
+use leads::next_candidate;
 
 /// A figure found in a text, before it gets ids and a place in the model.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +118,11 @@ pub fn figures(text: &str) -> Vec<Figure> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_candidate(b, i);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         let number = if c.is_ascii_digit() || numbers::digit_at(b, i).is_some() {
             numbers::arabic(b, i)
@@ -172,7 +178,7 @@ fn bare_power(text: &str, i: usize, ch: char) -> Option<Number> {
     let before = &text[..i];
     ["近", "逾", "约", "超过", "将近", "接近"]
         .iter()
-        .any(|q| before.ends_with(q))
+        .any(|q| ends_with(before, q))
         .then_some(Number {
             end: i + ch.len_utf8(),
             value,
@@ -180,7 +186,7 @@ fn bare_power(text: &str, i: usize, ch: char) -> Option<Number> {
         })
 }
 
-fn utf8_len(lead: u8) -> usize {
+pub(super) fn utf8_len(lead: u8) -> usize {
     match lead {
         0xF0.. => 4,
         0xE0.. => 3,
@@ -193,7 +199,7 @@ fn utf8_len(lead: u8) -> usize {
 fn skip_joined(text: &str, i: usize) -> usize {
     let rest = &text[i..];
     for sep in ["-", "—", "–", "~", "～", "至"] {
-        if let Some(r) = rest.strip_prefix(sep) {
+        if let Some(r) = strip_prefix(rest, sep) {
             if let Some(n) = numbers::arabic(r.as_bytes(), 0) {
                 return i + sep.len() + n.end;
             }
@@ -214,7 +220,7 @@ fn strip_any<'a>(
     list: &[(&'static str, Bound)],
 ) -> Option<(&'a str, &'static str, Bound)> {
     list.iter()
-        .find_map(|(q, b)| s.strip_prefix(q).map(|r| (r, *q, *b)))
+        .find_map(|(q, b)| strip_prefix(s, q).map(|r| (r, *q, *b)))
 }
 
 fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
@@ -250,7 +256,7 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     }
     let (scale, factor) = SCALES
         .iter()
-        .find(|(s, _)| rest.starts_with(s))
+        .find(|(s, _)| starts_with(rest, s))
         .map_or(("", 1.0), |(s, f)| (*s, *f));
     // 千 and 百 scale only a count with a unit (`3千人`); 万 and 亿 stand alone too.
     rest = &rest[scale.len()..];
@@ -293,7 +299,7 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
     }
     if lone_one
         && (unit.is_empty()
-            || before.ends_with("最多跑")
+            || ends_with(before, "最多跑")
             || !rest.starts_with(['。', '，', '；', '、', '！', '？', ',', ';']))
     {
         return None;
@@ -316,7 +322,7 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         }
     }
     let mut display_start = start;
-    if let Some((q, b)) = BEFORE.iter().find(|(q, _)| before.ends_with(q)) {
+    if let Some((q, b)) = BEFORE.iter().find(|(q, _)| ends_with(before, q)) {
         display_start = start - q.len();
         qualifier = Some(q);
         bound = Some(*b);
@@ -328,7 +334,7 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         start: display_start,
         end,
         value,
-        unit: format!("{scale}{unit}"),
+        unit: [scale, unit].concat(),
         qualifier,
         bound,
         change: change_before(&text[..display_start]),
@@ -344,7 +350,7 @@ fn at_least_before_verb(before: &str) -> bool {
     let verb = chars.next().zip(chars.next());
     verb.is_some_and(|((_, a), (i, b))| {
         [a, b].iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-            && before[..i].ends_with("至少")
+            && ends_with(&before[..i], "至少")
     })
 }
 
@@ -353,7 +359,8 @@ fn change_before(before: &str) -> Option<Change> {
     let b = before.trim_end_matches(['了', '达']);
     // `较上年新增420家` compares with last year: a change, where `新增…` alone is a level.
     let compared = |w: &str| {
-        b.strip_suffix(w).is_some_and(|r| {
+        ends_with(b, w) && {
+            let r = &b[..b.len() - w.len()];
             [
                 "较上年",
                 "比上年",
@@ -364,12 +371,12 @@ fn change_before(before: &str) -> Option<Change> {
                 "比上年度",
             ]
             .iter()
-            .any(|c| r.ends_with(c))
-        })
+            .any(|c| ends_with(r, c))
+        }
     };
-    if UP.iter().any(|w| b.ends_with(w)) || compared("新增") {
+    if UP.iter().any(|w| ends_with(b, w)) || compared("新增") {
         Some(Change::Up)
-    } else if DOWN.iter().any(|w| b.ends_with(w)) {
+    } else if DOWN.iter().any(|w| ends_with(b, w)) {
         Some(Change::Down)
     } else {
         None
@@ -378,4 +385,5 @@ fn change_before(before: &str) -> Option<Change> {
 
 #[cfg(test)]
 mod figure_tests;
+mod leads;
 mod percent_words;

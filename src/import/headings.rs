@@ -37,6 +37,22 @@ fn is_cn_numeral(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| CN_DIGITS.contains(c))
 }
 
+/// The byte length of the Chinese numerals a line starts with when there are one to
+/// three of them (`十二`), else 0.
+fn cn_numeral_run(line: &str) -> usize {
+    let mut len = 0;
+    for (count, c) in line.chars().enumerate() {
+        if !CN_DIGITS.contains(c) {
+            return if count == 0 { 0 } else { len };
+        }
+        if count == 3 {
+            return 0;
+        }
+        len += c.len_utf8();
+    }
+    len
+}
+
 /// Leading digits, half- or full-width (`12`, `１２`): their byte length, or 0.
 fn digits_len(s: &str) -> usize {
     s.char_indices()
@@ -100,13 +116,22 @@ pub fn classify(line: &str) -> Line<'_> {
         }
         return heading(kind, line[..end].to_string(), line, end);
     }
-    // 一、标题 一．标题 一.标题
-    for sep in ['、', '．', '.'] {
-        if let Some(i) = line.find(sep) {
-            let num = &line[..i];
-            if is_cn_numeral(num) && num.chars().count() <= 3 {
-                return heading(CN, num.to_string(), line, i + sep.len_utf8());
-            }
+    // 一、标题 一．标题 一.标题: one to three numerals, then the separator. Read from the
+    // line's start only: searching each line for each separator scanned every paragraph
+    // three times over.
+    let numerals = cn_numeral_run(line);
+    if numerals > 0 {
+        let after = &line[numerals..];
+        if let Some(sep) = ['、', '．', '.']
+            .into_iter()
+            .find(|s| after.starts_with(*s))
+        {
+            return heading(
+                CN,
+                line[..numerals].to_string(),
+                line,
+                numerals + sep.len_utf8(),
+            );
         }
     }
     // (一) （一） (1) （1） （１）

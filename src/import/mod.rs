@@ -3,6 +3,7 @@
 //! UTF-16. Nothing is lost: whatever is not a heading stays paragraph text, and `rebuild`
 //! gives the (decoded) input back.
 
+mod affix;
 mod decode;
 mod figures;
 mod headings;
@@ -47,20 +48,20 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     if body.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let mut raw: Vec<&str> = body.split('\n').collect();
+    // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding. A
+    // text without `\r` (one memchr) is not read line by line for it.
     let final_newline = body.ends_with('\n');
-    if final_newline {
-        raw.pop();
-    }
-    // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding.
-    let broken = if final_newline {
-        &raw[..]
-    } else {
-        &raw[..raw.len() - 1]
+    // A final line feed ends the last line: the empty piece after it is no line.
+    let lines_text = body.strip_suffix('\n').unwrap_or(body);
+    let crlf = body.as_bytes().contains(&b'\r') && {
+        let (mut breaks, mut every_cr, mut last) = (0usize, true, "");
+        for (k, piece) in body.split('\n').enumerate() {
+            every_cr &= k == 0 || last.ends_with('\r');
+            (breaks, last) = (k, piece);
+        }
+        breaks > 0 && every_cr && (final_newline || !last.ends_with('\r'))
     };
-    let crlf = !broken.is_empty()
-        && broken.iter().all(|l| l.ends_with('\r'))
-        && (final_newline || !raw.last().is_some_and(|l| l.ends_with('\r')));
+    let raw = lines_text.split('\n');
     let mut layout = Layout {
         line_ending: if crlf { "\r\n" } else { "\n" }.to_string(),
         final_newline,
@@ -69,7 +70,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     };
     // Content lines, trimmed and sanitised; padding and blank lines go to the layout.
     let mut lines: Vec<structure::Text> = Vec::new();
-    for (n, l) in raw.iter().enumerate() {
+    for (n, l) in raw.enumerate() {
         let l = match l.strip_suffix('\r') {
             Some(stripped) if crlf => stripped,
             _ => l,

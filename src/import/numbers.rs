@@ -37,11 +37,12 @@ fn point_at(b: &[u8], i: usize) -> Option<usize> {
 
 /// The length of a thousands separator at `i`: `,` `，` space, thin spaces.
 fn separator_at(b: &[u8], i: usize) -> Option<usize> {
-    let rest = &b[i.min(b.len())..];
-    [",", "，", " ", "\u{2009}", "\u{202F}"]
-        .into_iter()
-        .find(|s| rest.starts_with(s.as_bytes()))
-        .map(str::len)
+    match b.get(i..)? {
+        [b',' | b' ', ..] => Some(1),
+        // `，` (U+FF0C), then the thin spaces U+2009 and U+202F.
+        [0xEF, 0xBC, 0x8C, ..] | [0xE2, 0x80, 0x89 | 0xAF, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// Digits from `i`: their count, value and where they end.

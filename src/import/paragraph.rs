@@ -10,8 +10,12 @@ const LEAD_MAX_CHARS: usize = 20;
 
 /// A paragraph with its sentences as measures and its figures as statistics.
 pub fn paragraph(id: String, text: &str) -> Paragraph {
+    let found = figures(text);
     // Sentences are contiguous and cover the text: each span ends where the next starts.
-    let spans = sentences::sentence_spans(text);
+    // Clauses (the figures' quotes) are cut in the same pass, and only for a paragraph
+    // with figures: most have none.
+    let (spans, clause_spans) = sentences::sentence_and_clause_spans(text, !found.is_empty());
+    let clauses = &sentences::Clauses::from_pieces(text, clause_spans);
     let measures: Vec<Measure> = spans
         .iter()
         .enumerate()
@@ -20,12 +24,8 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
             text: text[a..b].to_string(),
         })
         .collect();
-    let found = figures(text);
-    // Clauses are cut only for a paragraph with figures (their quotes): most have none.
-    let mut clauses = None;
     let mut statistics: Vec<Statistic> = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
-        let clauses = clauses.get_or_insert_with(|| sentences::Clauses::new(text));
         let previous = statistics.last().map(|s| s.label.as_str());
         let (quote, label) = labels::quote_and_label(clauses, text, &f, previous);
         // Sentence ends ascend: the first past the figure's start holds it.

@@ -61,28 +61,42 @@ fn is_thousands_separator(b: &[u8], i: usize, len: usize) -> bool {
         && !digit(i + len + 3)
 }
 
-/// Byte ranges of the pieces of `text`, cut after each boundary at bracket depth 0.
+/// Byte ranges of the clauses of `text`, cut after each clause end at bracket depth 0.
 /// Closing quotes right after a terminator (`。”`) and trailing whitespace stay with the
-/// piece they close, so the pieces concatenate back to `text`. One pass over the bytes:
-/// ASCII bytes and hanzi are told apart by their first byte, and only punctuation
-/// (3-byte sequences starting `E2`, `E3`, `EF`) is decoded.
-fn cut(text: &str, boundary: fn(char) -> bool) -> Vec<(usize, usize)> {
-    cut_at_most(text, boundary, usize::MAX)
+/// piece they close, so the pieces concatenate back to `text`; so for sentences.
+fn clause_spans(text: &str) -> Vec<(usize, usize)> {
+    sentence_and_clause_spans(text, true).1
 }
 
-/// `cut`, stopping after `most` pieces (the last of them then ends where `cut`'s would).
-fn cut_at_most(text: &str, boundary: fn(char) -> bool, most: usize) -> Vec<(usize, usize)> {
+/// The sentences of `text`, stopping after `most` (the last of them then ends where an
+/// uncapped cut's would).
+fn cut_at_most(text: &str, most: usize) -> Vec<(usize, usize)> {
+    let mut sentences = Vec::new();
+    cut_into(text, most, &mut sentences, None);
+    sentences
+}
+
+/// Sentences and, when asked for, clauses of `text` in one pass. Every sentence end is
+/// a clause end, and what a piece takes after its end (closing brackets, whitespace)
+/// changes neither the bracket depth nor any boundary, so one scan gives both cuts.
+///
+/// Only ASCII bytes and characters led by `E2`, `E3` or `EF` (general, CJK and
+/// full-width punctuation) can open, close or end anything: `next_punctuation` passes
+/// over the rest eight bytes at a time.
+fn cut_into(
+    text: &str,
+    most: usize,
+    sentences: &mut Vec<(usize, usize)>,
+    mut clauses: Option<&mut Vec<(usize, usize)>>,
+) {
     let b = text.as_bytes();
-    let mut pieces = Vec::new();
-    let mut start = 0;
+    let (mut sentence_start, mut clause_start) = (0, 0);
     let mut depth: usize = 0;
     let mut i = 0;
-    while i < b.len() {
-        let lead = b[i];
-        // Hanzi (E4..E9) and other letters cannot open, close or end anything.
-        if (0xE4..=0xE9).contains(&lead) || (0x80..0xC0).contains(&lead) {
-            i += 3.min(b.len() - i);
-            continue;
+    loop {
+        i = next_punctuation(b, i);
+        if i >= b.len() {
+            break;
         }
         let (c, len) = char_at(text, i);
         if opens(c) {
@@ -92,48 +106,159 @@ fn cut_at_most(text: &str, boundary: fn(char) -> bool, most: usize) -> Vec<(usiz
         } else if depth == 0
             && !(matches!(c, ',' | ' ' | '\u{2009}' | '\u{202F}')
                 && is_thousands_separator(b, i, len))
-            && (boundary(c) || is_full_stop(b, i))
         {
-            let mut j = i + len;
-            while j < b.len() {
-                let (next, next_len) = char_at(text, j);
-                if !(closes(next) || next.is_whitespace()) {
-                    break;
+            let sentence = ends_sentence(c) || is_full_stop(b, i);
+            let clause = clauses.is_some() && (sentence || ends_clause(c));
+            if sentence || clause {
+                let mut j = i + len;
+                while j < b.len() {
+                    let (next, next_len) = char_at(text, j);
+                    if !(closes(next) || next.is_whitespace()) {
+                        break;
+                    }
+                    j += next_len;
                 }
-                j += next_len;
+                if let Some(clauses) = clauses.as_deref_mut() {
+                    clauses.push((clause_start, j));
+                    clause_start = j;
+                }
+                if sentence {
+                    sentences.push((sentence_start, j));
+                    sentence_start = j;
+                    if sentences.len() == most {
+                        return;
+                    }
+                }
+                i = j;
+                continue;
             }
-            pieces.push((start, j));
-            if pieces.len() == most {
-                return pieces;
-            }
-            start = j;
-            i = j;
-            continue;
         }
         i += len;
     }
-    if start < text.len() {
-        pieces.push((start, text.len()));
+    if sentence_start < text.len() {
+        sentences.push((sentence_start, text.len()));
     }
-    pieces
+    if let Some(clauses) = clauses {
+        if clause_start < text.len() {
+            clauses.push((clause_start, text.len()));
+        }
+    }
 }
 
-/// Byte ranges of the sentences of a paragraph: contiguous, covering `text`.
-pub(crate) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    cut(text, ends_sentence)
+/// A byte at or after `i` that is ASCII or leads a character of U+2000..U+3FFF or
+/// U+F000..U+FFFF (`E2`, `E3`, `EF`), with none of the characters `cut_into` acts on
+/// (those and ASCII punctuation) before it. Such a byte always starts a character.
+/// Sixteen bytes at a time where the CPU allows, then eight (SWAR); a report is mostly
+/// hanzi, which this passes over without a branch per character.
+fn next_punctuation(b: &[u8], mut i: usize) -> usize {
+    while let Some(hits) = wide::punctuation(b, i) {
+        if hits != 0 {
+            return i + hits.trailing_zeros() as usize;
+        }
+        // `i` may land inside a character: what follows finds only character starts.
+        i += 16;
+    }
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `w` equal to `byte`; exact up to the first such byte
+    // (a borrow may set bits above it, which are never read).
+    let equal = |w: u64, byte: u8| {
+        let x = w ^ (LOW * u64::from(byte));
+        x.wrapping_sub(LOW) & !x & HIGH
+    };
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*chunk);
+        let hits = (!w & HIGH) | equal(w, 0xE2) | equal(w, 0xE3) | equal(w, 0xEF);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b
+        .get(i)
+        .is_some_and(|&c| c >= 0x80 && !matches!(c, 0xE2 | 0xE3 | 0xEF))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// SSE2 (in every x86-64 CPU): the characters `cut_into` acts on, sixteen bytes at once.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_set_epi64x,
+    };
+
+    /// A bit for each of the sixteen bytes from `i` that is `( ) , . : ; ! ?` or a lead
+    /// byte E2, E3 or EF; None where fewer than sixteen remain.
+    #[inline]
+    pub(super) fn punctuation(b: &[u8], i: usize) -> Option<u32> {
+        let v = b.get(i..)?.first_chunk::<16>()?;
+        // SAFETY: SSE2 is part of the x86-64 baseline, so every CPU this runs on has it.
+        Some(unsafe { punctuation_sse2(v) })
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn punctuation_sse2(bytes: &[u8; 16]) -> u32 {
+        let x = u128::from_le_bytes(*bytes);
+        let v = _mm_set_epi64x((x >> 64) as u64 as i64, x as u64 as i64);
+        let masked = |mask: u8, byte: u8| -> __m128i {
+            _mm_cmpeq_epi8(
+                _mm_and_si128(v, _mm_set1_epi8(mask as i8)),
+                _mm_set1_epi8(byte as i8),
+            )
+        };
+        // `(` `)`; `,` `.`; `:` `;`; `!`; `?`; E2 E3; EF.
+        let any = _mm_or_si128(
+            _mm_or_si128(
+                _mm_or_si128(masked(0xFE, b'('), masked(0xFD, b',')),
+                _mm_or_si128(masked(0xFE, b':'), masked(0xFF, b'!')),
+            ),
+            _mm_or_si128(
+                _mm_or_si128(masked(0xFF, b'?'), masked(0xFE, 0xE2)),
+                masked(0xFF, 0xEF),
+            ),
+        );
+        _mm_movemask_epi8(any) as u32
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+mod wide {
+    pub(super) fn punctuation(_: &[u8], _: usize) -> Option<u32> {
+        None
+    }
+}
+
+/// Byte ranges of pieces of a text, in order.
+pub(crate) type Spans = Vec<(usize, usize)>;
+
+/// Byte ranges of the sentences of a paragraph and, when `with_clauses`, of its clauses
+/// (for `Clauses::from_pieces`), cut in one pass.
+pub(crate) fn sentence_and_clause_spans(text: &str, with_clauses: bool) -> (Spans, Spans) {
+    let (mut sentences, mut clauses) = (Vec::new(), Vec::new());
+    cut_into(
+        text,
+        usize::MAX,
+        &mut sentences,
+        with_clauses.then_some(&mut clauses),
+    );
+    (sentences, clauses)
 }
 
 /// The first of `sentences(text)`, without cutting the rest ("" for an empty text): a
 /// heading line may carry a whole paragraph after its title.
 pub fn first_sentence(text: &str) -> &str {
-    cut_at_most(text, ends_sentence, 1)
+    cut_at_most(text, 1)
         .first()
         .map_or("", |&(a, b)| &text[a..b])
 }
 
 /// The sentences of a paragraph, verbatim; they concatenate to `text`.
 pub fn sentences(text: &str) -> Vec<&str> {
-    cut(text, ends_sentence)
+    cut_at_most(text, usize::MAX)
         .into_iter()
         .map(|(a, b)| &text[a..b])
         .collect()
@@ -157,8 +282,13 @@ impl<'a> Clauses<'a> {
     pub fn new(text: &'a str) -> Self {
         Clauses {
             text,
-            pieces: cut(text, ends_clause),
+            pieces: clause_spans(text),
         }
+    }
+
+    /// The clauses of `text` as `sentence_and_clause_spans` cut them.
+    pub(crate) fn from_pieces(text: &'a str, pieces: Vec<(usize, usize)>) -> Self {
+        Clauses { text, pieces }
     }
 
     /// See `clause_around`.
@@ -239,6 +369,40 @@ mod tests {
             let all = sentences(t);
             assert_eq!(first_sentence(t), all.first().copied().unwrap_or(""), "{t}");
         }
+    }
+
+    #[test]
+    fn punctuation_is_found_as_a_byte_at_a_time_scan_finds_it() {
+        let t = "全区共办理案件1,208件（其中行政复议“12”件）。 依法行政——法治政府·建设；好!再见abc(1)x.y:z?依法行政，全面推进法治政府建设";
+        let b = t.as_bytes();
+        let acts = |j: usize| b"(),.:;!?".contains(&b[j]) || matches!(b[j], 0xE2 | 0xE3 | 0xEF);
+        for i in (0..=b.len()).filter(|&i| t.is_char_boundary(i)) {
+            let first = (i..b.len()).find(|&j| acts(j)).unwrap_or(b.len());
+            let found = next_punctuation(b, i);
+            assert!(i <= found && found <= first, "from {i}: {found}, {first}");
+            assert!(t.is_char_boundary(found), "from {i}: {found}");
+        }
+    }
+
+    #[test]
+    fn clauses_cut_with_the_sentences_are_the_clauses() {
+        let t = "平台,接受群众咨询718人次、审查合同37份。配备执法记录仪、摄录仪等共计44台,以应对“五个百分百。”工作; 好!";
+        let (sentences, clauses) = sentence_and_clause_spans(t, true);
+        assert_eq!(sentences, cut_at_most(t, usize::MAX));
+        assert_eq!(sentence_and_clause_spans(t, false), (sentences, Vec::new()));
+        let pieces: Vec<&str> = clauses.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            pieces,
+            [
+                "平台,",
+                "接受群众咨询718人次、",
+                "审查合同37份。",
+                "配备执法记录仪、",
+                "摄录仪等共计44台,",
+                "以应对“五个百分百。”工作; ",
+                "好!"
+            ]
+        );
     }
 
     #[test]

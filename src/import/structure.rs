@@ -120,14 +120,19 @@ pub fn is_unnumbered(report: &Report) -> bool {
 /// whole line without a full stop (`一、依法全面履行政府职能`) or short (`加大市场监管。`).
 fn is_heading_sentence(first: &str) -> bool {
     let bare = sentences::strip_terminator(first);
-    super::figures(first).is_empty()
-        && (bare.len() == first.trim_end().len() || bare.chars().count() <= HEADING_MAX_CHARS)
+    (bare.len() == first.trim_end().len() || bare.chars().count() <= HEADING_MAX_CHARS)
+        && super::figures(first).is_empty()
 }
 
 /// A heading that ends at a colon (`（一）加强组织领导：区政府…`, `一、主要工作：`): the
 /// part up to and with the colon, when short and without a figure or full stop.
 fn colon_heading(rest: &str) -> Option<&str> {
-    let i = rest.find(['：', ':'])?;
+    // Only a colon within the first HEADING_MAX_CHARS + 1 characters can end a heading:
+    // the search stops there instead of decoding the whole of a long item's text.
+    let (i, _) = rest
+        .char_indices()
+        .take(HEADING_MAX_CHARS + 1)
+        .find(|(_, c)| matches!(c, '：' | ':'))?;
     let head = &rest[..i];
     let colon = rest[i..].chars().next()?.len_utf8();
     (head.chars().count() <= HEADING_MAX_CHARS

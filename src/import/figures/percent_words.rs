@@ -3,6 +3,7 @@
 //! unit `%` or `‰`, its bounds and change read as for `95%`.
 
 use super::{change_before, strip_any, Figure, AFTER, BEFORE};
+use crate::import::affix::ends_with;
 use crate::import::numbers;
 
 /// The words that open a share, and the unit it is written with in digits.
@@ -39,7 +40,7 @@ pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
         }
     }
     let mut start = i;
-    if let Some((q, b)) = BEFORE.iter().find(|(q, _)| text[..i].ends_with(q)) {
+    if let Some((q, b)) = BEFORE.iter().find(|(q, _)| ends_with(&text[..i], q)) {
         start = i - q.len();
         (qualifier, bound) = (Some(*q), Some(*b));
     }
