@@ -8,9 +8,11 @@ done at the last write once the hint bar (its last word, `quit`) has appeared an
 gone quiet; a keystroke is done at the last write after it before the output goes quiet.
 
     scripts/bench-browser.py BIN [--report DIR] [--runs N] [--quiet-ms MS] [--no-cache] [--size 120x40]
+                             [--keys "s j Escape"] [--pause S]
 
 Prints one Markdown row per run: first frame, then `/`, each of `zfjly`, Escape, j, k
-(ms from the key being sent to the frame done). Needs tmux.
+(ms from the key being sent to the frame done); `--keys` sends other keys (tmux key names),
+`--pause` waits that many seconds after the first frame before the first key. Needs tmux.
 """
 import argparse
 import os
@@ -78,7 +80,7 @@ class Client:
             self.events.get()
 
 
-def run_once(bin_path: str, args: list[str], quiet: float, env: dict, size) -> list[float]:
+def run_once(bin_path: str, args: list[str], quiet: float, env: dict, size, keys, pause) -> list[float]:
     socket = f"bench-browser-{os.getpid()}"
     session = "b"
     # An idle shell that starts the app when Enter arrives: t0 is that keystroke.
@@ -95,7 +97,8 @@ def run_once(bin_path: str, args: list[str], quiet: float, env: dict, size) -> l
         t0 = client.command(f"send-keys -t {session} Enter")
         done, _ = client.until_quiet(quiet, MARKER)
         times = [(done - t0) * 1000]
-        for key in KEYS:
+        time.sleep(pause)
+        for key in keys:
             client.drain()
             sent = client.command(f"send-keys -t {session} {key}")
             done, _ = client.until_quiet(quiet)
@@ -119,15 +122,18 @@ def main():
     # What tmux must parse per frame grows with the area: on a busy machine that, not the
     # app, is most of a keystroke's time, so the size is fixed and said.
     p.add_argument("--size", default="120x40")
+    p.add_argument("--keys", default=" ".join(KEYS))
+    p.add_argument("--pause", type=float, default=0.0)
     a = p.parse_args()
+    keys = a.keys.split()
     args = (["--report", a.report] if a.report else []) + (["--no-cache"] if a.no_cache else [])
     env = dict(os.environ)
-    names = ["first frame", *["Esc" if k == "Escape" else k for k in KEYS]]
+    names = ["first frame", *["Esc" if k == "Escape" else k for k in keys]]
     print(f"| {a.label} run | " + " | ".join(names) + " |")
     print("|---|" + "---:|" * len(names))
     for n in range(a.runs):
         size = tuple(int(n) for n in a.size.split("x"))
-        times = run_once(os.path.abspath(a.bin), args, a.quiet_ms / 1000, env, size)
+        times = run_once(os.path.abspath(a.bin), args, a.quiet_ms / 1000, env, size, keys, a.pause)
         print(f"| {a.label} {n + 1} | " + " | ".join(f"{t:.1f}" for t in times) + " |")
         sys.stdout.flush()
 
