@@ -123,6 +123,8 @@ impl Library {
         let mut wanted: Vec<usize> = wanted.into_iter().collect();
         wanted.sort_unstable();
         wanted.dedup();
+        // Those ready already cost nothing, and no thread is started for none.
+        wanted.retain(|&r| self.index.get(r).is_some_and(|i| i.get().is_none()));
         crate::parallel::map(&wanted, |_, &r| {
             self.index(r);
         });

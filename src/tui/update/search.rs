@@ -28,6 +28,15 @@ pub(super) fn make_rows(app: &mut App) {
     let f = &mut app.finder;
     let upto = (f.scroll + h).max(f.selected + 1);
     f.make_rows(&mut app.engine, upto);
+    // The rows on screen name their places: their reports read on every core now, not one
+    // by one while drawing (from the models cache most are not decoded yet).
+    let shown = f
+        .found
+        .iter()
+        .skip(f.scroll)
+        .take(h.max(1))
+        .map(|x| x.report);
+    app.reports.prepare(shown);
 }
 
 pub(super) fn refresh_preview(app: &mut App) {
