@@ -47,6 +47,10 @@ pub enum Error {
     SameFile { output: String },
     #[error("reading this file crashed the reader; the other files are unaffected")]
     ReaderCrashed,
+    /// Reports imported but lost to a crash while indexing them (a bug), so a search
+    /// never passes over them silently.
+    #[error("{0} reports could not be indexed (an internal error); their hits are missing")]
+    NotIndexed(usize),
     #[error("at most {limit} synthetic reports, not {count}")]
     TooManyReports { count: usize, limit: usize },
     #[error("no section or sub-item {0:?} (give it as `6`, `六`, `4.3` or `四(三)`; `report-tui outline` lists them)")]

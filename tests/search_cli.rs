@@ -150,3 +150,47 @@ fn several_reports_get_a_report_column() {
     assert_eq!(triple.lines().count(), 3 * items.lines().count());
     assert!(items.lines().any(|l| l == "(三)加强执法保障"));
 }
+
+/// Over a folder, `--no-cache` (an index in parts, joined on the importing threads) and
+/// the cache (one index, built then read back) print the same hits, errors and exit
+/// codes, in every output form.
+#[test]
+fn a_folder_answers_the_same_with_and_without_the_cache() {
+    let root = std::env::temp_dir().join(format!("report-tui-parts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let reports = root.join("reports");
+    Command::cargo_bin("report-tui")
+        .unwrap()
+        .args(["gen-corpus", "16"])
+        .arg(&reports)
+        .assert()
+        .success();
+    std::fs::write(reports.join("zz-bad.txt"), b"\xfd\xff not text").unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("report-tui")
+            .unwrap()
+            .env("XDG_CACHE_HOME", root.join("cache"))
+            .arg("search")
+            .args(args)
+            .arg("--report")
+            .arg(&reports)
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    for query in ["zfjly", "执法", "1", "法律 咨询", "#万元", "qqqxxx"] {
+        for form in [&[][..], &["--json"], &["--limit", "5"]] {
+            let args = [&[query][..], form].concat();
+            let cached = run(&args);
+            let warm = run(&args);
+            let parts = run(&[&args[..], &["--no-cache"]].concat());
+            assert_eq!(parts, cached, "{args:?}");
+            assert_eq!(parts, warm, "{args:?}, warm");
+            assert_eq!(parts.0, Some(2), "the bad file fails the run: {args:?}");
+            assert!(!parts.1.is_empty() || query == "qqqxxx", "{args:?}");
+        }
+    }
+    let items = |extra: &[&str]| run(&[&["--print-items"][..], extra].concat()).1;
+    assert_eq!(items(&["--no-cache"]), items(&[]));
+    std::fs::remove_dir_all(&root).unwrap();
+}

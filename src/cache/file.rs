@@ -10,7 +10,7 @@ use std::path::Path;
 
 const MAGIC: &[u8; 8] = b"RTUIIDX\0";
 /// Bump whenever the layout of the file or of the index's columns changes.
-pub const FORMAT: u32 = 8;
+pub const FORMAT: u32 = 9;
 /// Written in native order: a file from a machine of the other endianness is foreign.
 const ENDIAN: u32 = 0x0102_0304;
 /// Magic, format, endianness, build, key length, store offset, store length, hash.

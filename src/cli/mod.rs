@@ -6,6 +6,7 @@ mod compare_command;
 mod completion;
 mod data;
 mod open;
+mod print_hits;
 
 mod search_hits;
 

@@ -2,9 +2,9 @@
 //! 1 with none (like grep), 2 on bad input, with a one-line error.
 
 use super::open;
-use crate::search::{corpus, Hit, Index, IndexBuilder, Item, Kind, Query, ReportItems};
-use serde::Serialize;
-use std::io::{IsTerminal, Write};
+use super::print_hits::{print_items, print_json, print_text, rows};
+use crate::search::{corpus, Index, Kind, Parts, PartsBuilder, Query, ReportItems};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Most synthetic reports `--corpus` makes in memory (about 230 KB each).
@@ -56,13 +56,14 @@ fn open_index(
     args: &SearchArgs,
     paths: &[PathBuf],
     no_cache: bool,
-) -> Result<(Index, usize), String> {
+) -> Result<(Searched, usize), String> {
     let cache_dir = (super::open::cacheable(paths, no_cache) && args.corpus.is_none())
         .then(crate::cache::dir)
         .flatten();
     if paths.is_empty() && args.corpus.is_none() {
         // The embedded report's index was built with the binary.
-        return Ok((Index::embedded().map_err(|e| e.to_string())?, 0));
+        let index = Index::embedded().map_err(|e| e.to_string())?;
+        return Ok((Searched::One(Box::new(index)), 0));
     }
     let files_only = !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != open::EMBEDDED);
     if files_only && args.corpus.is_none() {
@@ -71,12 +72,20 @@ fn open_index(
         heap_steps_small();
     }
     if cache_dir.is_none() && files_only && args.corpus.is_none() {
-        // Items are made as each report is imported and its model freed there.
-        let mut index = IndexBuilder::default();
-        let keep = |r: crate::model::Report| ReportItems::of(&r);
-        let opened = open::open_each(paths, &keep, &mut |items| index.add(items))
+        // Each report's items are made and joined onto an index part on the thread that
+        // imported it, and its model freed there.
+        let parts = PartsBuilder::default();
+        let keep = |r: crate::model::Report| parts.add(ReportItems::of(&r));
+        let mut order = Vec::new();
+        let opened = open::open_each(paths, &keep, &mut |placed| order.push(placed))
             .map_err(|e| e.to_string())?;
-        return Ok((index.finish(), opened.errors.len()));
+        let parts = parts.finish(&order);
+        if parts.lost() > 0 {
+            let lost = crate::Error::NotIndexed(parts.lost());
+            super::say(&lost);
+        }
+        let failed = opened.errors.len() + parts.lost();
+        return Ok((Searched::Parts(parts), failed));
     }
     let Some(dir) = cache_dir else {
         let opened = super::open::open(paths).map_err(|e| e.to_string())?;
@@ -85,7 +94,7 @@ fn open_index(
             _ => opened.reports,
         };
         let index = Index::build_owned(reports);
-        return Ok((index, opened.errors.len()));
+        return Ok((Searched::One(Box::new(index)), opened.errors.len()));
     };
     let (files, mut errors) = crate::load::expand(paths);
     let progress = super::open::progress(files.len());
@@ -110,7 +119,7 @@ fn open_index(
     if index.report_count() == 0 {
         return Err(crate::Error::NothingOpened.to_string());
     }
-    Ok((index, failed.len()))
+    Ok((Searched::One(Box::new(index)), failed.len()))
 }
 
 /// Back to glibc's default top pad for the index built while importing: `main`'s 64 MB
@@ -154,30 +163,41 @@ fn search(args: &SearchArgs, paths: &[PathBuf], no_cache: bool) -> Result<i32, S
             "--corpus takes at most {MAX_CORPUS} reports, not {n}"
         ));
     }
-    let (index, failed) = open_index(args, paths, no_cache)?;
+    let (searched, failed) = open_index(args, paths, no_cache)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match query.filter(|_| !args.print_items) {
-        None => print_items(&mut out, &index),
+        None => print_items(&mut out, &searched),
         Some(query) => {
             let query = match kind {
                 Some(k) => query.with_kind(Some(k)),
                 None => query,
             };
-            let hits = index.search(&query);
-            let shown = &hits[..hits.len().min(limit)];
-            let result = match args.json {
-                true => print_json(&mut out, &index, shown),
-                false => print_text(&mut out, &index, shown),
+            let (hits, part_hits) = match &searched {
+                Searched::One(index) => (index.search(&query), Vec::new()),
+                Searched::Parts(parts) => (Vec::new(), parts.search(&query)),
             };
-            result.map(|()| match (failed, hits.is_empty()) {
+            let found = hits.len() + part_hits.len();
+            let shown = rows(
+                &searched,
+                &hits[..hits.len().min(limit)],
+                &part_hits[..part_hits.len().min(limit)],
+            );
+            let result = match args.json {
+                true => print_json(&mut out, &shown),
+                false => print_text(&mut out, &shown, searched.report_count()),
+            };
+            drop(shown);
+            // Freeing every hit's highlight is work for nothing, as below.
+            std::mem::forget((hits, part_hits));
+            result.map(|()| match (failed, found) {
                 (1.., _) => 2,
-                (0, true) => 1,
-                (0, false) => 0,
+                (0, 0) => 1,
+                (0, _) => 0,
             })
         }
     };
     // The process ends next: unmapping or freeing the index is work for nothing.
-    std::mem::forget(index);
+    std::mem::forget(searched);
     match written.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => Ok(code),
         // A reader that stops early (`| head`) is not an error.
@@ -186,120 +206,18 @@ fn search(args: &SearchArgs, paths: &[PathBuf], no_cache: bool) -> Result<i32, S
     }
 }
 
-fn print_items(out: &mut impl Write, index: &Index) -> std::io::Result<i32> {
-    for item in index.items() {
-        writeln!(out, "{}", item.text)?;
-    }
-    Ok(0)
+/// What a search runs over: one index (built, mapped from the cache or embedded), or an
+/// index in parts, joined on the threads that imported the reports (`--no-cache`).
+pub(super) enum Searched {
+    One(Box<Index>),
+    Parts(Parts),
 }
 
-/// `[report]  place  kind  text`: the report's title (padded by display width) only when
-/// several are open; matched characters marked only when stdout is a terminal.
-fn print_text(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Result<()> {
-    use unicode_width::UnicodeWidthStr;
-    let many = index.report_count() > 1;
-    let title = |item: &Item| match many {
-        true => index.report_title(item.report),
-        false => "",
-    };
-    // Each item is looked up once: 10,000 reports can give tens of thousands of hits.
-    let items: Vec<Item> = hits.iter().map(|h| index.item(h.item)).collect();
-    let mut widths: Vec<Option<usize>> = vec![None; index.report_count()];
-    let mut title_width = 0;
-    for item in &items {
-        if let Some(known @ None) = widths.get_mut(item.report) {
-            let w = title(item).width();
-            title_width = title_width.max(w);
-            *known = Some(w);
+impl Searched {
+    fn report_count(&self) -> usize {
+        match self {
+            Searched::One(index) => index.report_count(),
+            Searched::Parts(parts) => parts.report_count(),
         }
-    }
-    let width = items.iter().map(|i| i.id.len()).max().unwrap_or(0);
-    let mark = std::io::stdout().is_terminal().then(|| {
-        match std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            true => "\x1b[1;4m",
-            false => "\x1b[1;31m",
-        }
-    });
-    for (hit, item) in hits.iter().zip(items) {
-        let kind = item.kind.name();
-        if many {
-            let t = title(&item);
-            let pad = title_width - widths[item.report].unwrap_or(title_width);
-            write!(out, "{t}{}  ", " ".repeat(pad))?;
-        }
-        write!(out, "{:width$}  {kind:9}  ", item.id)?;
-        match mark {
-            Some(on) => write_marked(out, item.text, &hit.indices, on)?,
-            None => out.write_all(item.text.as_bytes())?,
-        }
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
-fn write_marked(
-    out: &mut impl Write,
-    text: &str,
-    indices: &[usize],
-    on: &str,
-) -> std::io::Result<()> {
-    let mut next = indices.iter().peekable();
-    let mut marking = false;
-    for (i, c) in text.chars().enumerate() {
-        let matched = next.next_if_eq(&&i).is_some();
-        match (matched, marking) {
-            (true, false) => out.write_all(on.as_bytes())?,
-            (false, true) => out.write_all(b"\x1b[0m")?,
-            _ => {}
-        }
-        marking = matched;
-        write!(out, "{c}")?;
-    }
-    if marking {
-        out.write_all(b"\x1b[0m")?;
-    }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    /// The report's title.
-    report: &'a str,
-    place: &'a str,
-    year: Option<i32>,
-    #[serde(flatten)]
-    item: Item<'a>,
-    score: i64,
-    exact: bool,
-    indices: &'a [usize],
-}
-
-fn print_json(out: &mut impl Write, index: &Index, hits: &[Hit]) -> std::io::Result<()> {
-    let hits: Vec<JsonHit> = hits
-        .iter()
-        .map(|h| JsonHit {
-            report: index.report_title(index.item(h.item).report),
-            place: index.report_place(index.item(h.item).report),
-            year: index.report_year(index.item(h.item).report),
-            item: index.item(h.item),
-            score: h.score,
-            exact: h.exact,
-            indices: &h.indices,
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &hits)?;
-    writeln!(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marks_only_the_matched_characters() {
-        let mut out = Vec::new();
-        write_marked(&mut out, "执法记录仪44台", &[2, 3, 5, 7], "<").unwrap();
-        let marked = String::from_utf8(out).unwrap();
-        assert_eq!(marked, "执法<记录\x1b[0m仪<4\x1b[0m4<台\x1b[0m");
     }
 }

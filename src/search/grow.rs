@@ -13,7 +13,7 @@
 use super::index::{Index, Syms};
 use super::letters::NONE;
 use super::pairs::{Pairs, FULL, LETTERS};
-use super::score::{self, SHORTCUT};
+use super::score::SHORTCUT;
 use super::spell::{units, Spelling};
 use super::symbols::Sym;
 
@@ -81,7 +81,7 @@ pub(crate) fn grow(index: &Index, word: &str, pool: &[u32]) -> Option<Pairs> {
                 };
                 if let Some(run) = run {
                     let penalty = SHORTCUT * i64::from(run.shortcuts);
-                    best[b] = best[b].max(score::run(marks, run.start, run.end) - penalty);
+                    best[b] = best[b].max(marks.run(run.start, run.end) - penalty);
                 }
             }
         }

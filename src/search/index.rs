@@ -51,6 +51,10 @@ impl Default for IndexBuilder {
 }
 
 impl IndexBuilder {
+    pub(crate) fn of(builder: Builder) -> IndexBuilder {
+        IndexBuilder(builder)
+    }
+
     /// Join the next report's items.
     pub fn add(&mut self, items: ReportItems) {
         self.0.add(items);
@@ -153,7 +157,6 @@ impl Index {
         let ok = starts.first() == Some(&0)
             && starts.windows(2).all(|w| w[0] <= w[1])
             && starts.last().is_some_and(|&s| s as usize == chars)
-            && store.slice::<u8>(Col::Marks).len() == chars
             && store.slice::<u64>(Col::Blooms).len() == 4 * len
             && store.slice::<u8>(Col::Kinds).len() == len
             && store.slice::<u8>(Col::Kinds).iter().all(|&k| k < 3)
@@ -291,6 +294,11 @@ impl Index {
         self.columns().kind(item)
     }
 
+    /// The number of the report that holds `item` (`Item::report`), read alone.
+    pub(crate) fn report_number(&self, item: usize) -> usize {
+        self.store.slice::<u32>(Col::ItemRefs)[3 * item] as usize
+    }
+
     /// The columns matching reads, each looked up once (see `Columns`).
     pub(crate) fn columns(&self) -> Columns<'_> {
         let s = &self.store;
@@ -301,7 +309,6 @@ impl Index {
                 true => Syms::Wide(s.slice::<u32>(Col::Text)),
                 false => Syms::Narrow(s.slice::<u16>(Col::Text)),
             },
-            marks: s.slice::<u8>(Col::Marks),
             blooms: s.slice::<u64>(Col::Blooms),
             kinds: s.slice::<u8>(Col::Kinds),
         }
@@ -315,7 +322,6 @@ pub(crate) struct Columns<'a> {
     pub(crate) index: &'a Index,
     starts: &'a [u32],
     text: Syms<'a>,
-    marks: &'a [u8],
     blooms: &'a [u64],
     kinds: &'a [u8],
 }
@@ -343,8 +349,29 @@ impl<'a> Columns<'a> {
         }
     }
 
-    /// An item's scoring marks, one per char of its `text`.
-    pub(crate) fn marks_of(&self, item: usize) -> &'a [u8] {
-        &self.marks[self.span(item)]
+    /// An item's scoring marks, worked out from its text as runs are scored.
+    pub(crate) fn marks_of(&self, item: usize) -> Marks<'a> {
+        Marks {
+            symbols: &self.index.symbols,
+            text: self.text_of(item),
+        }
+    }
+}
+
+/// An item's scoring marks (`score::run`): not stored, since each is worked out from a
+/// character and its neighbours, and a mark a character was 12% of a cache entry.
+#[derive(Clone, Copy)]
+pub(crate) struct Marks<'a> {
+    symbols: &'a Symbols,
+    text: Syms<'a>,
+}
+
+impl Marks<'_> {
+    /// The score of the contiguous run `start..end` of the item's text.
+    pub(crate) fn run(&self, start: usize, end: usize) -> i64 {
+        match self.text {
+            Syms::Narrow(t) => super::score::run(self.symbols, t, start, end),
+            Syms::Wide(t) => super::score::run(self.symbols, t, start, end),
+        }
     }
 }

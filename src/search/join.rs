@@ -1,8 +1,7 @@
 //! Joining reports' items onto an index's columns as they come, in order, and interning
-//! their texts as symbol ids with scoring marks and bloom filters.
+//! their texts as symbol ids with bloom filters.
 
 use super::build::ReportItems;
-use super::score;
 use super::store::{Col, Store, Writer};
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
 
@@ -29,6 +28,11 @@ impl Builder {
             figures: 0,
             text: TextIndex::new(false),
         }
+    }
+
+    /// How many reports were joined.
+    pub(crate) fn reports(&self) -> u32 {
+        self.reports
     }
 
     /// Join one report's items, the next in order.
@@ -98,18 +102,15 @@ impl Builder {
     }
 }
 
-/// Every item's folded text as symbol ids, with its marks, start and bloom filter.
+/// Every item's folded text as symbol ids, with its start and bloom filter.
 struct TextIndex {
     symbols: Symbols,
     wide: bool,
     /// False once a narrow (`u16`) text ran out of symbol ids.
     fits: bool,
     text: Vec<u8>,
-    marks: Vec<u8>,
     starts: Vec<u32>,
     blooms: Vec<u64>,
-    /// The current item's symbols (reused).
-    item: Vec<u32>,
     /// Basic Multilingual Plane char as written → its symbol id + 1 (0: not seen yet), so
     /// a char met before is neither folded nor looked up again.
     seen: Vec<u32>,
@@ -122,10 +123,8 @@ impl TextIndex {
             wide,
             fits: true,
             text: Vec::new(),
-            marks: Vec::new(),
             starts: vec![0],
             blooms: Vec::new(),
-            item: Vec::new(),
             seen: vec![0; 0x10000],
         }
     }
@@ -145,22 +144,21 @@ impl TextIndex {
 
     fn item(&mut self, s: &str) {
         let mut bloom = Bloom::default();
-        self.item.clear();
+        let mut count = 0;
         // At most one symbol a byte.
         self.text.reserve(s.len() * if self.wide { 4 } else { 2 });
         for c in s.chars() {
             let sym = self.symbol(c);
             bloom_add(&mut bloom, sym);
-            self.item.push(sym);
+            count += 1;
             match (self.wide, u16::try_from(sym)) {
                 (true, _) => self.text.extend_from_slice(&sym.to_ne_bytes()),
                 (false, Ok(narrow)) => self.text.extend_from_slice(&narrow.to_ne_bytes()),
                 (false, Err(_)) => self.fits = false,
             }
         }
-        score::mark(&self.symbols, &self.item, &mut self.marks);
         let last = self.starts[self.starts.len() - 1];
-        self.starts.push(last + self.item.len() as u32);
+        self.starts.push(last + count);
         self.blooms.extend(bloom);
     }
 
@@ -171,7 +169,6 @@ impl TextIndex {
         w.put(Col::Chars, &chars);
         *w.col_mut(Col::Text) = self.text;
         w.put(Col::Wide, &[u64::from(self.wide)]);
-        *w.col_mut(Col::Marks) = self.marks;
         w.put(Col::Starts, &self.starts);
         w.put(Col::Blooms, &self.blooms);
         self.symbols

@@ -9,9 +9,9 @@
 //! It must rank exactly as the scan does: the scan's rule for a one-letter word (see
 //! `spell`) is restated in `score_of` and a property test holds the two together.
 
-use super::index::{Columns, Index, Syms};
+use super::index::{Columns, Index, Marks, Syms};
 use super::query::Query;
-use super::score::{self, SHORTCUT};
+use super::score::SHORTCUT;
 use super::symbols::{Sym, Symbols};
 use std::ops::Range;
 
@@ -117,7 +117,7 @@ fn summarise(cols: &Columns, per_symbol: &PerSymbol, range: Range<usize>) -> Opt
     Some(out)
 }
 
-fn best_of<T: Sym>(text: &[T], marks: &[u8], per_symbol: &PerSymbol, best: &mut [i64; 26]) {
+fn best_of<T: Sym>(text: &[T], marks: Marks, per_symbol: &PerSymbol, best: &mut [i64; 26]) {
     for (at, sym) in text.iter().enumerate() {
         // Out of range only in a damaged cache, where the scan finds no step either.
         let mut letters = per_symbol.starts.get(sym.id()).copied().unwrap_or(0);
@@ -125,7 +125,7 @@ fn best_of<T: Sym>(text: &[T], marks: &[u8], per_symbol: &PerSymbol, best: &mut 
             continue;
         }
         let whole = per_symbol.whole.get(sym.id()).copied().unwrap_or(0);
-        let run = score::run(marks, at, at + 1);
+        let run = marks.run(at, at + 1);
         while letters != 0 {
             let letter = letters.trailing_zeros() as usize;
             letters &= letters - 1;

@@ -3,7 +3,7 @@
 
 use super::index::{Columns, Syms};
 use super::query::Word;
-use super::score::{self, SHORTCUT};
+use super::score::SHORTCUT;
 use super::spell::{units, Spelling};
 use super::symbols::{bloom_add, bloom_covers, Bloom, Sym, Symbols};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -96,7 +96,7 @@ fn match_in<T: Sym>(
     // Best contiguous run: (score, start, end).
     let mut best: Option<(i64, usize, usize)> = None;
     let mut consider = |start: usize, end: usize, penalty: i64| {
-        let score = score::run(marks, start, end) - penalty;
+        let score = marks.run(start, end) - penalty;
         if best.is_none_or(|(s, _, _)| score > s) {
             best = Some((score, start, end));
         }

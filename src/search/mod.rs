@@ -36,6 +36,7 @@ mod join;
 mod letters;
 mod matcher;
 mod pairs;
+mod parts;
 mod query;
 mod scan;
 mod score;
@@ -48,6 +49,7 @@ mod top;
 pub use build::ReportItems;
 pub use index::{Index, IndexBuilder};
 pub use item::{Crumbs, Figure, Item};
+pub use parts::{PartHit, Parts, PartsBuilder, Placed};
 pub use query::{Query, QueryError, MAX_CHARS, MAX_WORDS};
 pub use searcher::Searcher;
 

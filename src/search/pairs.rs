@@ -11,9 +11,9 @@
 //! the text) is not restated: items with a Latin letter are marked `FULL`, matched in full.
 //! A property test holds this to the scan.
 
-use super::index::{Index, Syms};
+use super::index::{Index, Marks, Syms};
 use super::letters::NONE;
-use super::score::{self, SHORTCUT};
+use super::score::SHORTCUT;
 use super::symbols::{Sym, Symbols};
 
 pub(crate) const LETTERS: usize = 26;
@@ -144,7 +144,7 @@ impl PerSymbol {
 }
 
 /// Best score per second letter in one text; true when it must be matched in full.
-fn best_of<T: Sym>(text: &[T], marks: &[u8], p: &PerSymbol, best: &mut [i64; 26]) -> bool {
+fn best_of<T: Sym>(text: &[T], marks: Marks, p: &PerSymbol, best: &mut [i64; 26]) -> bool {
     let get = |at: usize| text.get(at).map(|s| s.id()).filter(|&s| s < p.opens.len());
     for at in 0..text.len() {
         let Some(s) = get(at) else {
@@ -158,14 +158,14 @@ fn best_of<T: Sym>(text: &[T], marks: &[u8], p: &PerSymbol, best: &mut [i64; 26]
         }
         let mut keep = |second: usize, score: i64| best[second] = best[second].max(score);
         // One character for both letters is tried first, and wins where it spells.
-        let one = score::run(marks, at, at + 1);
+        let one = marks.run(at, at + 1);
         for second in bits(p.both[s]) {
             keep(second, one - short(p.both_whole[s] & (1 << second) == 0));
         }
         let Some(next) = get(at + 1) else {
             continue;
         };
-        let two = score::run(marks, at, at + 2) - short(!p.opens_whole[s]);
+        let two = marks.run(at, at + 2) - short(!p.opens_whole[s]);
         for second in bits(p.starts[next] & !p.both[s]) {
             keep(second, two - short(p.whole[next] & (1 << second) == 0));
         }

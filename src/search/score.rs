@@ -2,7 +2,7 @@
 //! character, bonuses where a word or a figure starts. Each character's bonus is worked
 //! out once, when the index is built, because scoring runs for every candidate.
 
-use super::symbols::{Class, Symbols};
+use super::symbols::{Class, Sym, Symbols};
 
 // SkimMatcherV2's defaults.
 pub(crate) const MATCH: i64 = 16;
@@ -19,48 +19,50 @@ pub(crate) const SHORTCUT: i64 = 24;
 /// Set on a character's mark when a figure ends with it.
 const ENDS_FIGURE: u8 = 0x80;
 
-/// Append one mark a character of `text`: its in-place bonus (start of text, after
-/// punctuation, or a figure's first digit; Chinese punctuation counts, which Skim's ASCII
-/// rules miss) and whether a figure ends there.
-pub(crate) fn mark(symbols: &Symbols, text: &[u32], out: &mut Vec<u8>) {
-    let class = |i: usize| symbols.class(text[i]);
+/// A character's mark: its in-place bonus (start of text, after punctuation, or a
+/// figure's first digit; Chinese punctuation counts, which Skim's ASCII rules miss) and
+/// whether a figure ends there. Worked out from the character and its neighbours when a
+/// run is scored, not stored: a mark a character was a third of the index's text.
+fn mark_at<T: Sym>(symbols: &Symbols, text: &[T], i: usize) -> u8 {
+    // A symbol id out of range (only in a damaged cache) counts as punctuation.
+    let class = |i: usize| symbols.class_or_other(text[i].id());
     // A decimal point between digits is part of the figure, not a break.
     let in_figure = |i: usize| {
         class(i) == Class::Digit
-            || (symbols.char_of(text[i]) == '.'
+            || (symbols.char_or_nul(text[i].id()) == '.'
                 && i > 0
                 && class(i - 1) == Class::Digit
                 && i + 1 < text.len()
                 && class(i + 1) == Class::Digit)
     };
-    for i in 0..text.len() {
-        let bonus = match i {
-            0 => 2 * HEAD,
-            _ if class(i - 1) == Class::Other && !in_figure(i - 1) => HEAD,
-            _ if class(i) == Class::Digit && !in_figure(i - 1) => FIGURE,
-            _ => 0,
-        };
-        let ends = class(i) == Class::Digit && (i + 1 == text.len() || !in_figure(i + 1));
-        out.push(bonus as u8 | if ends { ENDS_FIGURE } else { 0 });
-    }
+    let bonus = match i {
+        0 => 2 * HEAD,
+        _ if class(i - 1) == Class::Other && !in_figure(i - 1) => HEAD,
+        _ if class(i) == Class::Digit && !in_figure(i - 1) => FIGURE,
+        _ => 0,
+    };
+    let ends = class(i) == Class::Digit && (i + 1 == text.len() || !in_figure(i + 1));
+    bonus as u8 | if ends { ENDS_FIGURE } else { 0 }
 }
 
 fn bonus(mark: u8) -> i64 {
     i64::from(mark & !ENDS_FIGURE)
 }
 
-/// Skim's score of the contiguous run `start..end` of a text with these marks.
-pub(crate) fn run(marks: &[u8], start: usize, end: usize) -> i64 {
-    let mut carried = bonus(marks[start]);
+/// Skim's score of the contiguous run `start..end` of `text` (symbol ids), which must be
+/// non-empty and in range.
+pub(crate) fn run<T: Sym>(symbols: &Symbols, text: &[T], start: usize, end: usize) -> i64 {
+    let mark = |i: usize| mark_at(symbols, text, i);
+    let mut carried = bonus(mark(start));
     let mut score = MATCH + carried;
-    for &m in &marks[start + 1..end] {
-        let b = bonus(m);
+    for i in start + 1..end {
+        let b = bonus(mark(i));
         if b >= HEAD && b > carried {
             carried = b;
         }
         score += MATCH + b.max(carried).max(CONSECUTIVE);
     }
-    if marks[end - 1] & ENDS_FIGURE != 0 {
+    if mark(end - 1) & ENDS_FIGURE != 0 {
         score += FIGURE;
     }
     score
@@ -74,9 +76,71 @@ mod tests {
     fn score(text: &str, start: usize, end: usize) -> i64 {
         let mut symbols = Symbols::new();
         let syms: Vec<u32> = text.chars().map(|c| symbols.intern(fold(c))).collect();
-        let mut marks = Vec::new();
-        mark(&symbols, &syms, &mut marks);
-        run(&marks, start, end)
+        run(&symbols, &syms, start, end)
+    }
+
+    /// The marks as the index stored them, a column of its own (format 8 and before):
+    /// the reference the marks worked out on the spot must equal.
+    fn stored_marks(symbols: &Symbols, text: &[u32]) -> Vec<u8> {
+        let class = |i: usize| symbols.class_or_other(text[i] as usize);
+        let in_figure = |i: usize| {
+            class(i) == Class::Digit
+                || (symbols.char_of(text[i]) == '.'
+                    && i > 0
+                    && class(i - 1) == Class::Digit
+                    && i + 1 < text.len()
+                    && class(i + 1) == Class::Digit)
+        };
+        let mut out = Vec::new();
+        for i in 0..text.len() {
+            let bonus = match i {
+                0 => 2 * HEAD,
+                _ if class(i - 1) == Class::Other && !in_figure(i - 1) => HEAD,
+                _ if class(i) == Class::Digit && !in_figure(i - 1) => FIGURE,
+                _ => 0,
+            };
+            let ends = class(i) == Class::Digit && (i + 1 == text.len() || !in_figure(i + 1));
+            out.push(bonus as u8 | if ends { ENDS_FIGURE } else { 0 });
+        }
+        out
+    }
+
+    /// The score over stored marks, as format 8 computed it.
+    fn stored_run(marks: &[u8], start: usize, end: usize) -> i64 {
+        let mut carried = bonus(marks[start]);
+        let mut score = MATCH + carried;
+        for &m in &marks[start + 1..end] {
+            let b = bonus(m);
+            if b >= HEAD && b > carried {
+                carried = b;
+            }
+            score += MATCH + b.max(carried).max(CONSECUTIVE);
+        }
+        if marks[end - 1] & ENDS_FIGURE != 0 {
+            score += FIGURE;
+        }
+        score
+    }
+
+    proptest::proptest! {
+        /// Every run of every text scores as it did over the stored marks: digits, points,
+        /// hanzi, Latin letters and punctuation in any mix, a point first or last.
+        #[test]
+        fn runs_score_as_over_stored_marks(picks in proptest::collection::vec(0usize..12, 1..24)) {
+            let alphabet = ['1', '8', '.', '．', '执', '法', 'a', 'Z', '，', '、', '%', '５'];
+            let text: String = picks.iter().map(|&i| alphabet[i]).collect();
+            let mut symbols = Symbols::new();
+            let syms: Vec<u32> = text.chars().map(|c| symbols.intern(fold(c))).collect();
+            let marks = stored_marks(&symbols, &syms);
+            let narrow: Vec<u16> = syms.iter().map(|&s| s as u16).collect();
+            for start in 0..syms.len() {
+                for end in start + 1..=syms.len() {
+                    let want = stored_run(&marks, start, end);
+                    proptest::prop_assert_eq!(run(&symbols, &syms, start, end), want);
+                    proptest::prop_assert_eq!(run(&symbols, &narrow, start, end), want);
+                }
+            }
+        }
     }
 
     #[test]

@@ -24,8 +24,6 @@ pub(crate) enum Col {
     Text,
     /// One `u64`: 1 when `Text` holds `u32` symbols.
     Wide,
-    /// A scoring mark per char of `Text` (`u8`).
-    Marks,
     /// Item `i`'s text is `Text[starts[i]..starts[i + 1]]` (`u32`, items + 1).
     Starts,
     /// Four `u64` per item: the bloom filter of its symbols.
@@ -304,12 +302,12 @@ mod tests {
     fn columns_round_trip_and_damage_is_refused() {
         let mut w = Writer::new();
         w.put(Col::Chars, &[0x6CD5u32, 0x5F8B]);
-        w.put(Col::Marks, &[1u8, 2, 3]);
+        w.put(Col::Kinds, &[1u8, 2, 3]);
         let pair = w.string("执法");
         w.put(Col::Titles, &pair);
         let store = w.finish();
         assert_eq!(store.slice::<u32>(Col::Chars), [0x6CD5, 0x5F8B]);
-        assert_eq!(store.slice::<u8>(Col::Marks), [1, 2, 3]);
+        assert_eq!(store.slice::<u8>(Col::Kinds), [1, 2, 3]);
         let titles = store.spans(Col::Titles);
         assert!(
             matches!(titles, Spans::Narrow(_)),

@@ -162,8 +162,14 @@ impl Symbols {
         self.chars[sym as usize]
     }
 
-    pub(crate) fn class(&self, sym: u32) -> Class {
-        self.classes[sym as usize]
+    /// A symbol's class; an id out of range (only read from a damaged cache) is `Other`.
+    pub(crate) fn class_or_other(&self, sym: usize) -> Class {
+        self.classes.get(sym).copied().unwrap_or(Class::Other)
+    }
+
+    /// `char_of`, for an id read from an index: out of range is NUL.
+    pub(crate) fn char_or_nul(&self, sym: usize) -> char {
+        self.chars.get(sym).copied().unwrap_or('\0')
     }
 
     pub(crate) fn starts(&self, sym: u32) -> u32 {
@@ -241,11 +247,11 @@ mod tests {
         assert_eq!(s.intern('法'), fa);
         assert_eq!(s.get('法'), Some(fa));
         assert_eq!(s.get('律'), None);
-        assert_eq!(s.class(fa), Class::Letter);
-        assert_eq!(s.class(fa + 1), Class::Digit);
+        assert_eq!(s.class_or_other(fa as usize), Class::Letter);
+        assert_eq!(s.class_or_other(fa as usize + 1), Class::Digit);
         assert_eq!(s.starts(fa), letter_bit(b'f'));
         let emoji = s.intern('😀');
         assert_eq!(s.get('😀'), Some(emoji));
-        assert_eq!(s.class(emoji), Class::Other);
+        assert_eq!(s.class_or_other(emoji as usize), Class::Other);
     }
 }
