@@ -85,9 +85,11 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         let opens_phrase = words
             .get(i + 1)
             .is_some_and(|(w, t)| noun_like(t) && several_chars(w));
-        let suffix_next = words
-            .get(i + 1)
-            .is_some_and(|(w, t)| one_char(w) && noun_like(t) && "率度量数额员者".contains(*w));
+        let suffix_next = words.get(i + 1).is_some_and(|(w, t)| {
+            one_char(w)
+                && noun_like(t)
+                && matches!(*w, "率" | "度" | "量" | "数" | "额" | "员" | "者")
+        });
         // A rate keeps the verb that says what it measures (`整改|完成率`).
         let rate_next = words
             .get(i + 1)
@@ -170,8 +172,19 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
     let start = start.min(words.len()) + long_phrase_cut(&words[start.min(words.len())..]);
     joined(head, &words[start..])
         // Pauses off both ends; an opening mark only off the end, a closing only off the start.
-        .trim_start_matches(|c: char| ",;:)".contains(c) || "，、；：）》”".contains(c))
-        .trim_end_matches(|c: char| ",;:(".contains(c) || "，、；：（《“".contains(c))
+        // (`matches!`, not `"，、；：）》”".contains(c)`: a string search per character.)
+        .trim_start_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | ')' | '，' | '、' | '；' | '：' | '）' | '》' | '”'
+            )
+        })
+        .trim_end_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '(' | '，' | '、' | '；' | '：' | '（' | '《' | '“'
+            )
+        })
         .to_string()
 }
 
