@@ -194,6 +194,10 @@ fn prune(dir: &Path, keep: &Path, max_entries: usize, max_bytes: u64) {
         bytes += size;
         if i + 1 >= max_entries || bytes > max_bytes {
             let _ = std::fs::remove_file(path);
+            // Its note, if any, goes with it: a note outliving its entry is clutter.
+            if let Some(note) = verified::note_path(path) {
+                let _ = std::fs::remove_file(note);
+            }
         }
     }
 }
@@ -253,6 +257,9 @@ mod tests {
                 .unwrap();
         }
         std::fs::write(dir.join("not-ours.txt"), "x").unwrap();
+        for name in ["a", "b", "e"] {
+            std::fs::write(dir.join(format!("verified-index-{name}.bin")), "n").unwrap();
+        }
         // "a" is the oldest but was just written: it stays; then the newest by time.
         prune(&dir, &dir.join("index-a.bin"), 3, u64::MAX);
         let names: Vec<String> = info(&dir).into_iter().map(|(n, _)| n).collect();
@@ -262,6 +269,12 @@ mod tests {
         let names: Vec<String> = info(&dir).into_iter().map(|(n, _)| n).collect();
         assert_eq!(names, ["index-a.bin", "index-e.bin"]);
         assert!(dir.join("not-ours.txt").exists(), "only cache entries go");
+        let notes = ["a", "b", "e"].map(|n| dir.join(format!("verified-index-{n}.bin")).exists());
+        assert_eq!(
+            notes,
+            [true, false, true],
+            "a pruned entry's note goes with it"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

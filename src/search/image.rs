@@ -22,11 +22,11 @@ mod tests {
         let fresh = Index::build(&[crate::embedded::report().unwrap()]);
         if std::env::var_os("REPORT_TUI_BLESS").is_some() {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/report.index");
-            std::fs::write(path, fresh.as_bytes()).unwrap();
+            std::fs::write(path, &*fresh.as_bytes()).unwrap();
             return;
         }
         assert!(
-            EMBEDDED == fresh.as_bytes(),
+            EMBEDDED == &*fresh.as_bytes(),
             "assets/report.index is stale: REPORT_TUI_BLESS=1 cargo test --lib image"
         );
         assert_eq!(EMBEDDED.as_ptr() as usize % 8, 0, "aligned for the columns");

@@ -101,8 +101,14 @@ impl Index {
     }
 
     /// The bytes the index is stored in, for the cache to write; `from_mapped` reads them.
-    pub fn as_bytes(&self) -> &[u8] {
+    /// One buffer (a copy) for an index built in memory: see `pieces`.
+    pub fn as_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
         self.store.as_bytes()
+    }
+
+    /// `as_bytes` as consecutive pieces, without joining them.
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        self.store.pieces()
     }
 
     fn empty() -> Index {

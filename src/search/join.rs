@@ -2,7 +2,7 @@
 //! their texts as symbol ids with bloom filters.
 
 use super::build::ReportItems;
-use super::store::{Col, Store, Writer};
+use super::store::{Buf, Col, Store, Writer};
 use super::symbols::{bloom_add, fold, Bloom, Symbols};
 
 /// An index being built report by report: each report's items joined onto the columns
@@ -108,7 +108,7 @@ struct TextIndex {
     wide: bool,
     /// False once a narrow (`u16`) text ran out of symbol ids.
     fits: bool,
-    text: Vec<u8>,
+    text: Buf,
     starts: Vec<u32>,
     blooms: Vec<u64>,
     /// Basic Multilingual Plane char as written → its symbol id + 1 (0: not seen yet), so
@@ -122,7 +122,7 @@ impl TextIndex {
             symbols: Symbols::new(),
             wide,
             fits: true,
-            text: Vec::new(),
+            text: Buf::default(),
             starts: vec![0],
             blooms: Vec::new(),
             seen: vec![0; 0x10000],
