@@ -1,12 +1,17 @@
 //! Build script: a hash of the sources that decide what an import gives (`src/`,
 //! `assets/`, the manifest and lock file), so a cache entry written by another build is
-//! known as stale without reading the executable at run time.
+//! known as stale without reading the executable at run time. And the label dictionary
+//! as Rust arrays (`build/label_words.rs`).
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+#[path = "build/label_words.rs"]
+mod label_words;
+
 fn main() {
-    let inputs = ["src", "assets", "Cargo.toml", "Cargo.lock"];
+    label_words::write();
+    let inputs = ["src", "assets", "build", "Cargo.toml", "Cargo.lock"];
     let mut files = Vec::new();
     for input in inputs {
         println!("cargo:rerun-if-changed={input}");

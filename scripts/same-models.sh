@@ -3,7 +3,9 @@
 # the same error and exit code) for every input: each file under tests/fixtures, the
 # embedded report's text, a generated corpus and a deterministic set of scrambled texts
 # (random slices of the fixtures glued with digits, numerals, units and punctuation, so
-# the figure, sentence and heading scanners meet edge cases the fixtures do not hold).
+# the figure, sentence and heading scanners meet edge cases the fixtures do not hold), and
+# each sentence of tests/fixtures/holdout/label_sentences.tsv as a one-paragraph report
+# (as tests/import_layouts.rs imports it), so no label may change either.
 #
 #   scripts/same-models.sh BASE_BIN NEW_BIN [REPORTS]
 #
@@ -53,6 +55,15 @@ for n in range(400):
     open(os.path.join(out, f"s{n:03}.txt"), "w", encoding="utf-8").write("".join(parts))
 PY
 find "$work/scrambled" -type f | sort >> "$inputs/list"
+mkdir -p "$work/sentences"
+n=0
+while IFS=$'\t' read -r sentence _; do
+  case "$sentence" in '#'* | '') continue ;; esac
+  n=$((n + 1))
+  printf '某区2023年法治政府建设年度报告\n一、主要工作\n%s\n' "$sentence" \
+    > "$work/sentences/$(printf '%03d' "$n").txt"
+done < "$root/tests/fixtures/holdout/label_sentences.tsv"
+find "$work/sentences" -type f | sort >> "$inputs/list"
 
 differ=0 total=0
 while IFS= read -r f; do

@@ -1,8 +1,10 @@
 //! The noun phrase before a figure (`全区发现违法行为35件次` → 违法行为): connectives off
 //! its end; enumerators, places, prepositions and governing verbs off its start.
 
-use super::words::{BENEFACTIVES, CONNECTIVES, LEVEL_VERBS, MEASURES, PLACES, SUBJECT_ENDS};
-use super::{is_number, noun_like, tags, window, WINDOW_CHARS};
+use super::words::{
+    is_benefactive, is_connective, is_level_verb, is_measure, is_place, is_subject_end,
+};
+use super::{is_number, joined, noun_like, one_char, several_chars, tags, window, WINDOW_CHARS};
 
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
 /// time words, prepositions and the verbs that govern the phrase off its start.
@@ -33,9 +35,9 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         let unit = &words[k + 1..];
         let unit_like = unit.len() <= 2
             && !unit.is_empty()
-            && unit.iter().all(|(w, t)| {
-                w.chars().count() == 1 || noun_like(t) || is_number(w, t) || *w == "个"
-            });
+            && unit
+                .iter()
+                .all(|(w, t)| one_char(w) || noun_like(t) || is_number(w, t) || *w == "个");
         unit_like.then_some(k)
     };
     let ends_in_figure = |words: &[(&str, &str)]| figure_at(words).is_some();
@@ -43,11 +45,11 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         let n = words.len();
         let last_is_verb = level
             && n >= 2
-            && LEVEL_VERBS.contains(&words[n - 1].0)
+            && is_level_verb(words[n - 1].0)
             && (noun_like(words[n - 2].1) || ends_in_figure(&words[..n - 1]));
         if words
             .last()
-            .is_some_and(|(w, _)| CONNECTIVES.contains(w) || w.trim().is_empty())
+            .is_some_and(|(w, _)| is_connective(w) || w.trim().is_empty())
             || last_is_verb
         {
             words.pop();
@@ -67,12 +69,14 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         {
             words.pop();
         }
-        while words.last().is_some_and(|(w, _)| CONNECTIVES.contains(w)) {
+        while words.last().is_some_and(|(w, _)| is_connective(w)) {
             words.pop();
         }
     }
     // Everything up to the last verb that opens a noun phrase (`接受|群众咨询`).
     let mut start = 0;
+    // Where the last `的` is: a verb before it opens a relative clause.
+    let last_de = words.iter().rposition(|(w, _)| *w == "的");
     // A verb right after a dropped one modifies the noun (`公示|执法信息`, `下放|审批权限`).
     let mut after_dropped_verb = false;
     for i in 0..words.len() {
@@ -80,21 +84,23 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         // A one-character noun after a verb is its suffix (`审结|率`), not its object.
         let opens_phrase = words
             .get(i + 1)
-            .is_some_and(|(w, t)| noun_like(t) && w.chars().count() > 1);
+            .is_some_and(|(w, t)| noun_like(t) && several_chars(w));
         let suffix_next = words.get(i + 1).is_some_and(|(w, t)| {
-            w.chars().count() == 1 && noun_like(t) && "率度量数额员者".contains(*w)
+            one_char(w)
+                && noun_like(t)
+                && matches!(*w, "率" | "度" | "量" | "数" | "额" | "员" | "者")
         });
         // A rate keeps the verb that says what it measures (`整改|完成率`).
         let rate_next = words
             .get(i + 1)
             .is_some_and(|(w, _)| w.ends_with('率') || *w == "度");
         // A verb before a measure of it names it (`审批|时间`, `处罚|金额`).
-        let measure_next = words.get(i + 1).is_some_and(|(w, _)| MEASURES.contains(w));
+        let measure_next = words.get(i + 1).is_some_and(|(w, _)| is_measure(w));
         let prev_noun = i > 0 && noun_like(words[i - 1].1);
         // After a modifier (`平均|办理时限`) a verb is part of the phrase.
         let prev_modifier = i > start && matches!(words[i - 1].1, "a" | "b" | "d");
         // `聘请法律顾问的单位`: the verb opens a relative clause, which the label keeps.
-        let relative = words[i + 1..].iter().any(|(w, _)| *w == "的");
+        let relative = last_de.is_some_and(|k| k > i);
         let next_verb = words.get(i + 1).is_some_and(|(_, t)| t.starts_with('v'));
         let enumerator = w.ends_with('是') && i > 0 && words[i - 1].1 == "m";
         // An opening quote or bracket stays: the label keeps what it encloses whole.
@@ -104,14 +110,14 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         let after_quote = i > start && words[i - 1].0.ends_with(['”', '》', '」', '’']);
         // A verb opening the phrase and followed by another verb governs or qualifies it
         // (`集中|清理涉及…的文件`, `公开|招聘调解员`): never the relative clause's own verb.
-        let plain_verb = |w: &str, t: &str| matches!(t, "v" | "vd") && w.chars().count() > 1;
+        let plain_verb = |w: &str, t: &str| matches!(t, "v" | "vd") && several_chars(w);
         let chained = i == start
             && plain_verb(w, tag)
             && words.get(i + 1).is_some_and(|(w, t)| plain_verb(w, t));
         // A one-character verb (`受|教育群众`) modifies what follows.
         let verb = (tag == "v"
             && !measure_next
-            && w.chars().count() > 1
+            && several_chars(w)
             && opens_phrase
             && !prev_noun
             && !after_dropped_verb)
@@ -119,7 +125,7 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         let skip = matches!(tag, "p" | "c" | "t" | "m" | "r" | "f")
             || (tag == "d" && next_verb)
             || (tag == "w" && !opener)
-            || PLACES.contains(&w)
+            || is_place(w)
             || enumerator
             || chained
             || (verb && !prev_modifier && !relative && !after_quote);
@@ -127,7 +133,7 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         // The subject ends here (`共`, `现有`), a list of examples (`…等|主题活动`), a
         // group (`执法人员中|法律专业人员比例`), or a
         // figure before (`建筑五十八处、|面积`): the thing counted starts after it.
-        let subject_end = more && SUBJECT_ENDS.contains(&w);
+        let subject_end = more && is_subject_end(w);
         let examples_end = more && (w == "等" || (w == "中" && tag == "f"));
         let figure_end = more
             && matches!(w, "、" | "，" | ",")
@@ -137,17 +143,17 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
                 .take(3)
                 .any(|(w, t)| is_number(w, t));
         let skip = skip || (w == "有" && i == start);
-        let two_char_verb = |(w, t): (&str, &str)| matches!(t, "v" | "vd") && w.chars().count() > 1;
+        let two_char_verb = |(w, t): (&str, &str)| matches!(t, "v" | "vd") && several_chars(w);
         // After `帮助|为` the noun is who benefits and the verb after it governs the thing
         // counted (`帮助企业解决|困难问题`).
         let benefit = i == start + 1
             && start > 0
-            && BENEFACTIVES.contains(&words[start - 1].0)
+            && is_benefactive(words[start - 1].0)
             && noun_like(words[start].1)
             && two_char_verb(words[i]);
         // A one-character verb after a verb governs its object (`带头讲|法治课`).
         let verb_pair = tag == "v"
-            && w.chars().count() == 1
+            && one_char(w)
             && i > start
             && two_char_verb(words[i - 1])
             && words.get(i + 1).is_some_and(|(_, t)| noun_like(t));
@@ -164,13 +170,21 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         after_dropped_verb = drop && tag.starts_with('v') && !subject_end;
     }
     let start = start.min(words.len()) + long_phrase_cut(&words[start.min(words.len())..]);
-    words[start..]
-        .iter()
-        .map(|(w, _)| *w)
-        .collect::<String>()
+    joined(head, &words[start..])
         // Pauses off both ends; an opening mark only off the end, a closing only off the start.
-        .trim_start_matches(|c: char| ",;:)".contains(c) || "，、；：）》”".contains(c))
-        .trim_end_matches(|c: char| ",;:(".contains(c) || "，、；：（《“".contains(c))
+        // (`matches!`, not `"，、；：）》”".contains(c)`: a string search per character.)
+        .trim_start_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | ')' | '，' | '、' | '；' | '：' | '）' | '》' | '”'
+            )
+        })
+        .trim_end_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '(' | '，' | '、' | '；' | '：' | '（' | '《' | '“'
+            )
+        })
         .to_string()
 }
 
@@ -193,7 +207,7 @@ fn long_phrase_cut(words: &[(&str, &str)]) -> usize {
             // Never past a negation: `不予|处罚案件` would say the opposite.
             t.starts_with('v')
                 && !w.starts_with(['不', '未', '无', '没'])
-                && w.chars().count() >= 2
+                && several_chars(w)
                 && words.get(i + 1).is_some_and(|(_, n)| noun_like(n))
                 && chars(&words[i + 1..]) >= 4
         })

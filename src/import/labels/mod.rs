@@ -1,38 +1,20 @@
 //! Labels that name what a figure counts, from the clause around it, cut at word
-//! boundaries (jieba-rs): the segmenter and the choice between the noun after a figure
+//! boundaries (jieba-rs, in `segmenter.rs`): the choice between the noun after a figure
 //! and the noun phrase before it. The rules for each side and the word lists they use
 //! are in the files beside this one; labels as data in `data.rs`.
 
 mod before;
 mod data;
+mod segmenter;
 mod words;
-
-use std::sync::LazyLock;
-
-use jieba_rs::Jieba;
 
 use super::figures::Figure;
 use super::sentences::Clauses;
 use before::noun_before;
 pub use data::Labels;
+pub use segmenter::load_segmenter;
+use segmenter::tags;
 use words::COMPARISONS;
-
-const WORDS_TXT: &str = include_str!("../../../assets/words.txt");
-
-/// Loaded on the first label, never for a JSON model (the embedded report's path).
-/// Measured: jieba's full dictionary takes 600-750 ms to load, this one ~3 ms.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(load_segmenter);
-
-/// The segmenter with the label dictionary (public for `benches/import.rs`).
-pub fn load_segmenter() -> Jieba {
-    let dict: String = WORDS_TXT
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .flat_map(|l| [l, "\n"])
-        .collect();
-    Jieba::with_dict(&mut std::io::BufReader::new(dict.as_bytes()))
-        .unwrap_or_else(|_| Jieba::empty())
-}
 
 /// A number as jieba leaves it: tagged `m`, or digits it does not know (full-width).
 fn is_number(word: &str, tag: &str) -> bool {
@@ -47,19 +29,28 @@ fn noun_like(tag: &str) -> bool {
     tag.starts_with('n') || matches!(tag, "vn" | "an" | "j" | "l" | "b" | "ng" | "nz" | "i" | "x")
 }
 
-fn tags(text: &str) -> Vec<(&str, &str)> {
-    JIEBA
-        .tag(text, false)
-        .into_iter()
-        .map(|t| {
-            // Punctuation is `x` too: keep `x` for hanzi only.
-            let hanzi = t
-                .word
-                .chars()
-                .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-            (t.word, if t.tag == "x" && !hanzi { "w" } else { t.tag })
-        })
-        .collect()
+/// A word of one character (`率`).
+fn one_char(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
+/// A word of two characters or more (`办理`).
+fn several_chars(w: &str) -> bool {
+    w.chars().nth(1).is_some()
+}
+
+/// The words of `text` from `words`, as one string: `text[first..last]` when they are
+/// consecutive slices of it (as segmenting `text` gives them), else joined.
+fn joined<'a>(text: &'a str, words: &[(&'a str, &str)]) -> std::borrow::Cow<'a, str> {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return "".into();
+    };
+    let len: usize = words.iter().map(|(w, _)| w.len()).sum();
+    match (offset_in(text, first.0), offset_in(text, last.0)) {
+        (Some(a), Some(b)) if a + len == b + last.0.len() => text[a..a + len].into(),
+        _ => words.iter().map(|(w, _)| *w).collect::<String>().into(),
+    }
 }
 
 /// The clause that holds a figure, and a label naming what it counts: the noun after
@@ -144,6 +135,9 @@ fn window(text: &str, n: usize, from_end: bool) -> &str {
 
 /// The noun phrase that opens `tail` (`政务服务事项提供…` → 政务服务事项).
 fn noun_after(tail: &str) -> Option<String> {
+    if tail.is_empty() {
+        return None; // No word, so no noun (the figure ends its clause, the usual case).
+    }
     let tail = window(tail, WINDOW_CHARS, false);
     let words = tags(tail);
     if !words.first().is_some_and(|(_, t)| noun_like(t)) {
