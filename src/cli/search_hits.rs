@@ -214,7 +214,7 @@ pub(super) enum Searched {
 }
 
 impl Searched {
-    fn report_count(&self) -> usize {
+    pub(super) fn report_count(&self) -> usize {
         match self {
             Searched::One(index) => index.report_count(),
             Searched::Parts(parts) => parts.report_count(),
