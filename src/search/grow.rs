@@ -13,7 +13,7 @@
 use super::index::{Index, Syms};
 use super::letters::NONE;
 use super::pairs::{Pairs, FULL, LETTERS};
-use super::score::SHORTCUT;
+use super::score::{self, SHORTCUT};
 use super::spell::{units, Spelling};
 use super::symbols::Sym;
 
@@ -44,12 +44,13 @@ pub(crate) fn grow(index: &Index, word: &str, pool: &[u32]) -> Option<Pairs> {
     let cols = index.columns();
     let span = word.len() + 1;
     let mut rows = vec![[NONE; LETTERS]; pool.len()];
+    let mut marks = Vec::new();
     for (row, &item) in rows.iter_mut().zip(pool) {
         let item = item as usize;
         if item >= index.len() {
             continue;
         }
-        let marks = cols.marks_of(item);
+        cols.marks_of(item).fill(&mut marks);
         let ids: Vec<usize> = match cols.text_of(item) {
             Syms::Narrow(t) => t.iter().map(|s| s.id()).collect(),
             Syms::Wide(t) => t.iter().map(|s| s.id()).collect(),
@@ -81,7 +82,7 @@ pub(crate) fn grow(index: &Index, word: &str, pool: &[u32]) -> Option<Pairs> {
                 };
                 if let Some(run) = run {
                     let penalty = SHORTCUT * i64::from(run.shortcuts);
-                    best[b] = best[b].max(marks.run(run.start, run.end) - penalty);
+                    best[b] = best[b].max(score::run_marked(&marks, run.start, run.end) - penalty);
                 }
             }
         }

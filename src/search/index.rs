@@ -373,6 +373,14 @@ pub(crate) struct Marks<'a> {
 }
 
 impl Marks<'_> {
+    /// Every mark of the item's text, into `out`, for `score::run_marked`.
+    pub(crate) fn fill(&self, out: &mut Vec<u8>) {
+        match self.text {
+            Syms::Narrow(t) => super::score::marks(self.symbols, t, out),
+            Syms::Wide(t) => super::score::marks(self.symbols, t, out),
+        }
+    }
+
     /// The score of the contiguous run `start..end` of the item's text.
     pub(crate) fn run(&self, start: usize, end: usize) -> i64 {
         match self.text {

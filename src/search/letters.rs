@@ -9,9 +9,9 @@
 //! It must rank exactly as the scan does: the scan's rule for a one-letter word (see
 //! `spell`) is restated in `score_of` and a property test holds the two together.
 
-use super::index::{Columns, Index, Marks, Syms};
+use super::index::{Columns, Index, Syms};
 use super::query::Query;
-use super::score::SHORTCUT;
+use super::score::{self, SHORTCUT};
 use super::symbols::{Sym, Symbols};
 use std::ops::Range;
 
@@ -102,11 +102,13 @@ fn summarise(cols: &Columns, per_symbol: &PerSymbol, range: Range<usize>) -> Opt
     let n = range.len();
     let mut out = vec![NONE; LETTERS * n];
     let mut best = [i64::MIN; LETTERS];
+    let mut marks = Vec::new();
     for (at, item) in range.enumerate() {
         best.fill(i64::MIN);
+        cols.marks_of(item).fill(&mut marks);
         match cols.text_of(item) {
-            Syms::Narrow(text) => best_of(text, cols.marks_of(item), per_symbol, &mut best),
-            Syms::Wide(text) => best_of(text, cols.marks_of(item), per_symbol, &mut best),
+            Syms::Narrow(text) => best_of(text, &marks, per_symbol, &mut best),
+            Syms::Wide(text) => best_of(text, &marks, per_symbol, &mut best),
         }
         for (letter, &score) in best.iter().enumerate() {
             if score != i64::MIN {
@@ -117,7 +119,7 @@ fn summarise(cols: &Columns, per_symbol: &PerSymbol, range: Range<usize>) -> Opt
     Some(out)
 }
 
-fn best_of<T: Sym>(text: &[T], marks: Marks, per_symbol: &PerSymbol, best: &mut [i64; 26]) {
+fn best_of<T: Sym>(text: &[T], marks: &[u8], per_symbol: &PerSymbol, best: &mut [i64; 26]) {
     for (at, sym) in text.iter().enumerate() {
         // Out of range only in a damaged cache, where the scan finds no step either.
         let mut letters = per_symbol.starts.get(sym.id()).copied().unwrap_or(0);
@@ -125,7 +127,7 @@ fn best_of<T: Sym>(text: &[T], marks: Marks, per_symbol: &PerSymbol, best: &mut 
             continue;
         }
         let whole = per_symbol.whole.get(sym.id()).copied().unwrap_or(0);
-        let run = marks.run(at, at + 1);
+        let run = score::run_marked(marks, at, at + 1);
         while letters != 0 {
             let letter = letters.trailing_zeros() as usize;
             letters &= letters - 1;

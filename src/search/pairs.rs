@@ -11,9 +11,9 @@
 //! the text) is not restated: items with a Latin letter are marked `FULL`, matched in full.
 //! A property test holds this to the scan.
 
-use super::index::{Index, Marks, Syms};
+use super::index::{Index, Syms};
 use super::letters::NONE;
-use super::score::SHORTCUT;
+use super::score::{self, SHORTCUT};
 use super::symbols::{Sym, Symbols};
 
 pub(crate) const LETTERS: usize = 26;
@@ -38,15 +38,17 @@ impl Pairs {
         // letter-major: writing 26 planes a byte at a time missed the cache 26 times an item.
         let mut rows = vec![[NONE; LETTERS]; pool.len()];
         let mut scores = [i64::MIN; LETTERS];
+        let mut marks = Vec::new();
         for (row, &item) in rows.iter_mut().zip(pool) {
             let item = item as usize;
             if item >= index.len() {
                 continue;
             }
             scores.fill(i64::MIN);
+            cols.marks_of(item).fill(&mut marks);
             let full = match cols.text_of(item) {
-                Syms::Narrow(t) => best_of(t, cols.marks_of(item), &per_symbol, &mut scores),
-                Syms::Wide(t) => best_of(t, cols.marks_of(item), &per_symbol, &mut scores),
+                Syms::Narrow(t) => best_of(t, &marks, &per_symbol, &mut scores),
+                Syms::Wide(t) => best_of(t, &marks, &per_symbol, &mut scores),
             };
             for (cell, &score) in row.iter_mut().zip(&scores) {
                 *cell = match (full, score) {
@@ -144,7 +146,7 @@ impl PerSymbol {
 }
 
 /// Best score per second letter in one text; true when it must be matched in full.
-fn best_of<T: Sym>(text: &[T], marks: Marks, p: &PerSymbol, best: &mut [i64; 26]) -> bool {
+fn best_of<T: Sym>(text: &[T], marks: &[u8], p: &PerSymbol, best: &mut [i64; 26]) -> bool {
     let get = |at: usize| text.get(at).map(|s| s.id()).filter(|&s| s < p.opens.len());
     for at in 0..text.len() {
         let Some(s) = get(at) else {
@@ -158,14 +160,14 @@ fn best_of<T: Sym>(text: &[T], marks: Marks, p: &PerSymbol, best: &mut [i64; 26]
         }
         let mut keep = |second: usize, score: i64| best[second] = best[second].max(score);
         // One character for both letters is tried first, and wins where it spells.
-        let one = marks.run(at, at + 1);
+        let one = score::run_marked(marks, at, at + 1);
         for second in bits(p.both[s]) {
             keep(second, one - short(p.both_whole[s] & (1 << second) == 0));
         }
         let Some(next) = get(at + 1) else {
             continue;
         };
-        let two = marks.run(at, at + 2) - short(!p.opens_whole[s]);
+        let two = score::run_marked(marks, at, at + 2) - short(!p.opens_whole[s]);
         for second in bits(p.starts[next] & !p.both[s]) {
             keep(second, two - short(p.whole[next] & (1 << second) == 0));
         }

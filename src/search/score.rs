@@ -50,9 +50,66 @@ fn bonus(mark: u8) -> i64 {
 }
 
 /// Skim's score of the contiguous run `start..end` of `text` (symbol ids), which must be
-/// non-empty and in range.
+/// non-empty and in range, its marks worked out on the spot: for a matcher, which scores
+/// a few runs of a text.
 pub(crate) fn run<T: Sym>(symbols: &Symbols, text: &[T], start: usize, end: usize) -> i64 {
-    let mark = |i: usize| mark_at(symbols, text, i);
+    run_with(|i| mark_at(symbols, text, i), start, end)
+}
+
+/// Every mark of `text`, into `out` (cleared first): for the summaries, which score a
+/// run at every character, so each mark is worked out once (`run_marked`).
+pub(crate) fn marks<T: Sym>(symbols: &Symbols, text: &[T], out: &mut Vec<u8>) {
+    // `mark_at` in three linear passes over one flag byte a character (its class, whether
+    // it is a point, then whether it is in a figure), each neighbour's class looked up
+    // once: the summaries fill marks for tens of millions of characters.
+    const DIGIT: u8 = 1;
+    const OTHER: u8 = 2;
+    const POINT: u8 = 4;
+    const IN_FIGURE: u8 = 8;
+    let n = text.len();
+    out.clear();
+    out.extend(text.iter().map(|s| {
+        let class = match symbols.class_or_other(s.id()) {
+            Class::Digit => DIGIT,
+            Class::Other => OTHER,
+            Class::Letter => 0,
+        };
+        class
+            | if symbols.char_or_nul(s.id()) == '.' {
+                POINT
+            } else {
+                0
+            }
+    }));
+    for i in 0..n {
+        let digit_at = |j: usize| out[j] & DIGIT != 0;
+        let in_figure = digit_at(i)
+            || (out[i] & POINT != 0 && i > 0 && digit_at(i - 1) && i + 1 < n && digit_at(i + 1));
+        if in_figure {
+            out[i] |= IN_FIGURE;
+        }
+    }
+    let mut before = 0u8;
+    for i in 0..n {
+        let (here, after) = (out[i], out.get(i + 1).copied());
+        let bonus = match i {
+            0 => 2 * HEAD,
+            _ if before & OTHER != 0 && before & IN_FIGURE == 0 => HEAD,
+            _ if here & DIGIT != 0 && before & IN_FIGURE == 0 => FIGURE,
+            _ => 0,
+        };
+        let ends = here & DIGIT != 0 && after.is_none_or(|a| a & IN_FIGURE == 0);
+        out[i] = bonus as u8 | if ends { ENDS_FIGURE } else { 0 };
+        before = here;
+    }
+}
+
+/// `run` over marks `marks` filled.
+pub(crate) fn run_marked(marks: &[u8], start: usize, end: usize) -> i64 {
+    run_with(|i| marks[i], start, end)
+}
+
+fn run_with(mark: impl Fn(usize) -> u8, start: usize, end: usize) -> i64 {
     let mut carried = bonus(mark(start));
     let mut score = MATCH + carried;
     for i in start + 1..end {
@@ -133,11 +190,15 @@ mod tests {
             let syms: Vec<u32> = text.chars().map(|c| symbols.intern(fold(c))).collect();
             let marks = stored_marks(&symbols, &syms);
             let narrow: Vec<u16> = syms.iter().map(|&s| s as u16).collect();
+            let mut filled = Vec::new();
+            super::marks(&symbols, &narrow, &mut filled);
+            proptest::prop_assert_eq!(&filled, &marks);
             for start in 0..syms.len() {
                 for end in start + 1..=syms.len() {
                     let want = stored_run(&marks, start, end);
                     proptest::prop_assert_eq!(run(&symbols, &syms, start, end), want);
                     proptest::prop_assert_eq!(run(&symbols, &narrow, start, end), want);
+                    proptest::prop_assert_eq!(run_marked(&filled, start, end), want);
                 }
             }
         }
