@@ -41,18 +41,60 @@ fn write_entries(out: &mut String, words: &str) {
     by_word.dedup_by_key(|i| entries[*i].0);
     assert!(entries.len() <= usize::from(u16::MAX), "indices are u16");
 
-    let _ = writeln!(
+    // Offsets into one string and indices into a short list of tags, not a `&str` an
+    // entry: each pointer in a static array is a relocation the loader applies at every
+    // start (72,000 of them were ~0.7 ms of every process, searches included).
+    let mut tags: Vec<&str> = entries.iter().map(|e| e.2).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    assert!(tags.len() <= 256, "tag indices are u8");
+    let text: String = entries.iter().map(|e| e.0).collect();
+    let _ = writeln!(out, "/// The words of `assets/words.txt`, back to back.");
+    let _ = writeln!(out, "static WORD_TEXT: &str = {text:?};");
+    let _ = write!(
         out,
-        "/// Each entry of `assets/words.txt` in order: word, frequency, part of speech.\n\
-         static ENTRIES: [(&str, usize, &str); {}] = [",
+        "/// Where each entry's word ends in `WORD_TEXT`.\nstatic WORD_ENDS: [u32; {}] = [",
         entries.len()
     );
-    for (word, freq, tag) in &entries {
-        let _ = writeln!(out, "({word:?}, {freq}, {tag:?}),");
+    let mut end = 0;
+    for (word, _, _) in &entries {
+        end += word.len();
+        let _ = write!(out, "{end},");
     }
+    let _ = writeln!(out, "];");
+    let _ = write!(
+        out,
+        "/// Each entry's frequency.\nstatic FREQS: [usize; {}] = [",
+        entries.len()
+    );
+    for (_, freq, _) in &entries {
+        let _ = write!(out, "{freq},");
+    }
+    let _ = writeln!(out, "];");
     let _ = writeln!(
         out,
-        "];\n/// Indices into `ENTRIES` sorted by word, each word once (its first entry).\n\
+        "/// The parts of speech the entries name.\nstatic TAG_NAMES: [&str; {}] = {tags:?};",
+        tags.len()
+    );
+    let _ = write!(
+        out,
+        "/// Each entry's part of speech, in `TAG_NAMES`.\nstatic TAGS: [u8; {}] = [",
+        entries.len()
+    );
+    for (_, _, tag) in &entries {
+        let _ = write!(out, "{},", tags.binary_search(tag).unwrap_or(0));
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "/// Entry `i` of `assets/words.txt`: word, frequency, part of speech.\n\
+         fn entry(i: usize) -> (&'static str, usize, &'static str) {{\n\
+         let start = if i == 0 {{ 0 }} else {{ WORD_ENDS[i - 1] as usize }};\n\
+         (&WORD_TEXT[start..WORD_ENDS[i] as usize], FREQS[i], TAG_NAMES[usize::from(TAGS[i])])\n}}"
+    );
+    let _ = writeln!(
+        out,
+        "/// Indices of entries sorted by word, each word once (its first entry).\n\
          static BY_WORD: [u16; {}] = [",
         by_word.len()
     );
@@ -71,14 +113,30 @@ fn write_char_tags(out: &mut String, char_tags: &str) {
         .flat_map(|(tag, chars)| chars.chars().map(move |c| (c, tag)))
         .collect();
     tags.sort();
+    let mut names: Vec<&str> = tags.iter().map(|t| t.1).collect();
+    names.sort_unstable();
+    names.dedup();
     let _ = writeln!(
         out,
-        "/// jieba's part-of-speech guess for each CJK character that gets one other than `x`.\n\
-         static CHAR_TAGS: [(char, &str); {}] = [",
+        "/// jieba's part-of-speech guesses for lone CJK characters.\nstatic GUESS_NAMES: [&str; {}] = {names:?};",
+        names.len()
+    );
+    let _ = write!(
+        out,
+        "/// Each CJK character that gets a guess other than `x`, sorted.\nstatic GUESSED: [char; {}] = [",
         tags.len()
     );
-    for (c, tag) in &tags {
-        let _ = writeln!(out, "({c:?}, {tag:?}),");
+    for (c, _) in &tags {
+        let _ = write!(out, "{c:?},");
+    }
+    let _ = writeln!(out, "];");
+    let _ = write!(
+        out,
+        "/// Its guess, in `GUESS_NAMES`.\nstatic GUESSES: [u8; {}] = [",
+        tags.len()
+    );
+    for (_, tag) in &tags {
+        let _ = write!(out, "{},", names.binary_search(tag).unwrap_or(0));
     }
     let _ = writeln!(out, "];");
 }

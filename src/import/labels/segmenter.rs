@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
-// `ENTRIES`, `BY_WORD` and `CHAR_TAGS`: assets/words.txt and assets/char-tags.txt as
+// `entry`, `BY_WORD`, `GUESSED` and `GUESSES`: assets/words.txt and assets/char-tags.txt as
 // arrays, written by the build script (build/label_words.rs).
 include!(concat!(env!("OUT_DIR"), "/label_words.rs"));
 
@@ -34,7 +34,8 @@ impl Segmenter {
     fn load() -> Segmenter {
         let mut jieba = Jieba::empty();
         let mut single = vec![0u64; 0x1_0000 / 64];
-        for &(word, freq, tag) in &ENTRIES {
+        for i in 0..WORD_ENDS.len() {
+            let (word, freq, tag) = entry(i);
             jieba.add_word(word, Some(freq), Some(tag));
             let mut chars = word.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -110,9 +111,9 @@ fn tags_without_model<'a>(jieba: &Jieba, text: &'a str) -> Option<Vec<(&'a str, 
 /// jieba keeps it).
 fn dictionary_tag(word: &str) -> Option<&'static str> {
     let k = BY_WORD
-        .binary_search_by(|&i| ENTRIES[usize::from(i)].0.cmp(word))
+        .binary_search_by(|&i| entry(usize::from(i)).0.cmp(word))
         .ok()?;
-    Some(ENTRIES[usize::from(BY_WORD[k])].2)
+    Some(entry(usize::from(BY_WORD[k])).2)
 }
 
 /// jieba's tag for a word its dictionary lacks (`Jieba::guess_tag`).
@@ -125,9 +126,9 @@ fn guess(word: &str) -> Option<&'static str> {
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) if is_cjk(c) => Some(
-            CHAR_TAGS
-                .binary_search_by_key(&c, |&(c, _)| c)
-                .map_or("x", |k| CHAR_TAGS[k].1),
+            GUESSED
+                .binary_search(&c)
+                .map_or("x", |k| GUESS_NAMES[usize::from(GUESSES[k])]),
         ),
         _ if !word.chars().any(is_cjk) => Some("x"),
         _ => None,
