@@ -13,6 +13,11 @@ const MIN_CJK_SHARE: f64 = 0.8;
 /// The text and the name of the encoding it was decoded from. A UTF-8 byte-order mark
 /// stays in the text (the layout records it); a UTF-16 one is consumed by decoding.
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str)> {
+    // simdutf8 checks valid text about ten times as fast as std (validating a
+    // 1,000-report folder was 5% of `search --no-cache`); std says where bad bytes are.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), "UTF-8"));
+    }
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok((Cow::Borrowed(text), "UTF-8")),
         Err(e) => e,

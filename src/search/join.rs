@@ -111,6 +111,8 @@ struct TextIndex {
     text: Buf,
     starts: Vec<u32>,
     blooms: Vec<u64>,
+    /// The current item's symbols as bytes (reused).
+    scratch: Vec<u8>,
     /// Basic Multilingual Plane char as written → its symbol id + 1 (0: not seen yet), so
     /// a char met before is neither folded nor looked up again.
     seen: Vec<u32>,
@@ -125,6 +127,7 @@ impl TextIndex {
             text: Buf::default(),
             starts: vec![0],
             blooms: Vec::new(),
+            scratch: Vec::new(),
             seen: vec![0; 0x10000],
         }
     }
@@ -147,16 +150,22 @@ impl TextIndex {
         let mut count = 0;
         // At most one symbol a byte.
         self.text.reserve(s.len() * if self.wide { 4 } else { 2 });
+        // The item's symbols go to a scratch vector, then to the column at once: the
+        // column's aligned buffer grows per call, too much work a character.
+        let mut bytes = std::mem::take(&mut self.scratch);
+        bytes.clear();
         for c in s.chars() {
             let sym = self.symbol(c);
             bloom_add(&mut bloom, sym);
             count += 1;
             match (self.wide, u16::try_from(sym)) {
-                (true, _) => self.text.extend_from_slice(&sym.to_ne_bytes()),
-                (false, Ok(narrow)) => self.text.extend_from_slice(&narrow.to_ne_bytes()),
+                (true, _) => bytes.extend_from_slice(&sym.to_ne_bytes()),
+                (false, Ok(narrow)) => bytes.extend_from_slice(&narrow.to_ne_bytes()),
                 (false, Err(_)) => self.fits = false,
             }
         }
+        self.text.extend_from_slice(&bytes);
+        self.scratch = bytes;
         let last = self.starts[self.starts.len() - 1];
         self.starts.push(last + count);
         self.blooms.extend(bloom);
