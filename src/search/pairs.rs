@@ -32,31 +32,68 @@ impl Pairs {
     /// Best two-letter scores, `first` then every letter, for each item of `pool` by its
     /// place there; `None` when a score does not fit a byte (only a damaged cache could).
     pub(crate) fn build(index: &Index, first: u8, pool: &[u32]) -> Option<Pairs> {
+        // On every core, at idle priority as the thread that asked: at 10,000 reports the
+        // pool is 1.6 million items, and on one thread the summary was not ready by the
+        // next keystroke typed at once (the scan then took 70 ms).
+        let threads = match pool.len() >= super::scan::PARALLEL_MIN {
+            true => crate::parallel::threads(),
+            false => 1,
+        };
+        Pairs::build_on(index, first, pool, threads)
+    }
+
+    /// `build`, the pool cut into `threads` stretches, each filled on a thread of its own.
+    fn build_on(index: &Index, first: u8, pool: &[u32], threads: usize) -> Option<Pairs> {
         let per_symbol = PerSymbol::new(&index.symbols, first);
         let cols = index.columns();
         // Item-major while matching (26 bytes an item, written together), then turned
         // letter-major: writing 26 planes a byte at a time missed the cache 26 times an item.
         let mut rows = vec![[NONE; LETTERS]; pool.len()];
-        let mut scores = [i64::MIN; LETTERS];
-        let mut marks = Vec::new();
-        for (row, &item) in rows.iter_mut().zip(pool) {
-            let item = item as usize;
-            if item >= index.len() {
-                continue;
-            }
-            scores.fill(i64::MIN);
-            cols.marks_of(item).fill(&mut marks);
-            let full = match cols.text_of(item) {
-                Syms::Narrow(t) => best_of(t, &marks, &per_symbol, &mut scores),
-                Syms::Wide(t) => best_of(t, &marks, &per_symbol, &mut scores),
-            };
-            for (cell, &score) in row.iter_mut().zip(&scores) {
-                *cell = match (full, score) {
-                    (true, _) => FULL,
-                    (false, i64::MIN) => NONE,
-                    (false, s) => i8::try_from(s).ok().filter(|&s| s > FULL)?,
+        let fill = |rows: &mut [[i8; LETTERS]], pool: &[u32]| -> Option<()> {
+            let mut scores = [i64::MIN; LETTERS];
+            let mut marks = Vec::new();
+            for (row, &item) in rows.iter_mut().zip(pool) {
+                let item = item as usize;
+                if item >= index.len() {
+                    continue;
+                }
+                scores.fill(i64::MIN);
+                cols.marks_of(item).fill(&mut marks);
+                let full = match cols.text_of(item) {
+                    Syms::Narrow(t) => best_of(t, &marks, &per_symbol, &mut scores),
+                    Syms::Wide(t) => best_of(t, &marks, &per_symbol, &mut scores),
                 };
+                for (cell, &score) in row.iter_mut().zip(&scores) {
+                    *cell = match (full, score) {
+                        (true, _) => FULL,
+                        (false, i64::MIN) => NONE,
+                        (false, s) => i8::try_from(s).ok().filter(|&s| s > FULL)?,
+                    };
+                }
             }
+            Some(())
+        };
+        let size = pool.len().div_ceil(threads.max(1)).max(1);
+        let filled = threads == 1 && fill(&mut rows, pool).is_some();
+        let filled = filled
+            || threads > 1
+                && std::thread::scope(|s| {
+                    let running: Vec<_> = rows
+                        .chunks_mut(size)
+                        .zip(pool.chunks(size))
+                        .map(|(rows, pool)| {
+                            s.spawn(move || {
+                                super::searcher::lower_priority();
+                                fill(rows, pool)
+                            })
+                        })
+                        .collect();
+                    running
+                        .into_iter()
+                        .all(|t| t.join().ok().flatten().is_some())
+                });
+        if !filled {
+            return None;
         }
         Some(Pairs::from_rows(&rows))
     }
@@ -219,6 +256,20 @@ mod tests {
             }
         }
         Ok(())
+    }
+
+    #[test]
+    fn stretches_on_threads_change_nothing() {
+        let base = crate::embedded::report().unwrap();
+        let index = Index::build(&corpus::generate(&base, 3));
+        let pool: Vec<u32> = (0..index.len() as u32).collect();
+        for first in [b'z', b's', b'a'] {
+            let one = Pairs::build_on(&index, first, &pool, 1).unwrap().best;
+            for threads in [2, 3, 7] {
+                let many = Pairs::build_on(&index, first, &pool, threads).unwrap().best;
+                assert_eq!(one, many, "{} on {threads} threads", first as char);
+            }
+        }
     }
 
     #[test]

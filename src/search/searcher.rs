@@ -182,15 +182,20 @@ impl Searcher {
 /// compete). If no thread can be had, the work is not done.
 pub(crate) fn spawn_idle(work: impl FnOnce() + Send + 'static) {
     let _ = std::thread::Builder::new().spawn(move || {
-        #[cfg(target_os = "linux")]
-        // SAFETY: sched_setscheduler on the calling thread (0) with a plain struct; lowering
-        // a thread's own policy needs no privilege, and a failure leaves it as it was.
-        unsafe {
-            let param = libc::sched_param { sched_priority: 0 };
-            libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
-        }
+        lower_priority();
         work();
     });
+}
+
+/// Make the calling thread run only when no other thread wants a core (`spawn_idle`).
+pub(crate) fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: sched_setscheduler on the calling thread (0) with a plain struct; lowering
+    // a thread's own policy needs no privilege, and a failure leaves it as it was.
+    unsafe {
+        let param = libc::sched_param { sched_priority: 0 };
+        libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
+    }
 }
 
 /// The word of a query that is one word of plain letters (`zf`, `#zf`; not `'zf`).
