@@ -35,11 +35,12 @@ impl Pairs {
         // On every core, at idle priority as the thread that asked: at 10,000 reports the
         // pool is 1.6 million items, and on one thread the summary was not ready by the
         // next keystroke typed at once (the scan then took 70 ms).
-        let threads = match pool.len() >= super::scan::PARALLEL_MIN {
-            true => crate::parallel::threads(),
-            false => 1,
-        };
-        Pairs::build_on(index, first, pool, threads)
+        Pairs::build_on(
+            index,
+            first,
+            pool,
+            super::scan::threads_for(index, Some(pool)),
+        )
     }
 
     /// `build`, the pool cut into `threads` stretches, each filled on a thread of its own.
