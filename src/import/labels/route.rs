@@ -1,0 +1,190 @@
+//! jieba-rs 0.11's `Jieba::cut(text, false)` over the label dictionary's compile-time trie
+//! (`build/label_trie.rs`): the split into blocks, the words of the dictionary from every
+//! character, the most probable route through them (the same `f64` sums and tie-breaking
+//! as jieba's `calc`), and the cut along it. No load step and no allocation per call: the
+//! route lives in a buffer each thread keeps.
+
+use std::cell::Cell;
+
+use super::segmenter::{
+    CHAR_CODES, CHAR_PAGES, LOG_TOTAL, NODE_CODE, NODE_FIRST, NODE_WORD, WORD_LOG_FREQS,
+};
+
+/// The word id of a step the dictionary has no word for.
+pub(super) const NO_WORD: u32 = u32::MAX;
+
+/// One step of the best route through a block, as jieba's `RouteEntry`.
+#[derive(Clone, Copy)]
+struct Step {
+    /// Log-probability of the rest of the block from this character.
+    prob: f64,
+    /// Index of the character after the chosen word.
+    end: usize,
+    /// The chosen word, `NO_WORD` for a character on its own that no word starts with.
+    word: u32,
+}
+
+/// A block's characters (byte offset, code, character) and its route, kept per thread.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<(u32, u16, char)>,
+    route: Vec<Step>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch { chars: Vec::new(), route: Vec::new() }) };
+}
+
+/// A character's code in the trie, 0 for one in no word.
+fn code(c: char) -> u16 {
+    let c = c as usize;
+    let page = usize::from(CHAR_PAGES[c >> 8]);
+    CHAR_CODES[page << 8 | (c & 0xFF)]
+}
+
+/// The child of `node` on code `code`.
+fn child(node: usize, code: u16) -> Option<usize> {
+    let (a, b) = (NODE_FIRST[node] as usize, NODE_FIRST[node + 1] as usize);
+    NODE_CODE[a..b].binary_search(&code).ok().map(|k| a + k)
+}
+
+/// The id of `word` in the dictionary.
+pub(super) fn lookup(word: &str) -> Option<u32> {
+    let mut chars = word.chars();
+    let mut node = usize::from(code(chars.next()?));
+    for c in chars {
+        // Node 0, the root, is where a walk that found no word stops.
+        if node == 0 {
+            return None;
+        }
+        node = child(node, code(c))?;
+    }
+    let word = NODE_WORD[node];
+    (word != 0).then(|| u32::from(word) - 1)
+}
+
+/// jieba's `RE_HAN_DEFAULT` (its `is_han_default`): the characters a block of words is
+/// made of; everything else is cut one character at a time.
+fn is_han_default(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+    } else {
+        super::segmenter::is_cjk(c)
+    }
+}
+
+/// Calls `emit(word, id)` for the words of `text` in order, as `Jieba::cut(text, false)`
+/// cuts them, with the word's id when the route chose it from the dictionary (`NO_WORD`
+/// otherwise, which does not mean the word is unknown: a run of ASCII letters and digits
+/// is joined without a look-up, as jieba joins it).
+pub(super) fn cut<'a>(text: &'a str, mut emit: impl FnMut(&'a str, u32)) {
+    let mut scratch = SCRATCH.take();
+    let mut rest = text;
+    while let Some(first) = rest.chars().next() {
+        let han = is_han_default(first);
+        let len = rest
+            .find(|c| is_han_default(c) != han)
+            .unwrap_or(rest.len());
+        let (block, tail) = rest.split_at(len);
+        if han {
+            cut_block(block, &mut scratch, &mut emit);
+        } else {
+            // One character a word, but `\r\n` is one.
+            let mut chars = block.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let end = if c == '\r' && chars.next_if(|&(_, c)| c == '\n').is_some() {
+                    i + 2
+                } else {
+                    i + c.len_utf8()
+                };
+                emit(&block[i..end], NO_WORD);
+            }
+        }
+        rest = tail;
+    }
+    SCRATCH.set(scratch);
+}
+
+/// The words of one block along its most probable route (jieba's `cut_route` without
+/// HMM): single ASCII letters and digits the route leaves in a row are one word.
+fn cut_block<'a>(block: &'a str, s: &mut Scratch, emit: &mut impl FnMut(&'a str, u32)) {
+    s.chars.clear();
+    s.chars
+        .extend(block.char_indices().map(|(i, c)| (i as u32, code(c), c)));
+    route(&s.chars, &mut s.route);
+    let (chars, route) = (&s.chars, &s.route);
+    let n = chars.len();
+    let at = |k: usize| chars.get(k).map_or(block.len(), |c| c.0 as usize);
+    let run_word = |x: usize, y: usize| if y - x == 1 { route[x].word } else { NO_WORD };
+    let mut x = 0;
+    let mut left = None;
+    while x < n {
+        let Step { end: y, word, .. } = route[x];
+        if y - x == 1 && chars[x].2.is_ascii_alphanumeric() {
+            left.get_or_insert(x);
+        } else {
+            if let Some(start) = left.take() {
+                emit(&block[at(start)..at(x)], run_word(start, x));
+            }
+            emit(&block[at(x)..at(y)], word);
+        }
+        x = y;
+    }
+    if let Some(start) = left {
+        emit(&block[at(start)..], run_word(start, n));
+    }
+}
+
+/// jieba's `calc`: from the last character back, the step with the highest
+/// log-probability (`ln(freq) - ln(total)` plus the rest's), the longest on a tie; a
+/// character no word starts with is a step of its own at frequency 1. The words from
+/// each character come from walking the trie, shortest first, as jieba's DAG lists them.
+fn route(chars: &[(u32, u16, char)], route: &mut Vec<Step>) {
+    let n = chars.len();
+    let log_total = f64::from_bits(LOG_TOTAL);
+    let log1 = 0.0f64 - log_total;
+    route.clear();
+    route.resize(
+        n + 1,
+        Step {
+            prob: 0.0,
+            end: n,
+            word: NO_WORD,
+        },
+    );
+    for idx in (0..n).rev() {
+        let mut best: Option<Step> = None;
+        let mut node = usize::from(chars[idx].1);
+        let mut next = idx + 1;
+        while node != 0 {
+            let word = NODE_WORD[node];
+            if word != 0 {
+                let word = u32::from(word) - 1;
+                let log_freq = f64::from_bits(WORD_LOG_FREQS[word as usize]);
+                let prob = log_freq - log_total + route[next].prob;
+                let better = best.is_none_or(|b| prob > b.prob || (prob == b.prob && next > b.end));
+                if better {
+                    best = Some(Step {
+                        prob,
+                        end: next,
+                        word,
+                    });
+                }
+            }
+            let Some(&(_, c, _)) = chars.get(next) else {
+                break;
+            };
+            node = if c == 0 {
+                0
+            } else {
+                child(node, c).unwrap_or(0)
+            };
+            next += 1;
+        }
+        route[idx] = best.unwrap_or(Step {
+            prob: log1 + route[idx + 1].prob,
+            end: idx + 1,
+            word: NO_WORD,
+        });
+    }
+}
