@@ -3,10 +3,10 @@
 //! loader to relocate).
 //!
 //! Characters are numbered 1.. in code point order (`code`), through a two-level table
-//! of 256-character pages. Node 0 is the root; node `k` for `k` in 1..=codes is the
-//! one-character prefix of code `k`, so the first step of a walk is free. Deeper nodes are
-//! numbered breadth first, so a node's children are consecutive: `NODE_FIRST[n] ..
-//! NODE_FIRST[n + 1]`, sorted by `NODE_CODE` for a binary search.
+//! of 256-character pages. The nodes are a double array: one step is an addition and a
+//! compare, where a binary search among a node's children was most of a window's time
+//! (a node such as `全` has hundreds). The root is at position 0 and the one-character
+//! prefix of code `k` at position `k`, so the first step of a walk is free.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -44,21 +44,56 @@ pub fn write(out: &mut String, words: &[&str]) {
         word_at[node] = i + 1;
     }
 
-    // Breadth first: a node's children get consecutive numbers, in code order.
-    let mut order = vec![0];
-    let mut first = Vec::with_capacity(children.len() + 1);
-    let mut node_code = vec![0usize];
-    let mut k = 0;
-    while k < order.len() {
-        first.push(order.len());
-        for (&c, &child) in &children[order[k]] {
-            order.push(child);
-            node_code.push(c);
-        }
-        k += 1;
+    // A double array: the child of the node at position `p` on code `c` is at
+    // `BASE[p] + c` when `CHECK` there is `c`. Bases are distinct, so a position's code
+    // names its parent; a leaf's base is past the end. The root is at 0 with base 0, so
+    // the node of a one-character prefix is at its code.
+    let mut pos = vec![0usize; children.len()];
+    let mut base = vec![0usize; children.len()];
+    let mut check: Vec<usize> = vec![0; chars.len() + 1];
+    let mut used_bases = std::collections::HashSet::from([0usize]);
+    let mut first_free = chars.len() + 1;
+    let mut queue: std::collections::VecDeque<usize> = (1..=chars.len()).collect();
+    for k in 1..=chars.len() {
+        pos[k] = k;
+        check[k] = k;
     }
-    first.push(order.len());
-    assert!(order[1..=chars.len()].iter().copied().eq(1..=chars.len()));
+    while let Some(node) = queue.pop_front() {
+        let codes: Vec<usize> = children[node].keys().copied().collect();
+        let Some(&lowest) = codes.first() else {
+            continue;
+        };
+        let mut b = first_free.saturating_sub(lowest).max(1);
+        while used_bases.contains(&b)
+            || codes
+                .iter()
+                .any(|&c| check.get(b + c).is_some_and(|&k| k != 0))
+        {
+            b += 1;
+        }
+        used_bases.insert(b);
+        base[node] = b;
+        for (&c, &child) in &children[node] {
+            if check.len() <= b + c {
+                check.resize(b + c + 1, 0);
+            }
+            check[b + c] = c;
+            pos[child] = b + c;
+            queue.push_back(child);
+        }
+        while check.get(first_free).is_some_and(|&k| k != 0) {
+            first_free += 1;
+        }
+    }
+    let size = check.len();
+    let mut node_base = vec![size; size];
+    let mut node_word = vec![0; size];
+    for node in 0..children.len() {
+        if !children[node].is_empty() {
+            node_base[pos[node]] = base[node];
+        }
+        node_word[pos[node]] = word_at[node];
+    }
 
     let mut pages: Vec<usize> = chars.iter().map(|&c| c as usize >> 8).collect();
     pages.dedup();
@@ -70,7 +105,6 @@ pub fn write(out: &mut String, words: &[&str]) {
     for &c in &chars {
         codes[page_of[c as usize >> 8] * 256 + (c as usize & 0xFF)] = code(c);
     }
-
     array(
         out,
         "Each 256-character page's block in `CHAR_CODES` (0: none of them is in a word).",
@@ -85,24 +119,17 @@ pub fn write(out: &mut String, words: &[&str]) {
         "u16",
         &codes,
     );
+    array(out, "Where the children of the node at each position go (`BASE + code`); past the end for a leaf.", "NODE_BASE", "u32", &node_base);
     array(
         out,
-        "Where each node's children start; the next node's start ends them.",
-        "NODE_FIRST",
-        "u32",
-        &first,
-    );
-    array(
-        out,
-        "The code of each node's last character.",
-        "NODE_CODE",
+        "The code that leads to the node at each position, 0 for a free position.",
+        "NODE_CHECK",
         "u16",
-        &node_code,
+        &check,
     );
-    let node_word: Vec<usize> = order.iter().map(|&n| word_at[n]).collect();
     array(
         out,
-        "The word each node ends, plus one (0: none).",
+        "The word each position's node ends, plus one (0: none).",
         "NODE_WORD",
         "u16",
         &node_word,

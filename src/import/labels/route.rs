@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use super::segmenter::{
-    CHAR_CODES, CHAR_PAGES, LOG_TOTAL, NODE_CODE, NODE_FIRST, NODE_WORD, WORD_LOG_FREQS,
+    CHAR_CODES, CHAR_PAGES, LOG_TOTAL, NODE_BASE, NODE_CHECK, NODE_WORD, WORD_LOG_FREQS,
 };
 
 /// The word id of a step the dictionary has no word for.
@@ -42,10 +42,11 @@ fn code(c: char) -> u16 {
     CHAR_CODES[page << 8 | (c & 0xFF)]
 }
 
-/// The child of `node` on code `code`.
+/// The child of the node at position `node` on `code` (a double array: its children are
+/// at `NODE_BASE[node] + code`, which holds `code` only for them).
 fn child(node: usize, code: u16) -> Option<usize> {
-    let (a, b) = (NODE_FIRST[node] as usize, NODE_FIRST[node + 1] as usize);
-    NODE_CODE[a..b].binary_search(&code).ok().map(|k| a + k)
+    let at = NODE_BASE[node] as usize + usize::from(code);
+    (code != 0 && NODE_CHECK.get(at) == Some(&code)).then_some(at)
 }
 
 /// The id of `word` in the dictionary.
@@ -79,38 +80,35 @@ fn is_han_default(c: char) -> bool {
 /// is joined without a look-up, as jieba joins it).
 pub(super) fn cut<'a>(text: &'a str, mut emit: impl FnMut(&'a str, u32)) {
     let mut scratch = SCRATCH.take();
-    let mut rest = text;
-    while let Some(first) = rest.chars().next() {
-        let han = is_han_default(first);
-        let len = rest
-            .find(|c| is_han_default(c) != han)
-            .unwrap_or(rest.len());
-        let (block, tail) = rest.split_at(len);
-        if han {
-            cut_block(block, &mut scratch, &mut emit);
-        } else {
-            // One character a word, but `\r\n` is one.
-            let mut chars = block.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                let end = if c == '\r' && chars.next_if(|&(_, c)| c == '\n').is_some() {
-                    i + 2
-                } else {
-                    i + c.len_utf8()
-                };
-                emit(&block[i..end], NO_WORD);
+    // One pass decodes each character once: blocks of `is_han_default` characters go
+    // to the route with their codes, any other character is a word of its own.
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, first)) = chars.peek() {
+        if is_han_default(first) {
+            scratch.chars.clear();
+            while let Some((i, c)) = chars.next_if(|&(_, c)| is_han_default(c)) {
+                scratch.chars.push(((i - start) as u32, code(c), c));
             }
+            let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+            cut_block(&text[start..end], &mut scratch, &mut emit);
+        } else {
+            chars.next();
+            // `\r\n` is one word.
+            let end = if first == '\r' && chars.next_if(|&(_, c)| c == '\n').is_some() {
+                start + 2
+            } else {
+                start + first.len_utf8()
+            };
+            emit(&text[start..end], NO_WORD);
         }
-        rest = tail;
     }
     SCRATCH.set(scratch);
 }
 
 /// The words of one block along its most probable route (jieba's `cut_route` without
 /// HMM): single ASCII letters and digits the route leaves in a row are one word.
+/// `s.chars` holds the block's characters.
 fn cut_block<'a>(block: &'a str, s: &mut Scratch, emit: &mut impl FnMut(&'a str, u32)) {
-    s.chars.clear();
-    s.chars
-        .extend(block.char_indices().map(|(i, c)| (i as u32, code(c), c)));
     route(&s.chars, &mut s.route);
     let (chars, route) = (&s.chars, &s.route);
     let n = chars.len();

@@ -34,17 +34,15 @@ impl<'a> Words<'a> {
         }
     }
 
+    #[inline]
     fn push(&mut self, word: (&'a str, &'static str)) {
-        if let Some(slot) = self
-            .inline
-            .get_mut(self.len)
-            .filter(|_| self.spill.is_empty())
-        {
+        if let Some(slot) = self.inline.get_mut(self.len) {
             *slot = word;
             self.len += 1;
         } else {
+            // `len` stays at `INLINE` from here on; `spill` holds them all.
             if self.spill.is_empty() {
-                self.spill.extend_from_slice(&self.inline[..self.len]);
+                self.spill.extend_from_slice(&self.inline);
             }
             self.spill.push(word);
         }
@@ -126,7 +124,8 @@ pub(super) fn guess(word: &str) -> &'static str {
 /// jieba-rs 0.11's `is_cjk`: the CJK Unified Ideographs, their extensions and the
 /// compatibility ideographs. `segmenter_tests.rs` checks `assets/char-tags.txt` over all of them.
 pub(super) fn is_cjk(c: char) -> bool {
-    CJK.iter().any(|r| r.contains(&c))
+    // The main block first: nearly every character of a report is in it.
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || CJK[1..].iter().any(|r| r.contains(&c))
 }
 
 pub(super) const CJK: [std::ops::RangeInclusive<char>; 9] = [
