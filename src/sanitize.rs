@@ -33,7 +33,10 @@ pub fn sanitize_cow(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Sanitise in place, allocating only when needed.
-pub fn sanitize_in_place(text: &mut String) {
+pub fn sanitize_in_place<S>(text: &mut S)
+where
+    S: std::ops::Deref<Target = str> + FromIterator<char>,
+{
     if has_unsafe(text) {
         *text = text.chars().map(visible).collect();
     }

@@ -120,7 +120,11 @@ fn statistics_are_exact_and_in_place() {
         for s in &p.statistics {
             assert!(ids.insert(s.id.clone()), "duplicate id {}", s.id);
             assert!(p.text.contains(&s.quote), "{}: quote in paragraph", s.id);
-            assert!(s.quote.contains(&s.display), "{}: display in quote", s.id);
+            assert!(
+                s.quote.contains(s.display.as_str()),
+                "{}: display in quote",
+                s.id
+            );
             assert_eq!(
                 &p.text[s.offset..s.offset + s.display.len()],
                 s.display,
@@ -133,7 +137,11 @@ fn statistics_are_exact_and_in_place() {
                 .filter(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
             assert_eq!(s.value, number.parse::<f64>().unwrap(), "{}", s.id);
-            assert!(s.display.contains(&s.unit), "{}: unit in display", s.id);
+            assert!(
+                s.display.contains(s.unit.as_str()),
+                "{}: unit in display",
+                s.id
+            );
             let approx = ["约", "近", "多", "余", "超", "逾"]
                 .iter()
                 .any(|q| s.display.contains(q));
@@ -152,7 +160,11 @@ fn statistics_are_exact_and_in_place() {
                 s.id
             );
             let m = p.measures.iter().find(|m| m.id == s.measure).unwrap();
-            assert!(m.text.contains(&s.display), "{}: in its measure", s.id);
+            assert!(
+                m.text.contains(s.display.as_str()),
+                "{}: in its measure",
+                s.id
+            );
         }
     }
 }

@@ -69,13 +69,14 @@ impl Decoder<'_> {
         Some(out)
     }
 
-    fn str(&mut self) -> Option<String> {
+    /// A `String`, or a `Short` made inline without a heap allocation.
+    fn str<T: for<'s> From<&'s str>>(&mut self) -> Option<T> {
         let at = self.u32()? as usize;
         let len = self.u32()? as usize;
-        Some(self.blob.get(at..at.checked_add(len)?)?.to_owned())
+        Some(T::from(self.blob.get(at..at.checked_add(len)?)?))
     }
 
-    fn opt(&mut self) -> Option<Option<String>> {
+    fn opt<T: for<'s> From<&'s str>>(&mut self) -> Option<Option<T>> {
         match self.flag()? {
             true => self.str().map(Some),
             false => Some(None),

@@ -177,7 +177,7 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
 
 /// The part of the clause before the figure (`实际出庭数量` of `实际出庭数量6件`).
 fn before_figure(stat: &Statistic) -> &str {
-    stat.quote.split(&stat.display).next().unwrap_or("")
+    stat.quote.split(stat.display.as_str()).next().unwrap_or("")
 }
 
 #[cfg(test)]

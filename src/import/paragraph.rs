@@ -3,13 +3,13 @@
 use super::figures::figures;
 use super::labels;
 use super::sentences;
-use crate::model::{Base, Measure, Paragraph, Statistic};
+use crate::model::{Base, Measure, Paragraph, Short, Statistic};
 
 /// Longest first sentence that still counts as a paragraph's lead.
 const LEAD_MAX_CHARS: usize = 20;
 
 /// A paragraph with its sentences as measures and its figures as statistics.
-pub fn paragraph(id: String, text: &str) -> Paragraph {
+pub fn paragraph(id: Short, text: &str) -> Paragraph {
     let found = figures(text);
     // Sentences are contiguous and cover the text: each span ends where the next starts.
     // Clauses (the figures' quotes) are cut in the same pass, and only for a paragraph
@@ -32,11 +32,11 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         let m = spans.partition_point(|&(_, end)| end <= f.start);
         statistics.push(Statistic {
             id: child_id(&id, ".s", i + 1),
-            label,
+            label: label.into(),
             value: f.value,
-            display: text[f.start..f.end].to_string(),
+            display: Short::new(&text[f.start..f.end]),
             approx: f.approx(),
-            qualifier: f.qualifier.map(str::to_string),
+            qualifier: f.qualifier.map(Short::const_new),
             bound: f.bound,
             base: Some(Base {
                 value: f.base_value,
@@ -77,7 +77,7 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
 
 /// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`) in one allocation of the right size: ids are
 /// made for every paragraph, measure and statistic, and `format!` grew each string twice.
-pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> String {
+pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> Short {
     let mut digits = [0u8; 20];
     let mut k = digits.len();
     let mut rest = n;
@@ -89,7 +89,7 @@ pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(parent.len() + sep.len() + digits.len() - k);
+    let mut id = Short::with_capacity(parent.len() + sep.len() + digits.len() - k);
     id.push_str(parent);
     id.push_str(sep);
     id.extend(digits[k..].iter().map(|&d| char::from(d)));

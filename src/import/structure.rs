@@ -5,7 +5,7 @@
 use super::headings::{Line, KINDS};
 use super::paragraph::{child_id, paragraph};
 use super::sentences;
-use crate::model::{Layout, Paragraph, Report, Section};
+use crate::model::{Layout, Paragraph, Report, Section, Short};
 
 /// A content line: borrowed from the decoded text unless sanitising changed it.
 pub type Text<'a> = std::borrow::Cow<'a, str>;
@@ -98,7 +98,7 @@ pub fn build(lines: &[Text], kinds: Vec<Line>, layout: Layout, fallback_title: &
 fn unnumbered(lines: &[Text]) -> Section {
     Section {
         id: "1".into(),
-        number: String::new(),
+        number: Short::default(),
         title: String::new(),
         heading: String::new(),
         inline: false,
@@ -191,7 +191,7 @@ fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<
             };
             let id = match open.last() {
                 Some((_, p)) => child_id(&p.id, ".", siblings + 1),
-                None => (siblings + 1).to_string(),
+                None => compact_str::format_compact!("{}", siblings + 1),
             };
             open.push((level, item(id, number, marker, rest)));
         } else if let Some((_, s)) = open.last_mut() {
@@ -206,7 +206,7 @@ fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<
 
 /// A numbered item from its heading line: title, heading as printed, and any text that
 /// continues on the line as its first paragraph.
-fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
+fn item(id: Short, number: &str, marker: &str, rest: &str) -> Section {
     let first = match colon_heading(rest) {
         Some(h) => h,
         None => {
@@ -229,7 +229,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     let mut s = Section {
         title: title.to_string(),
         heading: format!("{marker}{first}"),
-        number: number.to_string(),
+        number: Short::new(number),
         inline: !inline_text.is_empty(),
         id,
         paragraphs: Vec::new(),
