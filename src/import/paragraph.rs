@@ -75,8 +75,9 @@ pub fn paragraph(id: Short, text: &str) -> Paragraph {
     }
 }
 
-/// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`) in one allocation of the right size: ids are
-/// made for every paragraph, measure and statistic, and `format!` grew each string twice.
+/// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`): ids are made for every paragraph, measure
+/// and statistic. Written into a stack buffer and copied once: `format!` grew a heap string
+/// twice, and pushing piece by piece into a `Short` checks its layout at every push.
 pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> Short {
     let mut digits = [0u8; 20];
     let mut k = digits.len();
@@ -89,11 +90,19 @@ pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> Short {
             break;
         }
     }
-    let mut id = Short::with_capacity(parent.len() + sep.len() + digits.len() - k);
-    id.push_str(parent);
-    id.push_str(sep);
-    id.extend(digits[k..].iter().map(|&d| char::from(d)));
-    id
+    let digits = &digits[k..];
+    let len = parent.len() + sep.len() + digits.len();
+    let mut buf = [0u8; 64];
+    let Some(out) = buf.get_mut(..len) else {
+        // An id this long is nested past any real report; still exact, on the heap.
+        let digits = std::str::from_utf8(digits).unwrap_or_default();
+        return Short::from_iter([parent, sep, digits]);
+    };
+    out[..parent.len()].copy_from_slice(parent.as_bytes());
+    out[parent.len()..parent.len() + sep.len()].copy_from_slice(sep.as_bytes());
+    out[parent.len() + sep.len()..].copy_from_slice(digits);
+    // Parent and separator are whole strs and the digits ASCII, so this cannot fail.
+    Short::new(std::str::from_utf8(out).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -104,5 +113,8 @@ mod tests {
             assert_eq!(super::child_id("4.2.p3", ".m", n), format!("4.2.p3.m{n}"));
         }
         assert_eq!(super::child_id("", "", 7), "7");
+        // Past the stack buffer: the same id, made on the heap.
+        let deep = "1.".repeat(40);
+        assert_eq!(super::child_id(&deep, ".p", 12), format!("{deep}.p12"));
     }
 }
