@@ -18,6 +18,12 @@ pub use outline::Outline;
 /// them was a quarter of import time). Serialised as plain strings, like `String`.
 pub type Short = compact_str::CompactString;
 
+/// A paragraph's text and the sentences, lead and quotes cut from it: views into one
+/// reference-counted buffer (the imported source text, or the paragraph's own when
+/// sanitising changed it), so the text is stored once and a view costs no allocation.
+/// Serialised as a plain string.
+pub type Shared = arcstr::Substr;
+
 /// One work report. A value type: the app holds a `Vec<Report>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -80,10 +86,10 @@ pub struct Section {
 pub struct Paragraph {
     /// `"4.3.p1"`; preamble paragraphs are `"intro.p1"`.
     pub id: Short,
-    pub text: String,
+    pub text: Shared,
     /// A short opening sentence that acts as an unnumbered heading (`严格履行行政决策程序`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead: Option<String>,
+    pub lead: Option<Shared>,
     pub measures: Vec<Measure>,
     pub statistics: Vec<Statistic>,
 }
@@ -93,7 +99,7 @@ pub struct Paragraph {
 pub struct Measure {
     /// `"4.3.p1.m2"`.
     pub id: Short,
-    pub text: String,
+    pub text: Shared,
 }
 
 /// One Arabic-numeral figure: a count, an amount or a ratio.
@@ -125,7 +131,7 @@ pub struct Statistic {
     #[serde(default)]
     pub change: Option<Change>,
     /// The clause that contains the figure, verbatim.
-    pub quote: String,
+    pub quote: Shared,
     /// Byte offset of `display` in the paragraph's text, for highlighting.
     pub offset: usize,
     /// Id of the measure (sentence) that holds the figure.

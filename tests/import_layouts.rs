@@ -161,7 +161,7 @@ fn score(set: &str, name: &str, total: &mut Score) {
     // Numbers that are not figures: still whole in the text once figures are blanked.
     let mut rest = String::new();
     for (_, p) in r.all_paragraphs() {
-        let mut t = p.text.clone();
+        let mut t = p.text.to_string();
         for s in p.statistics.iter().rev() {
             t.replace_range(s.offset..s.offset + s.display.len(), "_");
         }

@@ -67,7 +67,10 @@ fn leads_of_unnumbered_headings() {
     let r = model();
     let leads = |id: &str| -> Vec<String> {
         let s = r.find_section(id).unwrap();
-        s.paragraphs.iter().filter_map(|p| p.lead.clone()).collect()
+        s.paragraphs
+            .iter()
+            .filter_map(|p| p.lead.as_ref().map(|l| l.to_string()))
+            .collect()
     };
     assert_eq!(
         leads("3"),
@@ -119,7 +122,11 @@ fn statistics_are_exact_and_in_place() {
     for p in paragraphs(&r) {
         for s in &p.statistics {
             assert!(ids.insert(s.id.clone()), "duplicate id {}", s.id);
-            assert!(p.text.contains(&s.quote), "{}: quote in paragraph", s.id);
+            assert!(
+                p.text.contains(s.quote.as_str()),
+                "{}: quote in paragraph",
+                s.id
+            );
             assert!(
                 s.quote.contains(s.display.as_str()),
                 "{}: display in quote",
@@ -190,7 +197,7 @@ fn every_numeral_is_a_statistic_or_excluded_for_a_reason() {
     // Blank out every statistic's display at its offset, then every excluded phrase.
     let mut rest = String::new();
     for p in paragraphs(&r) {
-        let mut text = p.text.clone();
+        let mut text = p.text.to_string();
         for s in p.statistics.iter().rev() {
             text.replace_range(s.offset..s.offset + s.display.len(), "_");
         }

@@ -257,10 +257,10 @@ mod tests {
         let mut strip = |p: &mut Paragraph| {
             for m in &mut p.measures {
                 cleared += m.text.len();
-                m.text.clear();
+                m.text = Default::default();
             }
             for st in &mut p.statistics {
-                st.quote.clear();
+                st.quote = Default::default();
                 st.display.clear();
             }
         };

@@ -92,7 +92,9 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
                     .collect();
                 // A short label leans on the clauses before it in its sentence
                 // (`受理行政复议申请11件，办结9件`): they count, marked to be capped.
-                let (lead, after) = sentence.split_once(&stat.quote).unwrap_or(("", sentence));
+                let (lead, after) = sentence
+                    .split_once(stat.quote.as_str())
+                    .unwrap_or(("", sentence));
                 label.extend(words.words(lead, &place).into_iter().map(|w| (w, -1.0)));
                 let context: Weighted = words
                     .words(&format!("{titles} {after}"), &place)

@@ -111,7 +111,7 @@ fn fields(row: &StatRow) -> [String; 14] {
         s.unit.to_string(),
         s.display.to_string(),
         s.approx.to_string(),
-        s.quote.clone(),
+        s.quote.to_string(),
         s.qualifier.as_deref().unwrap_or_default().to_string(),
         word(&s.bound),
         s.base

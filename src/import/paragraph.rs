@@ -3,13 +3,16 @@
 use super::figures::figures;
 use super::labels;
 use super::sentences;
-use crate::model::{Base, Measure, Paragraph, Short, Statistic};
+use crate::model::{Base, Measure, Paragraph, Shared, Short, Statistic};
 
 /// Longest first sentence that still counts as a paragraph's lead.
 const LEAD_MAX_CHARS: usize = 20;
 
 /// A paragraph with its sentences as measures and its figures as statistics.
-pub fn paragraph(id: Short, text: &str) -> Paragraph {
+/// `text` is a view into the imported source (or a buffer of its own): its sentences, lead
+/// and quotes are views into the same buffer.
+pub fn paragraph(id: Short, shared: Shared) -> Paragraph {
+    let text: &str = &shared;
     let found = figures(text);
     // Sentences are contiguous and cover the text: each span ends where the next starts.
     // Clauses (the figures' quotes) are cut in the same pass, and only for a paragraph
@@ -21,7 +24,7 @@ pub fn paragraph(id: Short, text: &str) -> Paragraph {
         .enumerate()
         .map(|(i, &(a, b))| Measure {
             id: child_id(&id, ".m", i + 1),
-            text: text[a..b].to_string(),
+            text: shared.substr(a..b),
         })
         .collect();
     let mut statistics: Vec<Statistic> = Vec::with_capacity(found.len());
@@ -43,7 +46,7 @@ pub fn paragraph(id: Short, text: &str) -> Paragraph {
                 unit: f.base_unit,
             }),
             change: f.change,
-            quote,
+            quote: view(&shared, quote),
             offset: f.start,
             measure: measures.get(m).map(|m| m.id.clone()).unwrap_or_default(),
             unit: f.unit,
@@ -62,17 +65,24 @@ pub fn paragraph(id: Short, text: &str) -> Paragraph {
                 && figures(t).is_empty()
                 && t.len() < first.text.trim_end().len()
                 && !t.contains(['，', ',', '；', ';', '：', ':']))
-            .then(|| t.to_string())
+            .then(|| view(&shared, t))
         }
         _ => None,
     };
     Paragraph {
         id,
-        text: text.to_string(),
         lead,
+        text: shared,
         measures,
         statistics,
     }
+}
+
+/// `part` as a view into `text` when it is a slice of it (as clauses and sentences are),
+/// else in a buffer of its own.
+fn view(text: &Shared, part: &str) -> Shared {
+    text.try_substr_from(part)
+        .unwrap_or_else(|| Shared::from(part))
 }
 
 /// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`): ids are made for every paragraph, measure

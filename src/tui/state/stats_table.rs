@@ -5,7 +5,7 @@ use super::library::Library;
 use super::line_input::LineInput;
 use super::tree::{self, NodeKey};
 use crate::export::{delimited, Separator};
-use crate::model::{format_value, Report, Short};
+use crate::model::{format_value, Report, Shared, Short};
 use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +24,7 @@ pub struct StatRow {
     pub unit: Short,
     /// As printed, with qualifiers: `约143.4万元`.
     pub display: Short,
-    pub quote: String,
+    pub quote: Shared,
 }
 
 /// The table's column names, as its header row shows them and as `Y` copies them.

@@ -249,7 +249,7 @@ pub fn label(reports: &Library, key: &NodeKey, lang: Lang) -> String {
             .unwrap_or_default(),
         NodeKey::Lead(_, pid) => reports
             .paragraph(r, pid)
-            .and_then(|p| p.lead.clone())
+            .and_then(|p| p.lead.as_ref().map(|l| l.to_string()))
             .unwrap_or_default(),
     }
 }

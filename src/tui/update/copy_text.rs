@@ -41,7 +41,7 @@ pub fn target_text(report: &Report, node: &str, what: &TargetRef, cited: bool) -
                 .iter()
                 .flat_map(|(_, p)| &p.measures)
                 .find(|m| m.id == what.id)?;
-            (m.text.clone(), m.text.clone())
+            (m.text.to_string(), m.text.to_string())
         }
     };
     Some(match cited {
