@@ -11,8 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// Writes the trie of `words` (each once); a node ending word `i` holds `i + 1` in
-/// `NODE_WORD`.
+/// Writes the trie of `words` (each once); a node ending word `i` holds `i + 1`.
 pub fn write(out: &mut String, words: &[&str]) {
     let mut chars: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
     chars.sort_unstable();
@@ -45,7 +44,7 @@ pub fn write(out: &mut String, words: &[&str]) {
     }
 
     // A double array: the child of the node at position `p` on code `c` is at
-    // `BASE[p] + c` when `CHECK` there is `c`. Bases are distinct, so a position's code
+    // `base(p) + c` when the check there is `c`. Bases are distinct, so a position's code
     // names its parent; a leaf's base is past the end. The root is at 0 with base 0, so
     // the node of a one-character prefix is at its code.
     let mut pos = vec![0usize; children.len()];
@@ -119,20 +118,19 @@ pub fn write(out: &mut String, words: &[&str]) {
         "u16",
         &codes,
     );
-    array(out, "Where the children of the node at each position go (`BASE + code`); past the end for a leaf.", "NODE_BASE", "u32", &node_base);
+    // One `u64` a position, so a step reads one word: base (bits 0-31), check (32-47),
+    // word plus one (48-63).
+    let nodes: Vec<usize> = (0..size)
+        .map(|p| node_base[p] | check[p] << 32 | node_word[p] << 48)
+        .collect();
     array(
         out,
-        "The code that leads to the node at each position, 0 for a free position.",
-        "NODE_CHECK",
-        "u16",
-        &check,
-    );
-    array(
-        out,
-        "The word each position's node ends, plus one (0: none).",
-        "NODE_WORD",
-        "u16",
-        &node_word,
+        "The double array: each position's base (bits 0-31: its children are at base + \
+         code; past the end for a leaf), check (32-47: the code that leads there, 0 for a \
+         free position) and word plus one (48-63: the word it ends, 0 for none).",
+        "NODES",
+        "u64",
+        &nodes,
     );
 }
 

@@ -6,9 +6,7 @@
 
 use std::cell::Cell;
 
-use super::segmenter::{
-    CHAR_CODES, CHAR_PAGES, LOG_TOTAL, NODE_BASE, NODE_CHECK, NODE_WORD, WORD_LOG_FREQS,
-};
+use super::segmenter::{CHAR_CODES, CHAR_PAGES, LOG_TOTAL, NODES, WORD_LOG_FREQS};
 
 /// The word id of a step the dictionary has no word for.
 pub(super) const NO_WORD: u32 = u32::MAX;
@@ -42,26 +40,29 @@ fn code(c: char) -> u16 {
     CHAR_CODES[page << 8 | (c & 0xFF)]
 }
 
-/// The child of the node at position `node` on `code` (a double array: its children are
-/// at `NODE_BASE[node] + code`, which holds `code` only for them).
-fn child(node: usize, code: u16) -> Option<usize> {
-    let at = NODE_BASE[node] as usize + usize::from(code);
-    (code != 0 && NODE_CHECK.get(at) == Some(&code)).then_some(at)
+/// The child of a node on `code`, both as their `NODES` entries: a double array, whose
+/// children are at the node's base plus their code, and hold that code as their check.
+fn child(node: u64, code: u16) -> Option<u64> {
+    let entry = *NODES.get((node as u32 as usize) + usize::from(code))?;
+    (code != 0 && (entry >> 32) as u16 == code).then_some(entry)
+}
+
+/// The word a node ends (its `NODES` entry), if any.
+fn word_of(node: u64) -> Option<u32> {
+    let word = (node >> 48) as u32;
+    (word != 0).then(|| word - 1)
 }
 
 /// The id of `word` in the dictionary.
 pub(super) fn lookup(word: &str) -> Option<u32> {
     let mut chars = word.chars();
-    let mut node = usize::from(code(chars.next()?));
+    // The node of a one-character prefix is at its code; 0 (the root) is no character.
+    let first = usize::from(code(chars.next()?));
+    let mut node = *NODES.get(first).filter(|_| first != 0)?;
     for c in chars {
-        // Node 0, the root, is where a walk that found no word stops.
-        if node == 0 {
-            return None;
-        }
         node = child(node, code(c))?;
     }
-    let word = NODE_WORD[node];
-    (word != 0).then(|| u32::from(word) - 1)
+    word_of(node)
 }
 
 /// jieba's `RE_HAN_DEFAULT` (its `is_han_default`): the characters a block of words is
@@ -152,12 +153,12 @@ fn route(chars: &[(u32, u16, char)], route: &mut Vec<Step>) {
     );
     for idx in (0..n).rev() {
         let mut best: Option<Step> = None;
-        let mut node = usize::from(chars[idx].1);
+        let first = usize::from(chars[idx].1);
+        // The node of a one-character prefix is at its code; code 0 starts no word.
+        let mut node = (first != 0).then(|| NODES[first]);
         let mut next = idx + 1;
-        while node != 0 {
-            let word = NODE_WORD[node];
-            if word != 0 {
-                let word = u32::from(word) - 1;
+        while let Some(entry) = node {
+            if let Some(word) = word_of(entry) {
                 let log_freq = f64::from_bits(WORD_LOG_FREQS[word as usize]);
                 let prob = log_freq - log_total + route[next].prob;
                 let better = best.is_none_or(|b| prob > b.prob || (prob == b.prob && next > b.end));
@@ -169,14 +170,7 @@ fn route(chars: &[(u32, u16, char)], route: &mut Vec<Step>) {
                     });
                 }
             }
-            let Some(&(_, c, _)) = chars.get(next) else {
-                break;
-            };
-            node = if c == 0 {
-                0
-            } else {
-                child(node, c).unwrap_or(0)
-            };
+            node = chars.get(next).and_then(|&(_, c, _)| child(entry, c));
             next += 1;
         }
         route[idx] = best.unwrap_or(Step {

@@ -8,7 +8,7 @@
 use super::route::{cut, lookup, NO_WORD};
 
 // `TAG_NAMES`, `WORD_TAGS`, `WORD_LOG_FREQS`, `LOG_TOTAL`, the trie (`CHAR_PAGES`,
-// `CHAR_CODES`, `NODE_FIRST`, `NODE_CODE`, `NODE_WORD`) and jieba's guesses for lone CJK
+// `CHAR_CODES`, `NODES`) and jieba's guesses for lone CJK
 // characters (`GUESS_NAMES`, `GUESSED`, `GUESSES`): assets/words.txt and
 // assets/char-tags.txt as arrays, written by the build script (build/label_words.rs).
 include!(concat!(env!("OUT_DIR"), "/label_words.rs"));
