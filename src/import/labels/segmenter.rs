@@ -14,8 +14,8 @@ use super::route::{cut, lookup, NO_WORD};
 include!(concat!(env!("OUT_DIR"), "/label_words.rs"));
 
 /// Words a window holds without the heap: a window of `WINDOW_CHARS` (24) characters has
-/// at most that many.
-const INLINE: usize = 32;
+/// at most that many. (Every word more is 32 bytes to fill and move per call.)
+const INLINE: usize = 24;
 
 /// Tagged words, in order: `(word, part of speech)`, slices of the text they came from.
 pub struct Words<'a> {
@@ -62,7 +62,9 @@ impl<'a> std::ops::Deref for Words<'a> {
 }
 
 /// The words of `text` with their parts of speech, as `Jieba::tag(text, false)` gives
-/// them, punctuation tagged `w` (public for `benches/import.rs`).
+/// them, punctuation tagged `w` (public for `benches/import.rs`). Inlined, so that the
+/// words are written in the caller's frame, not moved there.
+#[inline]
 pub fn segment(text: &str) -> Words<'_> {
     #[cfg(test)]
     RECORDED.with_borrow_mut(|r| r.as_mut().map(|r| r.push(text.to_string())));
