@@ -386,6 +386,46 @@ fn import_never_replaces_its_input() {
     assert!(one_error_line(&r).contains("x.json"));
 }
 
+/// `-o` onto a device, a FIFO or a symlink: written through, never replaced. Renaming the
+/// temporary file over the output turned `/dev/null` into a regular file for root (seen
+/// here; the tmux tests then failed). A FIFO stands in for the device in this test.
+#[test]
+fn import_writes_through_a_device_or_fifo_and_keeps_a_symlink() {
+    let dir = Dir::new("import-special");
+    let a = dir.join("a.txt");
+    std::fs::write(&a, report_tui::embedded::REPORT_TEXT).unwrap();
+    let fifo = dir.join("pipe.json");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let r = run(&["import", a.to_str().unwrap(), "-o", fifo.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Checked before reading: a FIFO replaced by a file would leave the reader waiting.
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let json = reader.join().unwrap();
+    report_tui::embedded::from_json(&json).unwrap();
+    // A symlink to a file: the file gets the JSON, the link stays a link.
+    let file = dir.join("real.json");
+    std::fs::write(&file, "old").unwrap();
+    let link = dir.join("link.json");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let r = run(&["import", a.to_str().unwrap(), "-o", link.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    report_tui::embedded::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let names: Vec<String> = std::fs::read_dir(&dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
 #[test]
 fn invisible_and_bidi_characters_are_shown_as_replacement_marks() {
     let dir = Dir::new("invisible");

@@ -142,13 +142,29 @@ fn refuse_same_file(input: &Path, output: &Path) -> Result<()> {
 }
 
 /// Write to a new temporary file beside `out`, then rename it into place: a failed or
-/// interrupted write leaves `out` as it was, and no half-written JSON anywhere.
+/// interrupted write leaves `out` as it was, and no half-written JSON anywhere. An output
+/// that is a device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is
+/// written to as it is: renaming over it replaced the device itself with a file (for root,
+/// `/dev/null` for every program). A symlink to a file keeps pointing at it: the file it
+/// points to is replaced.
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = match out.parent() {
+    let target = match std::fs::metadata(out) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(out)
+                .map_err(|source| Error::io(out, source))?;
+            return f.write_all(bytes).map_err(|source| Error::io(out, source));
+        }
+        Ok(meta) if meta.is_file() => std::fs::canonicalize(out).ok(),
+        _ => None,
+    };
+    let dest = target.as_deref().unwrap_or(out);
+    let folder = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let stem = out
+    let stem = dest
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
@@ -158,7 +174,7 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
         .create_new(true)
         .open(&temp)
         .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, out));
+        .and_then(|()| std::fs::rename(&temp, dest));
     written.map_err(|source| {
         let _ = std::fs::remove_file(&temp);
         Error::io(out, source)
