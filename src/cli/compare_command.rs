@@ -36,7 +36,11 @@ pub fn run(args: &CompareArgs, reports: &[Report]) -> Result<String> {
         Some(path) => read_aliases(path)?,
         None => Aliases::default(),
     };
-    let alignment = compare::align(reports, &aliases);
+    // Only JSON shows each cell's confidence, the costly part over many reports.
+    let alignment = match args.format {
+        StatFormat::Json => compare::align(reports, &aliases),
+        _ => compare::align_rows(reports, &aliases),
+    };
     let lines: Vec<Line> = alignment
         .rows
         .iter()

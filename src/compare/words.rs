@@ -10,7 +10,7 @@ pub const WORDS: &str = include_str!("../../assets/compare-words.txt");
 const MAX_WORD: usize = 8;
 
 /// One look-alike word found in a label: which group, which side of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Tag {
     pub group: u16,
     pub side: u16,

@@ -18,7 +18,6 @@ pub struct CellView {
     pub display: String,
     /// In the base unit, for the chart.
     pub base: f64,
-    pub confidence: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +104,8 @@ impl CompareView {
         if self.ready {
             return;
         }
-        let alignment = compare::align(reports, &Aliases::default());
+        // The screen shows no confidence: rows only (see `compare::align_rows`).
+        let alignment = compare::align_rows(reports, &Aliases::default());
         self.names = column_names(reports, &alignment);
         self.rows = alignment
             .rows
@@ -208,7 +208,6 @@ fn to_row(reports: &[Report], row: &compare::Row) -> CompareRow {
                 id: s.id.clone(),
                 display: s.display.clone(),
                 base: compare::unit_match::base_value(s),
-                confidence: c.confidence,
             })
         })
         .collect();
