@@ -13,6 +13,17 @@ mod safe_text;
 pub use names::{PREAMBLE_NAME, SIGNOFF_NAME, UNTITLED_CHARS};
 pub use outline::Outline;
 
+/// Ids, units, labels and figures as printed: nearly all fit in 24 bytes, so they are kept
+/// inline, without a heap allocation each (a report has thousands; allocating and freeing
+/// them was a quarter of import time). Serialised as plain strings, like `String`.
+pub type Short = compact_str::CompactString;
+
+/// A paragraph's text and the sentences, lead and quotes cut from it: views into one
+/// reference-counted buffer (the imported source text, or the paragraph's own when
+/// sanitising changed it), so the text is stored once and a view costs no allocation.
+/// Serialised as a plain string.
+pub type Shared = arcstr::Substr;
+
 /// One work report. A value type: the app holds a `Vec<Report>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -56,9 +67,9 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// `"4"`, `"4.3"`, `"4.3.1"`.
-    pub id: String,
+    pub id: Short,
     /// `四` for sections; `(三)`, `（三）`, `1.`, `（1）` for lower levels, as printed.
-    pub number: String,
+    pub number: Short,
     /// Verbatim, without the trailing `。`. Empty when the item opens with a statement
     /// instead of a heading (`(一)本次新冠肺炎疫情时间长,…`): then all its text is paragraph.
     pub title: String,
@@ -74,11 +85,11 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// `"4.3.p1"`; preamble paragraphs are `"intro.p1"`.
-    pub id: String,
-    pub text: String,
+    pub id: Short,
+    pub text: Shared,
     /// A short opening sentence that acts as an unnumbered heading (`严格履行行政决策程序`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead: Option<String>,
+    pub lead: Option<Shared>,
     pub measures: Vec<Measure>,
     pub statistics: Vec<Statistic>,
 }
@@ -87,28 +98,28 @@ pub struct Paragraph {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measure {
     /// `"4.3.p1.m2"`.
-    pub id: String,
-    pub text: String,
+    pub id: Short,
+    pub text: Shared,
 }
 
 /// One Arabic-numeral figure: a count, an amount or a ratio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statistic {
     /// `"1.4.p1.s3"`.
-    pub id: String,
+    pub id: Short,
     /// A short self-contained description (`群众法律咨询`).
-    pub label: String,
+    pub label: Short,
     /// Written as an integer when it is one (`718`, not `718.0`), so scripts compare cleanly.
     #[serde(serialize_with = "whole_or_decimal")]
     pub value: f64,
-    pub unit: String,
+    pub unit: Short,
     /// The figure as printed, with qualifiers (`约143.4万元`).
-    pub display: String,
+    pub display: Short,
     /// True for any qualifier (`约`, `余`, `以上`…): kept for scripts written before `bound`.
     pub approx: bool,
     /// The qualifier as printed (`约`, `余`, `超过`, `以上`, `不少于`, `不足`), if any.
     #[serde(default)]
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Short>,
     /// What the qualifier says of the true figure.
     #[serde(default)]
     pub bound: Option<Bound>,
@@ -120,11 +131,11 @@ pub struct Statistic {
     #[serde(default)]
     pub change: Option<Change>,
     /// The clause that contains the figure, verbatim.
-    pub quote: String,
+    pub quote: Shared,
     /// Byte offset of `display` in the paragraph's text, for highlighting.
     pub offset: usize,
     /// Id of the measure (sentence) that holds the figure.
-    pub measure: String,
+    pub measure: Short,
 }
 
 /// What a qualifier says of the true figure.
@@ -153,7 +164,7 @@ pub enum Change {
 pub struct Base {
     #[serde(serialize_with = "whole_or_decimal")]
     pub value: f64,
-    pub unit: String,
+    pub unit: Short,
 }
 
 /// Source layout: enough to rebuild the text byte for byte.
@@ -351,7 +362,7 @@ mod tests {
         for (m, statistics) in &sentences {
             assert!(statistics
                 .iter()
-                .all(|s| s.measure == m.id && m.text.contains(&s.display)));
+                .all(|s| s.measure == m.id && m.text.contains(s.display.as_str())));
         }
         p.statistics[0].measure = "nowhere".into();
         let (_, unclaimed) = p.statistics_by_measure();

@@ -10,7 +10,7 @@ pub fn rebuild(report: &Report) -> String {
         content.push(report.title.clone());
     }
     content.extend(report.addressee.iter().cloned());
-    content.extend(report.intro.iter().map(|p| p.text.clone()));
+    content.extend(report.intro.iter().map(|p| p.text.to_string()));
     for s in &report.sections {
         section_lines(s, &mut content);
     }
@@ -60,7 +60,7 @@ pub fn section_lines(s: &Section, out: &mut Vec<String>) {
     if !(heading.is_empty() && s.number.is_empty()) {
         out.push(heading);
     }
-    out.extend(paragraphs.map(|p| p.text.clone()));
+    out.extend(paragraphs.map(|p| p.text.to_string()));
     for sub in &s.subsections {
         section_lines(sub, out);
     }

@@ -33,9 +33,12 @@ pub fn sanitize_cow(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Sanitise in place, allocating only when needed.
-pub fn sanitize_in_place(text: &mut String) {
+pub fn sanitize_in_place<S>(text: &mut S)
+where
+    S: std::ops::Deref<Target = str> + From<String>,
+{
     if has_unsafe(text) {
-        *text = text.chars().map(visible).collect();
+        *text = S::from(text.chars().map(visible).collect::<String>());
     }
 }
 

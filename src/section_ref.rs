@@ -30,7 +30,7 @@ pub fn resolve(report: &Report, reference: &str) -> Option<String> {
                     .zip(&wanted)
                     .all(|(p, w)| numbers(&p.number).as_deref() == Some(&[*w][..]))
         })
-        .map(|s| s.id.clone())
+        .map(|s| s.id.to_string())
 }
 
 /// The numbers down a reference: `四(三)` → [4, 3], `4.3` → [4, 3], `六、` → [6]; `None`

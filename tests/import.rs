@@ -26,7 +26,7 @@ fn imported(name: &str) -> Report {
 fn ids(r: &Report) -> Vec<(String, String)> {
     r.all_sections()
         .iter()
-        .map(|s| (s.id.clone(), s.title.clone()))
+        .map(|s| (s.id.to_string(), s.title.clone()))
         .collect()
 }
 

@@ -125,7 +125,7 @@ fn score(set: &str, name: &str, total: &mut Score) {
     let got: Vec<(Value, String)> = r
         .all_statistics()
         .iter()
-        .map(|(_, s)| (typed(s), s.label.clone()))
+        .map(|(_, s)| (typed(s), s.label.to_string()))
         .collect();
     let want = truth["figures"].as_array().unwrap();
     let mut unused: Vec<bool> = vec![true; got.len()];
@@ -161,7 +161,7 @@ fn score(set: &str, name: &str, total: &mut Score) {
     // Numbers that are not figures: still whole in the text once figures are blanked.
     let mut rest = String::new();
     for (_, p) in r.all_paragraphs() {
-        let mut t = p.text.clone();
+        let mut t = p.text.to_string();
         for s in p.statistics.iter().rev() {
             t.replace_range(s.offset..s.offset + s.display.len(), "_");
         }
@@ -302,7 +302,7 @@ fn both_figures_of_a_change_are_labelled_with_what_changed() {
     let got: Vec<(String, String)> = r
         .all_statistics()
         .iter()
-        .map(|(_, s)| (s.display.clone(), s.label.clone()))
+        .map(|(_, s)| (s.display.to_string(), s.label.to_string()))
         .collect();
     let want = [
         ("20天", "审批时间"),

@@ -67,7 +67,10 @@ fn leads_of_unnumbered_headings() {
     let r = model();
     let leads = |id: &str| -> Vec<String> {
         let s = r.find_section(id).unwrap();
-        s.paragraphs.iter().filter_map(|p| p.lead.clone()).collect()
+        s.paragraphs
+            .iter()
+            .filter_map(|p| p.lead.as_ref().map(|l| l.to_string()))
+            .collect()
     };
     assert_eq!(
         leads("3"),
@@ -119,8 +122,16 @@ fn statistics_are_exact_and_in_place() {
     for p in paragraphs(&r) {
         for s in &p.statistics {
             assert!(ids.insert(s.id.clone()), "duplicate id {}", s.id);
-            assert!(p.text.contains(&s.quote), "{}: quote in paragraph", s.id);
-            assert!(s.quote.contains(&s.display), "{}: display in quote", s.id);
+            assert!(
+                p.text.contains(s.quote.as_str()),
+                "{}: quote in paragraph",
+                s.id
+            );
+            assert!(
+                s.quote.contains(s.display.as_str()),
+                "{}: display in quote",
+                s.id
+            );
             assert_eq!(
                 &p.text[s.offset..s.offset + s.display.len()],
                 s.display,
@@ -133,7 +144,11 @@ fn statistics_are_exact_and_in_place() {
                 .filter(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
             assert_eq!(s.value, number.parse::<f64>().unwrap(), "{}", s.id);
-            assert!(s.display.contains(&s.unit), "{}: unit in display", s.id);
+            assert!(
+                s.display.contains(s.unit.as_str()),
+                "{}: unit in display",
+                s.id
+            );
             let approx = ["约", "近", "多", "余", "超", "逾"]
                 .iter()
                 .any(|q| s.display.contains(q));
@@ -152,7 +167,11 @@ fn statistics_are_exact_and_in_place() {
                 s.id
             );
             let m = p.measures.iter().find(|m| m.id == s.measure).unwrap();
-            assert!(m.text.contains(&s.display), "{}: in its measure", s.id);
+            assert!(
+                m.text.contains(s.display.as_str()),
+                "{}: in its measure",
+                s.id
+            );
         }
     }
 }
@@ -178,7 +197,7 @@ fn every_numeral_is_a_statistic_or_excluded_for_a_reason() {
     // Blank out every statistic's display at its offset, then every excluded phrase.
     let mut rest = String::new();
     for p in paragraphs(&r) {
-        let mut text = p.text.clone();
+        let mut text = p.text.to_string();
         for s in p.statistics.iter().rev() {
             text.replace_range(s.offset..s.offset + s.display.len(), "_");
         }

@@ -4,7 +4,9 @@
 //! never a panic, so a damaged record is refused like any stale entry.
 
 use super::model_encode::MAX_DEPTH;
-use crate::model::{Base, Bound, Change, Layout, Measure, Paragraph, Report, Section, Statistic};
+use crate::model::{
+    Base, Bound, Change, Layout, Measure, Paragraph, Report, Section, Shared, Statistic,
+};
 
 /// The report in `record`, or `None` if the record is not one `encode` wrote.
 pub fn decode(record: &[u8]) -> Option<Report> {
@@ -13,7 +15,14 @@ pub fn decode(record: &[u8]) -> Option<Report> {
     // One validation for the whole blob; each span is then checked to fall on character
     // boundaries by `str::get`.
     let blob = simdutf8::basic::from_utf8(record.get(4 + words_len..)?).ok()?;
-    let mut d = Decoder { words, at: 0, blob };
+    // Texts (paragraphs, sentences, leads, quotes) are views into one copy of the blob.
+    let shared = arcstr::ArcStr::from(blob);
+    let mut d = Decoder {
+        words,
+        at: 0,
+        blob,
+        shared,
+    };
     let report = d.report()?;
     // Every word read: a record with bytes to spare is not one we wrote.
     (d.at == words.len()).then_some(report)
@@ -23,6 +32,7 @@ struct Decoder<'a> {
     words: &'a [u8],
     at: usize,
     blob: &'a str,
+    shared: arcstr::ArcStr,
 }
 
 impl Decoder<'_> {
@@ -69,13 +79,28 @@ impl Decoder<'_> {
         Some(out)
     }
 
-    fn str(&mut self) -> Option<String> {
+    /// A `String`, or a `Short` made inline without a heap allocation.
+    fn str<T: for<'s> From<&'s str>>(&mut self) -> Option<T> {
         let at = self.u32()? as usize;
         let len = self.u32()? as usize;
-        Some(self.blob.get(at..at.checked_add(len)?)?.to_owned())
+        Some(T::from(self.blob.get(at..at.checked_add(len)?)?))
     }
 
-    fn opt(&mut self) -> Option<Option<String>> {
+    /// A text as a view into the shared copy of the blob: no allocation.
+    fn text(&mut self) -> Option<Shared> {
+        let at = self.u32()? as usize;
+        let end = at.checked_add(self.u32()? as usize)?;
+        // Checked as `str` first (in bounds, on character boundaries), so `substr`, which
+        // panics otherwise, cannot.
+        let text = self.blob.get(at..end)?;
+        // Views hold 32-bit offsets; a record this large (none is) gets its own copy.
+        match u32::try_from(end) {
+            Ok(_) => Some(self.shared.substr(at..end)),
+            Err(_) => Some(Shared::from(text)),
+        }
+    }
+
+    fn opt<T: for<'s> From<&'s str>>(&mut self) -> Option<Option<T>> {
         match self.flag()? {
             true => self.str().map(Some),
             false => Some(None),
@@ -146,11 +171,17 @@ impl Decoder<'_> {
 
     fn paragraph(&mut self) -> Option<Paragraph> {
         let id = self.str()?;
-        let text = self.str()?;
-        let lead = self.opt()?;
+        let text = self.text()?;
+        let lead = match self.flag()? {
+            true => Some(self.text()?),
+            false => None,
+        };
         let measures = self.list(4, |d| {
             let id = d.str()?;
-            Some(Measure { id, text: d.str()? })
+            Some(Measure {
+                id,
+                text: d.text()?,
+            })
         })?;
         let statistics = self.list(21, |d| d.statistic())?;
         Some(Paragraph {
@@ -201,7 +232,7 @@ impl Decoder<'_> {
             bound,
             base,
             change,
-            quote: self.str()?,
+            quote: self.text()?,
             offset: self.usize()?,
             measure: self.str()?,
         })

@@ -115,7 +115,7 @@ impl<'a> Encoder<'a> {
         span
     }
 
-    fn opt(&mut self, s: &'a Option<String>) {
+    fn opt(&mut self, s: Option<&'a str>) {
         self.flag(s.is_some());
         if let Some(s) = s {
             self.str(s);
@@ -130,7 +130,7 @@ impl<'a> Encoder<'a> {
             self.str(s);
         }
         for s in [&r.date, &r.date_text, &r.addressee, &r.closing] {
-            self.opt(s);
+            self.opt(s.as_deref());
         }
         self.str(&r.encoding);
         let preamble = self.str(&r.preamble);
@@ -216,7 +216,7 @@ impl<'a> Encoder<'a> {
         self.str(&s.unit);
         self.part(&s.display, text, s.offset);
         self.flag(s.approx);
-        self.opt(&s.qualifier);
+        self.opt(s.qualifier.as_deref());
         self.u32(match s.bound {
             None => 0,
             Some(Bound::Approx) => 1,
@@ -257,10 +257,10 @@ mod tests {
         let mut strip = |p: &mut Paragraph| {
             for m in &mut p.measures {
                 cleared += m.text.len();
-                m.text.clear();
+                m.text = Default::default();
             }
             for st in &mut p.statistics {
-                st.quote.clear();
+                st.quote = Default::default();
                 st.display.clear();
             }
         };

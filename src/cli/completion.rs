@@ -62,7 +62,7 @@ impl TypedValueParser for SectionParser {
         let mut values = vec![PossibleValue::new("intro").help(crate::model::PREAMBLE_NAME)];
         for s in report.all_sections() {
             let label = s.label();
-            values.push(PossibleValue::new(s.id.clone()).help(label.clone()));
+            values.push(PossibleValue::new(s.id.to_string()).help(label.clone()));
             let path = report.section_path(&s.id);
             let number: String = path.iter().map(|p| p.number.as_str()).collect();
             values.push(PossibleValue::new(number).help(label));

@@ -46,7 +46,7 @@ pub(super) fn random_reports(seed: u64) -> (Vec<Report>, Aliases) {
     let labels: Vec<String> = base
         .all_statistics()
         .iter()
-        .map(|(_, s)| s.label.clone())
+        .map(|(_, s)| s.label.to_string())
         .collect();
     const UNITS: [&str; 8] = ["件", "宗", "人", "人次", "万元", "亿元", "%", "个"];
     let n = 2 + rng.below(6);
@@ -57,9 +57,9 @@ pub(super) fn random_reports(seed: u64) -> (Vec<Report>, Aliases) {
             each_paragraph(&mut r, &mut |p| {
                 p.statistics.retain_mut(|s| {
                     match rng.below(24) {
-                        0 => s.label = labels[rng.below(labels.len())].clone(),
+                        0 => s.label = labels[rng.below(labels.len())].as_str().into(),
                         1 | 2 => {
-                            s.unit = UNITS[rng.below(UNITS.len())].to_string();
+                            s.unit = UNITS[rng.below(UNITS.len())].into();
                             s.base = None;
                         }
                         3 => s.change = [None, Some(Change::Up), Some(Change::Down)][rng.below(3)],

@@ -128,7 +128,9 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
                     interner.weighted(head, |i, n| 0.6 + 0.4 * (i + 1) as f64 / n.max(1) as f64);
                 // A short label leans on the clauses before it in its sentence
                 // (`受理行政复议申请11件，办结9件`): they count, marked to be capped.
-                let (lead, after) = sentence.split_once(&stat.quote).unwrap_or(("", sentence));
+                let (lead, after) = sentence
+                    .split_once(stat.quote.as_str())
+                    .unwrap_or(("", sentence));
                 label.extend(interner.weighted(words.words(lead, &place), |_, _| -1.0));
                 let context_words = match &title_words {
                     Some(t) => {
@@ -217,7 +219,7 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
 
 /// The part of the clause before the figure (`实际出庭数量` of `实际出庭数量6件`).
 fn before_figure(stat: &Statistic) -> &str {
-    stat.quote.split(&stat.display).next().unwrap_or("")
+    stat.quote.split(stat.display.as_str()).next().unwrap_or("")
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ fn name(reports: &[Report], figures: &[Figure], members: &[usize], last: &Figure
         .chain(by_column)
         .find(|f| !is_bare(reports, &f.stat.label, f));
     match full {
-        Some(f) => f.stat.label.clone(),
+        Some(f) => f.stat.label.to_string(),
         None => describe(reports, &last.stat.label, last),
     }
 }
@@ -122,8 +122,8 @@ fn row(figures: &[Figure], column_of: &[usize], members: &[usize], sure: Option<
         });
     }
     Row {
-        indicator: figures[latest].stat.label.clone(),
-        unit: figures[latest].stat.unit.clone(),
+        indicator: figures[latest].stat.label.to_string(),
+        unit: figures[latest].stat.unit.to_string(),
         cells,
     }
 }

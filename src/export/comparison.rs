@@ -94,7 +94,7 @@ fn readable(names: &[String], lines: &[Line]) -> (Vec<String>, Vec<Vec<String>>)
             let mut cells = vec![l.row.indicator.clone(), l.row.unit.clone()];
             let changes = l.changes();
             for (i, s) in l.stats.iter().enumerate() {
-                cells.push(s.map(|(_, s)| s.display.clone()).unwrap_or_default());
+                cells.push(s.map(|(_, s)| s.display.to_string()).unwrap_or_default());
                 if i > 0 {
                     cells.push(changes[i - 1].map(|c| c.display()).unwrap_or_default());
                 }
@@ -125,7 +125,7 @@ fn spreadsheet(names: &[String], lines: &[Line], separator: Separator) -> String
             let mut cells = vec![l.row.indicator.clone(), l.row.unit.clone()];
             let changes = l.changes();
             for (i, s) in l.stats.iter().enumerate() {
-                cells.push(s.map(|(_, s)| s.display.clone()).unwrap_or_default());
+                cells.push(s.map(|(_, s)| s.display.to_string()).unwrap_or_default());
                 if i > 0 {
                     let (delta, percent) = match changes[i - 1] {
                         Some(Change::Level { delta, percent }) => (

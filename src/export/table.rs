@@ -103,22 +103,25 @@ fn word<T: serde::Serialize>(v: &Option<T>) -> String {
 fn fields(row: &StatRow) -> [String; 14] {
     let s = row.stat;
     [
-        s.id.clone(),
+        s.id.to_string(),
         row.node.to_string(),
         row.section().to_string(),
-        s.label.clone(),
+        s.label.to_string(),
         format_value(s.value),
-        s.unit.clone(),
-        s.display.clone(),
+        s.unit.to_string(),
+        s.display.to_string(),
         s.approx.to_string(),
-        s.quote.clone(),
-        s.qualifier.clone().unwrap_or_default(),
+        s.quote.to_string(),
+        s.qualifier.as_deref().unwrap_or_default().to_string(),
         word(&s.bound),
         s.base
             .as_ref()
             .map(|b| format_value(b.value))
             .unwrap_or_default(),
-        s.base.as_ref().map(|b| b.unit.clone()).unwrap_or_default(),
+        s.base
+            .as_ref()
+            .map(|b| b.unit.to_string())
+            .unwrap_or_default(),
         word(&s.change),
     ]
 }

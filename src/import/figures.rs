@@ -6,6 +6,7 @@
 use super::affix::{ends_with, starts_with, strip_prefix};
 use super::numbers::{self, Number};
 use super::units::{phrase_at, starts_word, unit_at};
+use crate::model::Short;
 use crate::model::{Bound, Change};
 use leads::next_candidate;
 
@@ -18,14 +19,14 @@ pub struct Figure {
     /// The number as printed, before any scale word (`143.4` of `约143.4万元`).
     pub value: f64,
     /// Scale word and unit (`万元`, `人次`, `万处`); `万` alone for `31万户籍人口`.
-    pub unit: String,
+    pub unit: Short,
     pub qualifier: Option<&'static str>,
     pub bound: Option<Bound>,
     pub change: Option<Change>,
     /// `value` times the scale word (`143.4万` → 1434000).
     pub base_value: f64,
     /// The unit without its scale word (`元` of `万元`).
-    pub base_unit: String,
+    pub base_unit: Short,
 }
 
 impl Figure {
@@ -109,7 +110,7 @@ pub fn base_of(value: f64, unit: &str) -> crate::model::Base {
         .map_or(("", 1.0), |(s, f)| (*s, *f));
     crate::model::Base {
         value: value * factor,
-        unit: unit[scale.len()..].to_string(),
+        unit: Short::new(&unit[scale.len()..]),
     }
 }
 
@@ -334,13 +335,13 @@ fn classify(text: &str, start: usize, n: Number) -> Option<Figure> {
         start: display_start,
         end,
         value,
-        unit: [scale, unit].concat(),
+        unit: Short::from_iter([scale, unit]),
         qualifier,
         bound,
         change: change_before(&text[..display_start]),
         base_value: value * factor,
         // One spelling per unit in base units, so figures line up across reports.
-        base_unit: if unit == "％" { "%" } else { unit }.to_string(),
+        base_unit: Short::new(if unit == "％" { "%" } else { unit }),
     })
 }
 

@@ -48,6 +48,18 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     if body.trim().is_empty() {
         return Err(Error::Empty);
     }
+    // The text in one shared buffer, copied once: the model's paragraphs, sentences and
+    // quotes are views into it instead of a heap string each. Views hold 32-bit offsets
+    // (files are refused past `load::MAX_FILE_BYTES` long before).
+    if u32::try_from(body.len()).is_err() {
+        let size = body.len() as u64;
+        return Err(Error::TooLarge {
+            size,
+            limit: u64::from(u32::MAX),
+        });
+    }
+    let source = arcstr::ArcStr::from(body);
+    let body: &str = &source;
     // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding. A
     // text without `\r` (one memchr) is not read line by line for it.
     let final_newline = body.ends_with('\n');
@@ -88,6 +100,6 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         lines.push(sanitize_cow(content));
     }
     let kinds = lines.iter().map(|l| headings::classify(l)).collect();
-    let report = structure::build(&lines, kinds, layout, fallback_title);
+    let report = structure::build(&source, &lines, kinds, layout, fallback_title);
     Ok(report)
 }

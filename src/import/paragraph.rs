@@ -3,13 +3,16 @@
 use super::figures::figures;
 use super::labels;
 use super::sentences;
-use crate::model::{Base, Measure, Paragraph, Statistic};
+use crate::model::{Base, Measure, Paragraph, Shared, Short, Statistic};
 
 /// Longest first sentence that still counts as a paragraph's lead.
 const LEAD_MAX_CHARS: usize = 20;
 
 /// A paragraph with its sentences as measures and its figures as statistics.
-pub fn paragraph(id: String, text: &str) -> Paragraph {
+/// `text` is a view into the imported source (or a buffer of its own): its sentences, lead
+/// and quotes are views into the same buffer.
+pub fn paragraph(id: Short, shared: Shared) -> Paragraph {
+    let text: &str = &shared;
     let found = figures(text);
     // Sentences are contiguous and cover the text: each span ends where the next starts.
     // Clauses (the figures' quotes) are cut in the same pass, and only for a paragraph
@@ -21,7 +24,7 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         .enumerate()
         .map(|(i, &(a, b))| Measure {
             id: child_id(&id, ".m", i + 1),
-            text: text[a..b].to_string(),
+            text: shared.substr(a..b),
         })
         .collect();
     let mut statistics: Vec<Statistic> = Vec::with_capacity(found.len());
@@ -32,18 +35,18 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
         let m = spans.partition_point(|&(_, end)| end <= f.start);
         statistics.push(Statistic {
             id: child_id(&id, ".s", i + 1),
-            label,
+            label: label.into(),
             value: f.value,
-            display: text[f.start..f.end].to_string(),
+            display: Short::new(&text[f.start..f.end]),
             approx: f.approx(),
-            qualifier: f.qualifier.map(str::to_string),
+            qualifier: f.qualifier.map(Short::const_new),
             bound: f.bound,
             base: Some(Base {
                 value: f.base_value,
                 unit: f.base_unit,
             }),
             change: f.change,
-            quote,
+            quote: view(&shared, quote),
             offset: f.start,
             measure: measures.get(m).map(|m| m.id.clone()).unwrap_or_default(),
             unit: f.unit,
@@ -62,22 +65,30 @@ pub fn paragraph(id: String, text: &str) -> Paragraph {
                 && figures(t).is_empty()
                 && t.len() < first.text.trim_end().len()
                 && !t.contains(['，', ',', '；', ';', '：', ':']))
-            .then(|| t.to_string())
+            .then(|| view(&shared, t))
         }
         _ => None,
     };
     Paragraph {
         id,
-        text: text.to_string(),
         lead,
+        text: shared,
         measures,
         statistics,
     }
 }
 
-/// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`) in one allocation of the right size: ids are
-/// made for every paragraph, measure and statistic, and `format!` grew each string twice.
-pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> String {
+/// `part` as a view into `text` when it is a slice of it (as clauses and sentences are),
+/// else in a buffer of its own.
+fn view(text: &Shared, part: &str) -> Shared {
+    text.try_substr_from(part)
+        .unwrap_or_else(|| Shared::from(part))
+}
+
+/// `{parent}{sep}{n}` (`4.2.p3`, `4.2.p3.m1`): ids are made for every paragraph, measure
+/// and statistic. Written into a stack buffer and copied once: `format!` grew a heap string
+/// twice, and pushing piece by piece into a `Short` checks its layout at every push.
+pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> Short {
     let mut digits = [0u8; 20];
     let mut k = digits.len();
     let mut rest = n;
@@ -89,11 +100,19 @@ pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(parent.len() + sep.len() + digits.len() - k);
-    id.push_str(parent);
-    id.push_str(sep);
-    id.extend(digits[k..].iter().map(|&d| char::from(d)));
-    id
+    let digits = &digits[k..];
+    let len = parent.len() + sep.len() + digits.len();
+    let mut buf = [0u8; 64];
+    let Some(out) = buf.get_mut(..len) else {
+        // An id this long is nested past any real report; still exact, on the heap.
+        let digits = std::str::from_utf8(digits).unwrap_or_default();
+        return Short::from_iter([parent, sep, digits]);
+    };
+    out[..parent.len()].copy_from_slice(parent.as_bytes());
+    out[parent.len()..parent.len() + sep.len()].copy_from_slice(sep.as_bytes());
+    out[parent.len() + sep.len()..].copy_from_slice(digits);
+    // Parent and separator are whole strs and the digits ASCII, so this cannot fail.
+    Short::new(std::str::from_utf8(out).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -104,5 +123,8 @@ mod tests {
             assert_eq!(super::child_id("4.2.p3", ".m", n), format!("4.2.p3.m{n}"));
         }
         assert_eq!(super::child_id("", "", 7), "7");
+        // Past the stack buffer: the same id, made on the heap.
+        let deep = "1.".repeat(40);
+        assert_eq!(super::child_id(&deep, ".p", 12), format!("{deep}.p12"));
     }
 }

@@ -5,7 +5,8 @@
 use super::headings::{Line, KINDS};
 use super::paragraph::{child_id, paragraph};
 use super::sentences;
-use crate::model::{Layout, Paragraph, Report, Section};
+use crate::model::{Layout, Paragraph, Report, Section, Shared, Short};
+use arcstr::ArcStr;
 
 /// A content line: borrowed from the decoded text unless sanitising changed it.
 pub type Text<'a> = std::borrow::Cow<'a, str>;
@@ -17,7 +18,15 @@ const TITLE_MAX_CHARS: usize = 60;
 /// Longest addressee (`市人大常委会：`) or closing line (`特此报告。`).
 const SALUTATION_MAX_CHARS: usize = 30;
 
-pub fn build(lines: &[Text], kinds: Vec<Line>, layout: Layout, fallback_title: &str) -> Report {
+/// `source` is the text the lines were cut from: paragraphs are views into it.
+pub fn build(
+    source: &ArcStr,
+    lines: &[Text],
+    kinds: Vec<Line>,
+    layout: Layout,
+    fallback_title: &str,
+) -> Report {
+    let view = |part: &str| view(source, part);
     // Levels: the numbering styles this document uses, outermost first.
     let mut used = [false; KINDS];
     for k in &kinds {
@@ -68,14 +77,17 @@ pub fn build(lines: &[Text], kinds: Vec<Line>, layout: Layout, fallback_title: &
     let (front, sections) = match first {
         Some(first) => (
             &lines[head.min(first)..first],
-            sections(&lines[first..end], &kinds[first..end], &level_of),
+            sections(&lines[first..end], &kinds[first..end], &level_of, &view),
         ),
-        None => (&lines[..0], vec![unnumbered(&lines[head.min(end)..end])]),
+        None => (
+            &lines[..0],
+            vec![unnumbered(&lines[head.min(end)..end], &view)],
+        ),
     };
     let intro: Vec<Paragraph> = front
         .iter()
         .enumerate()
-        .map(|(i, t)| paragraph(child_id("intro", ".p", i + 1), t))
+        .map(|(i, t)| paragraph(child_id("intro", ".p", i + 1), view(t)))
         .collect();
     Report {
         title_supplied: title.is_none(),
@@ -93,19 +105,27 @@ pub fn build(lines: &[Text], kinds: Vec<Line>, layout: Layout, fallback_title: &
     }
 }
 
+/// `part` as a view into `source` when it is a slice of it, else (a line that sanitising
+/// changed) in a buffer of its own.
+fn view(source: &ArcStr, part: &str) -> Shared {
+    source
+        .try_substr_from(part)
+        .unwrap_or_else(|| Shared::from(part))
+}
+
 /// The one section of a text whose headings were not recognised: no number, no title,
 /// every line a paragraph. Its empty heading is not a line of the source.
-fn unnumbered(lines: &[Text]) -> Section {
+fn unnumbered(lines: &[Text], view: &dyn Fn(&str) -> Shared) -> Section {
     Section {
         id: "1".into(),
-        number: String::new(),
+        number: Short::default(),
         title: String::new(),
         heading: String::new(),
         inline: false,
         paragraphs: lines
             .iter()
             .enumerate()
-            .map(|(i, l)| paragraph(child_id("1", ".p", i + 1), l))
+            .map(|(i, l)| paragraph(child_id("1", ".p", i + 1), view(l)))
             .collect(),
         subsections: Vec::new(),
     }
@@ -171,7 +191,12 @@ fn is_issuer(line: &str, kind: &Line) -> bool {
 }
 
 /// Build the section tree: a heading closes every open section of its level or deeper.
-fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<Section> {
+fn sections(
+    lines: &[Text],
+    kinds: &[Line],
+    level_of: &dyn Fn(u8) -> u8,
+    view: &dyn Fn(&str) -> Shared,
+) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     // Open sections, outermost first, with their levels; closed into their parents.
     let mut open: Vec<(u8, Section)> = Vec::new();
@@ -191,13 +216,13 @@ fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<
             };
             let id = match open.last() {
                 Some((_, p)) => child_id(&p.id, ".", siblings + 1),
-                None => (siblings + 1).to_string(),
+                None => compact_str::format_compact!("{}", siblings + 1),
             };
-            open.push((level, item(id, number, marker, rest)));
+            open.push((level, item(id, number, marker, rest, view)));
         } else if let Some((_, s)) = open.last_mut() {
             // Date lines that are not the sign-off are ordinary text here.
             let id = child_id(&s.id, ".p", s.paragraphs.len() + 1);
-            s.paragraphs.push(paragraph(id, line));
+            s.paragraphs.push(paragraph(id, view(line)));
         }
     }
     close_to(&mut open, &mut roots, 0);
@@ -206,7 +231,13 @@ fn sections(lines: &[Text], kinds: &[Line], level_of: &dyn Fn(u8) -> u8) -> Vec<
 
 /// A numbered item from its heading line: title, heading as printed, and any text that
 /// continues on the line as its first paragraph.
-fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
+fn item(
+    id: Short,
+    number: &str,
+    marker: &str,
+    rest: &str,
+    view: &dyn Fn(&str) -> Shared,
+) -> Section {
     let first = match colon_heading(rest) {
         Some(h) => h,
         None => {
@@ -229,7 +260,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     let mut s = Section {
         title: title.to_string(),
         heading: format!("{marker}{first}"),
-        number: number.to_string(),
+        number: Short::new(number),
         inline: !inline_text.is_empty(),
         id,
         paragraphs: Vec::new(),
@@ -237,7 +268,7 @@ fn item(id: String, number: &str, marker: &str, rest: &str) -> Section {
     };
     if s.inline {
         s.paragraphs
-            .push(paragraph(child_id(&s.id, ".p", 1), inline_text));
+            .push(paragraph(child_id(&s.id, ".p", 1), view(inline_text)));
     }
     s
 }

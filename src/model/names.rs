@@ -19,11 +19,38 @@ impl Section {
     /// item by its opening words, `(一)本次新冠肺炎疫情时间长,...`. The tree, the detail pane,
     /// `outline`, citations and search all show this one label.
     pub fn label(&self) -> String {
-        format!("{}{}", self.numbered(), self.display_title(UNTITLED_CHARS))
+        let mut label = String::new();
+        self.write_label(&mut label);
+        label
+    }
+
+    /// `label`, appended to `out` without a string of its own (search writes one for every
+    /// section of every report it indexes).
+    pub fn write_label(&self, out: &mut String) {
+        out.push_str(&self.number);
+        out.push_str(self.separator());
+        if !self.title.is_empty() {
+            out.push_str(&self.title);
+            return;
+        }
+        let text = self.paragraphs.first().map_or("", |p| p.text.as_str());
+        match text.char_indices().nth(UNTITLED_CHARS) {
+            None => out.push_str(text),
+            Some((cut, _)) => {
+                out.push_str(&text[..cut]);
+                out.push_str("...");
+            }
+        }
     }
 
     /// The number with the separator printed after it in the heading: `四、`, `(三)`, `1.`.
     pub fn numbered(&self) -> String {
+        format!("{}{}", self.number, self.separator())
+    }
+
+    /// What the heading prints between the number and the title: `、`, `.`, a space, or
+    /// nothing for `(三)`.
+    fn separator(&self) -> &str {
         let rest = self.heading.trim_start().strip_prefix(self.number.as_str());
         let printed = match self.title.is_empty() {
             true => rest.map(|r| r.trim_end_matches(CLOSING)),
@@ -31,12 +58,11 @@ impl Section {
         };
         // A separator is a mark or a space; anything longer means the heading and the
         // title disagree, so fall back to the usual form.
-        let separator = match printed.filter(|s| s.chars().count() <= 2) {
+        match printed.filter(|s| s.chars().count() <= 2) {
             Some(s) => s,
             None if self.number.chars().all(|c| c.is_alphanumeric()) => "、",
             None => "",
-        };
-        format!("{}{separator}", self.number)
+        }
     }
 
     /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`)

@@ -25,7 +25,7 @@ impl Outline {
             sections: report
                 .sections
                 .iter()
-                .map(|s| (s.id.clone(), s.has_tree_children()))
+                .map(|s| (s.id.to_string(), s.has_tree_children()))
                 .collect(),
         }
     }

@@ -23,14 +23,10 @@ impl Report {
 impl Section {
     fn sanitize(&mut self) {
         use crate::sanitize::sanitize_in_place as clean;
-        for s in [
-            &mut self.id,
-            &mut self.number,
-            &mut self.title,
-            &mut self.heading,
-        ] {
-            clean(s);
-        }
+        clean(&mut self.id);
+        clean(&mut self.number);
+        clean(&mut self.title);
+        clean(&mut self.heading);
         self.paragraphs.iter_mut().for_each(Paragraph::sanitize);
         self.subsections.iter_mut().for_each(Section::sanitize);
     }
@@ -52,11 +48,11 @@ impl Paragraph {
                 &mut s.label,
                 &mut s.unit,
                 &mut s.display,
-                &mut s.quote,
                 &mut s.measure,
             ] {
                 clean(f);
             }
+            clean(&mut s.quote);
             for f in s
                 .qualifier
                 .iter_mut()

@@ -68,7 +68,9 @@ impl Part {
     }
 
     fn section(&mut self, s: &Section, path: &mut Vec<Span>) {
-        let heading = self.string(&s.label());
+        let at = self.strings.len() as u64;
+        s.write_label(&mut self.strings);
+        let heading = [at, self.strings.len() as u64 - at];
         path.push(heading);
         let (node, id) = self.node(&s.id, s.top_id(), path);
         self.push_spans(Kind::Section, id, node, heading, u32::MAX);

@@ -72,17 +72,17 @@ impl Variant {
 
     fn paragraph(&mut self, p: &mut Paragraph) {
         let before = std::mem::take(&mut p.text);
-        p.text = self.text(&before);
-        p.lead = p.lead.as_deref().map(|l| self.text(l));
+        p.text = self.text(&before).into();
+        p.lead = p.lead.as_deref().map(|l| self.text(l).into());
         for m in &mut p.measures {
-            m.text = self.text(&m.text);
+            m.text = self.text(&m.text).into();
         }
         for s in &mut p.statistics {
             // The text before a figure ends outside any number or name, so it maps alone.
             s.offset = before.get(..s.offset).map_or(0, |t| self.text(t).len());
-            s.label = self.text(&s.label);
-            s.display = self.text(&s.display);
-            s.quote = self.text(&s.quote);
+            s.label = self.text(&s.label).into();
+            s.display = self.text(&s.display).into();
+            s.quote = self.text(&s.quote).into();
             if let Some(value) = first_number(&s.display) {
                 s.value = value;
             }
@@ -181,8 +181,12 @@ mod tests {
                 let joined: String = p.measures.iter().map(|m| m.text.as_str()).collect();
                 assert_eq!(joined, p.text, "{}", p.id);
                 for s in &p.statistics {
-                    assert!(p.text[s.offset..].starts_with(&s.display), "{}", s.id);
-                    assert!(s.quote.contains(&s.display), "{}", s.id);
+                    assert!(
+                        p.text[s.offset..].starts_with(s.display.as_str()),
+                        "{}",
+                        s.id
+                    );
+                    assert!(s.quote.contains(s.display.as_str()), "{}", s.id);
                     assert_eq!(first_number(&s.display), Some(s.value), "{}", s.id);
                 }
             }

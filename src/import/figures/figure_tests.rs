@@ -5,7 +5,14 @@ use super::*;
 fn shown(text: &str) -> Vec<(&str, f64, String, bool)> {
     figures(text)
         .into_iter()
-        .map(|f| (&text[f.start..f.end], f.value, f.unit.clone(), f.approx()))
+        .map(|f| {
+            (
+                &text[f.start..f.end],
+                f.value,
+                f.unit.to_string(),
+                f.approx(),
+            )
+        })
         .collect()
 }
 
@@ -28,7 +35,7 @@ fn typed(text: &str) -> Vec<Typed<'_>> {
                 f.qualifier,
                 f.bound,
                 f.base_value,
-                f.base_unit,
+                f.base_unit.to_string(),
                 f.change,
             )
         })

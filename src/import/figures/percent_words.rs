@@ -5,6 +5,7 @@
 use super::{change_before, strip_any, Figure, AFTER, BEFORE};
 use crate::import::affix::ends_with;
 use crate::import::numbers;
+use crate::model::Short;
 
 /// The words that open a share, and the unit it is written with in digits.
 const LEADS: [(&str, &str); 2] = [("百分之", "%"), ("千分之", "‰")];
@@ -48,12 +49,12 @@ pub(super) fn at(text: &str, i: usize) -> Option<Figure> {
         start,
         end,
         value,
-        unit: unit.to_string(),
+        unit: Short::new(unit),
         qualifier,
         bound,
         change: change_before(&text[..start]),
         base_value: value,
-        base_unit: unit.to_string(),
+        base_unit: Short::new(unit),
     })
 }
 
@@ -66,7 +67,11 @@ mod tests {
         let f = figures(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         let f = &f[0];
-        (text[f.start..f.end].to_string(), f.value, f.unit.clone())
+        (
+            text[f.start..f.end].to_string(),
+            f.value,
+            f.unit.to_string(),
+        )
     }
 
     #[test]

@@ -29,8 +29,8 @@ impl Labels {
             self.labels.keys().map(String::as_str).collect();
         let mut set = |p: &mut crate::model::Paragraph| {
             for s in &mut p.statistics {
-                if let Some(l) = self.labels.get(&s.id) {
-                    s.label = crate::sanitize::sanitize(l);
+                if let Some(l) = self.labels.get(s.id.as_str()) {
+                    s.label = crate::sanitize::sanitize(l).into();
                     unused.remove(s.id.as_str());
                 }
             }

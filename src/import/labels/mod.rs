@@ -57,12 +57,12 @@ fn joined<'a>(text: &'a str, words: &[(&'a str, &str)]) -> std::borrow::Cow<'a, 
 /// the figure when the number comes first (`1,530项政务服务事项` → 政务服务事项),
 /// otherwise the noun phrase before it without verbs, enumerators, place words and
 /// connectives (`全区发现违法行为35件次` → 违法行为). Cuts fall between words only.
-pub fn quote_and_label(
-    clauses: &Clauses,
+pub fn quote_and_label<'a>(
+    clauses: &Clauses<'a>,
     text: &str,
     f: &Figure,
     previous: Option<&str>,
-) -> (String, String) {
+) -> (&'a str, String) {
     let quote = clauses.around(f.start, f.end);
     let display = &text[f.start..f.end];
     // Split at the figure itself, not at the first place its text appears: `5个工作日` is
@@ -83,11 +83,11 @@ pub fn quote_and_label(
     );
     if !ratio {
         if let Some(noun) = noun_after(tail) {
-            return (quote.to_string(), noun);
+            return (quote, noun);
         }
     } else if let Some(noun) = tail.strip_prefix('的').and_then(noun_after) {
         // A share of a group (`82%的行政执法主体`) names the group.
-        return (quote.to_string(), noun);
+        return (quote, noun);
     }
     let label = noun_before(head, f.change.is_none());
     let label = match (label.is_empty() || is_comparison(&label), previous) {
@@ -95,7 +95,7 @@ pub fn quote_and_label(
         (true, _) if label.is_empty() => head.trim().to_string(),
         _ => label,
     };
-    (quote.to_string(), label)
+    (quote, label)
 }
 
 /// Where `part` starts in `text`, when it is a slice of it (as a clause of it is).

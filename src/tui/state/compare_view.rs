@@ -9,7 +9,7 @@ use super::line_input::LineInput;
 use crate::compare::{self, Aliases, Change};
 use crate::export::comparison::{column_names, Line};
 use crate::export::{delimited, Separator};
-use crate::model::Report;
+use crate::model::{Report, Short};
 use crate::tui::lang::Lang;
 
 /// One figure of a row, as the screen needs it.
@@ -17,8 +17,8 @@ use crate::tui::lang::Lang;
 pub struct CellView {
     pub report: usize,
     pub node: String,
-    pub id: String,
-    pub display: String,
+    pub id: Short,
+    pub display: Short,
     /// In the base unit, for the chart.
     pub base: f64,
 }
@@ -253,7 +253,11 @@ impl CompareView {
                 let r = &self.rows[i];
                 let mut line = vec![r.indicator.clone(), r.unit.clone()];
                 for (c, cell) in r.cells.iter().enumerate() {
-                    line.push(cell.as_ref().map(|c| c.display.clone()).unwrap_or_default());
+                    line.push(
+                        cell.as_ref()
+                            .map(|c| c.display.to_string())
+                            .unwrap_or_default(),
+                    );
                     if c > 0 {
                         let change = r.changes.get(c - 1).copied().flatten();
                         line.push(change.map(|ch| ch.display()).unwrap_or_default());

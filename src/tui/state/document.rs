@@ -3,7 +3,7 @@
 
 use super::library::Library;
 use super::tree::NodeKey;
-use crate::model::{Paragraph, Report, Section};
+use crate::model::{Paragraph, Report, Section, Shared};
 use crate::tui::wrap::wrap;
 use std::ops::Range;
 
@@ -22,7 +22,7 @@ pub struct TargetRef {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    pub text: String,
+    pub text: Shared,
     pub heading: bool,
     /// Byte ranges of statistics in `text`, for inline highlighting, in ascending order
     /// (drawing a line binary-searches them).
@@ -132,7 +132,7 @@ impl Doc {
 
     fn text(&mut self, text: &str, heading: bool) {
         self.blocks.push(Block {
-            text: text.to_string(),
+            text: Shared::from(text),
             heading,
             statistics: Vec::new(),
         });

@@ -55,7 +55,7 @@ impl Jump {
             // A section hit is a heading, or a paragraph lead (`"3.p1"`), its own node.
             Kind::Section => {
                 let key = match f.id.contains(".p") {
-                    true => NodeKey::Lead(f.report, f.id.clone()),
+                    true => NodeKey::Lead(f.report, f.id.as_str().into()),
                     false => NodeKey::of_node(f.report, &f.id),
                 };
                 return Jump { key, target: None };
@@ -69,7 +69,7 @@ impl Jump {
             .is_some_and(|p| p.lead.is_some());
         Jump {
             key: match lead {
-                true => NodeKey::Lead(f.report, paragraph.to_string()),
+                true => NodeKey::Lead(f.report, paragraph.into()),
                 false => NodeKey::of_node(f.report, &f.node),
             },
             target: Some(TargetRef {

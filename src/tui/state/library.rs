@@ -14,7 +14,7 @@
 
 use crate::cache::reports::Reports;
 use crate::cache::LazyModels;
-use crate::model::{Outline, Paragraph, Report, Section};
+use crate::model::{Outline, Paragraph, Report, Section, Short};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -45,9 +45,9 @@ enum Store {
 
 #[derive(Default)]
 struct ReportIndex {
-    sections: HashMap<String, SectionAt>,
+    sections: HashMap<Short, SectionAt>,
     /// Paragraph id → the path of its section (empty for the preamble) and its index there.
-    paragraphs: HashMap<String, (Box<[u32]>, u32)>,
+    paragraphs: HashMap<Short, (Box<[u32]>, u32)>,
 }
 
 struct SectionAt {
@@ -277,7 +277,7 @@ impl ReportIndex {
         }
         // The first of two equal ids in document order wins, as `Report::find_section`
         // would find it (a JSON model with repeated ids is refused on load anyway).
-        let first = !self.sections.contains_key(&s.id);
+        let first = !self.sections.contains_key(s.id.as_str());
         for (i, sub) in s.subsections.iter().enumerate() {
             path.push(i as u32);
             statistics += self.add(sub, path);

@@ -5,7 +5,7 @@ use super::library::Library;
 use super::line_input::LineInput;
 use super::tree::{self, NodeKey};
 use crate::export::{delimited, Separator};
-use crate::model::{format_value, Report};
+use crate::model::{format_value, Report, Shared, Short};
 use crate::tui::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,18 +13,18 @@ pub struct StatRow {
     pub report: usize,
     /// Section id holding the figure, or `"intro"`.
     pub node: String,
-    pub id: String,
+    pub id: Short,
     /// `四 › (三)`.
     pub place: String,
     /// The report's short name (`市桥街2020年`) when there are several, else empty; the
     /// filter matches it, so typing a place or year narrows the table to one report.
     pub source: String,
-    pub label: String,
+    pub label: Short,
     pub value: f64,
-    pub unit: String,
+    pub unit: Short,
     /// As printed, with qualifiers: `约143.4万元`.
-    pub display: String,
-    pub quote: String,
+    pub display: Short,
+    pub quote: Shared,
 }
 
 /// The table's column names, as its header row shows them and as `Y` copies them.
@@ -85,7 +85,7 @@ pub struct StatsTable {
     pub widths: [usize; 5],
     /// The figures the search engine finds for the filter (report, statistic id), so
     /// pinyin and fuzzy words filter as they search with `/`; `None` with no filter.
-    pub found: Option<std::collections::HashSet<(usize, String)>>,
+    pub found: Option<std::collections::HashSet<(usize, Short)>>,
 }
 
 /// The figures of report `r` as rows, each placed as `tree::place` places its node.
@@ -154,13 +154,8 @@ impl StatsTable {
                 true => r.place.clone(),
                 false => format!("{} {}", r.source, r.place),
             };
-            let cells = [
-                &place,
-                &r.label,
-                &format_value(r.value),
-                &r.unit,
-                &r.display,
-            ];
+            let value = format_value(r.value);
+            let cells: [&str; 5] = [&place, &r.label, &value, &r.unit, &r.display];
             for (w, cell) in widths.iter_mut().zip(cells) {
                 *w = (*w).max(crate::tui::wrap::width(cell));
             }
@@ -193,8 +188,8 @@ impl StatsTable {
                     return true;
                 }
                 // Places and report names are not in the engine's text: matched here.
-                let fields = [&r.source, &r.place, &r.label, &r.display, &r.quote];
-                let hay = fields.map(|f| f.as_str()).join(" ").to_lowercase();
+                let fields = [&*r.source, &*r.place, &*r.label, &*r.display, &*r.quote];
+                let hay = fields.join(" ").to_lowercase();
                 words.iter().all(|w| hay.contains(w))
             })
             .collect();
@@ -257,10 +252,10 @@ impl StatsTable {
                 vec![
                     title.to_string(),
                     r.place.clone(),
-                    r.label.clone(),
+                    r.label.to_string(),
                     format_value(r.value),
-                    r.unit.clone(),
-                    r.display.clone(),
+                    r.unit.to_string(),
+                    r.display.to_string(),
                 ]
             })
             .collect();

@@ -4,7 +4,7 @@
 //! scrolling in `update` and jumping from search hits, which a widget keeps to itself.
 
 use super::library::Library;
-use crate::model::{Outline, Report, Section, PREAMBLE_NAME, SIGNOFF_NAME};
+use crate::model::{Outline, Report, Section, Short, PREAMBLE_NAME, SIGNOFF_NAME};
 use crate::tui::lang::Lang;
 use std::collections::{HashMap, HashSet};
 
@@ -16,9 +16,9 @@ pub enum NodeKey {
     /// The preamble before `一、`.
     Intro(usize),
     /// A section or sub-item by id (`"4"`, `"4.3"`).
-    Section(usize, String),
+    Section(usize, Short),
     /// A paragraph that opens with a lead sentence, by paragraph id.
-    Lead(usize, String),
+    Lead(usize, Short),
     /// Issuers and date.
     SignOff(usize),
 }
@@ -29,7 +29,7 @@ impl NodeKey {
     pub fn of_node(report: usize, node: &str) -> NodeKey {
         match node {
             "intro" => NodeKey::Intro(report),
-            id => NodeKey::Section(report, id.to_string()),
+            id => NodeKey::Section(report, id.into()),
         }
     }
 
@@ -152,7 +152,7 @@ fn report_rows(
         out.push(leaf(NodeKey::Intro(r)));
     }
     for (i, (id, expandable)) in outline.sections.iter().enumerate() {
-        let key = NodeKey::Section(r, id.clone());
+        let key = NodeKey::Section(r, id.as_str().into());
         let open = *expandable && expanded.contains(&key);
         if !open {
             out.push(Row {
@@ -249,7 +249,7 @@ pub fn label(reports: &Library, key: &NodeKey, lang: Lang) -> String {
             .unwrap_or_default(),
         NodeKey::Lead(_, pid) => reports
             .paragraph(r, pid)
-            .and_then(|p| p.lead.clone())
+            .and_then(|p| p.lead.as_ref().map(|l| l.to_string()))
             .unwrap_or_default(),
     }
 }
@@ -266,7 +266,7 @@ pub fn places(report: &Report) -> HashMap<&str, String> {
     fn walk<'a>(s: &'a [Section], above: &str, out: &mut HashMap<&'a str, String>) {
         for s in s {
             let here = match above.is_empty() {
-                true => s.number.clone(),
+                true => s.number.to_string(),
                 false => format!("{above} › {}", s.number),
             };
             out.entry(s.id.as_str()).or_insert_with(|| here.clone());
@@ -285,7 +285,7 @@ pub fn place(reports: &Library, key: &NodeKey, lang: Lang) -> String {
         reports
             .section_path(r, id)
             .iter()
-            .map(|s| s.number.clone())
+            .map(|s| s.number.to_string())
             .collect()
     };
     match key {

@@ -107,7 +107,7 @@ pub fn compare(app: &mut App, action: Action) -> Option<Effect> {
             let found = Found {
                 report: cell.report,
                 kind: Kind::Statistic,
-                id: cell.id.clone(),
+                id: cell.id.to_string(),
                 node: cell.node.clone(),
                 text: String::new(),
                 indices: Vec::new(),
@@ -119,8 +119,8 @@ pub fn compare(app: &mut App, action: Action) -> Option<Effect> {
         Action::Copy => {
             let cell = v.selected_cell()?;
             return Some(Effect::Copy {
-                text: cell.display.clone(),
-                summary: CopySummary::Text(cell.display.clone()),
+                text: cell.display.to_string(),
+                summary: CopySummary::Text(cell.display.to_string()),
             });
         }
         Action::CopyCited => {

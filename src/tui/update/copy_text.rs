@@ -34,14 +34,14 @@ pub fn target_text(report: &Report, node: &str, what: &TargetRef, cited: bool) -
                 .iter()
                 .flat_map(|(_, p)| &p.statistics)
                 .find(|s| s.id == what.id)?;
-            (s.display.clone(), format!("{}：{}", s.label, s.display))
+            (s.display.to_string(), format!("{}：{}", s.label, s.display))
         }
         TargetKind::Measure => {
             let m = paragraphs
                 .iter()
                 .flat_map(|(_, p)| &p.measures)
                 .find(|m| m.id == what.id)?;
-            (m.text.clone(), m.text.clone())
+            (m.text.to_string(), m.text.to_string())
         }
     };
     Some(match cited {
@@ -106,7 +106,7 @@ mod tests {
         let m = &p.measures[0];
         let what = TargetRef {
             kind: TargetKind::Measure,
-            id: m.id.clone(),
+            id: m.id.to_string(),
         };
         assert_eq!(target_text(&r, "4.3", &what, false).unwrap(), m.text);
         assert_eq!(

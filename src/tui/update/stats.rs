@@ -25,7 +25,12 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
                 true => None,
                 false => {
                     let r = app.engine.search(&format!("#{query}"), usize::MAX);
-                    Some(r.found.into_iter().map(|f| (f.report, f.id)).collect())
+                    Some(
+                        r.found
+                            .into_iter()
+                            .map(|f| (f.report, f.id.into()))
+                            .collect(),
+                    )
                 }
             };
             t.refresh();
@@ -64,7 +69,7 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
             let found = Found {
                 report: row.report,
                 kind: Kind::Statistic,
-                id: row.id.clone(),
+                id: row.id.to_string(),
                 node: row.node.clone(),
                 text: String::new(),
                 indices: Vec::new(),
@@ -84,8 +89,8 @@ pub fn stats(app: &mut App, action: Action) -> Option<Effect> {
         Action::Copy => {
             let row = t.selected_row()?;
             return Some(Effect::Copy {
-                text: row.display.clone(),
-                summary: CopySummary::Text(row.display.clone()),
+                text: row.display.to_string(),
+                summary: CopySummary::Text(row.display.to_string()),
             });
         }
         Action::CopyCited => {

@@ -62,7 +62,7 @@ fn cells_text(
         }
         let fig = row.cells.get(c).and_then(|x| x.as_ref());
         out.push((
-            fig.map_or_else(|| "-".into(), |f| f.display.clone()),
+            fig.map_or_else(|| "-".into(), |f| f.display.to_string()),
             figure,
             true,
         ));
