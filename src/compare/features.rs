@@ -3,8 +3,9 @@
 //! weighted by how rare they are among the open reports, so 开展 counts less than 复议.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::words::{Tag, Words};
+use super::words::{is_single, Tag, WordKey, Words};
 use crate::identity::Identity;
 use crate::model::{Report, Statistic};
 
@@ -66,29 +67,53 @@ pub struct Figure<'a> {
 /// again for its frequency and its weight.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: HashMap<WordKey, u32, BuildHasherDefault<Mix>>,
     /// Per id: single characters (`·办`) weigh half.
     single: Vec<bool>,
 }
 
 impl Interner {
-    fn id(&mut self, word: String) -> u32 {
+    fn id(&mut self, word: WordKey) -> u32 {
         let next = self.ids.len() as u32;
-        if let Some(&id) = self.ids.get(&word) {
-            return id;
+        let id = *self.ids.entry(word).or_insert(next);
+        if id == next {
+            self.single.push(is_single(word));
         }
-        self.single.push(word.starts_with('·'));
-        self.ids.insert(word, next);
-        next
+        id
     }
 
-    fn weighted(&mut self, words: Vec<String>, factor: impl Fn(usize, usize) -> f64) -> Weighted {
+    fn weighted(&mut self, words: Vec<WordKey>, factor: impl Fn(usize, usize) -> f64) -> Weighted {
         let n = words.len();
         words
             .into_iter()
             .enumerate()
             .map(|(i, w)| (self.id(w), factor(i, n)))
             .collect()
+    }
+}
+
+/// A hash for word keys: splitmix64's finaliser, not SipHash's rounds (a lookup per
+/// word of every figure). Keys differ in high bits too (a pair's first char), so the
+/// bits are mixed both ways.
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        let mut x = self.0;
+        x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        x ^ (x >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = self.0.rotate_left(5) ^ n;
     }
 }
 

@@ -33,6 +33,11 @@ pub fn build(
         start.push(at);
         at += n;
     }
+    // Each report's figures: its statistics in document order, as `all_statistics`
+    // lists them, without walking the report again for each row.
+    let of_report: Vec<&[Figure]> = (0..reports.len())
+        .map(|r| &figures[start[r]..start[r] + counts[r]])
+        .collect();
     let counts: Vec<usize> = counts.into_iter().map(|n| n.max(1)).collect();
     let mut column_of = vec![0; reports.len()];
     for (at, &r) in columns.iter().enumerate() {
@@ -46,7 +51,7 @@ pub fn build(
             let mut row = row(figures, &column_of, &members, sure);
             let last = &figures[latest(&row, &start)];
             let place = last.index as f64 / counts[last.report] as f64;
-            row.indicator = name(reports, figures, &members, last);
+            row.indicator = name(&of_report, figures, &members, last);
             (place, row)
         })
         .collect();
@@ -62,14 +67,13 @@ fn latest(row: &Row, start: &[usize]) -> usize {
 
 /// A short label its report uses more than once (`办结`, `办结率`) says what it counts
 /// only with the sentence's first figure: `12345热线受理群众诉求 / 办结率`.
-fn describe(reports: &[Report], label: &str, figure: &Figure) -> String {
-    if !is_bare(reports, label, figure) {
+fn describe(of_report: &[&[Figure]], label: &str, figure: &Figure) -> String {
+    if !is_bare(of_report, label, figure) {
         return label.to_string();
     }
-    let stats = reports[figure.report].all_statistics();
-    let first = stats
-        .into_iter()
-        .map(|(_, s)| s)
+    let first = of_report[figure.report]
+        .iter()
+        .map(|f| f.stat)
         .find(|s| s.measure == figure.stat.measure);
     match first {
         Some(s) if s.id != figure.stat.id => format!("{} / {label}", s.label),
@@ -79,26 +83,26 @@ fn describe(reports: &[Report], label: &str, figure: &Figure) -> String {
 
 /// Whether a label says too little on its own: two chars or fewer (`力量`), or short and
 /// used for more than one figure of its report (`办结`).
-fn is_bare(reports: &[Report], label: &str, figure: &Figure) -> bool {
+fn is_bare(of_report: &[&[Figure]], label: &str, figure: &Figure) -> bool {
     let n = label.chars().count();
     let repeated = || {
-        let stats = reports[figure.report].all_statistics();
-        stats.iter().filter(|(_, s)| s.label == label).count() > 1
+        let stats = of_report[figure.report].iter();
+        stats.filter(|f| f.stat.label == label).count() > 1
     };
     n <= 2 || (n <= BARE_LABEL && repeated())
 }
 
 /// The row's name: the latest label that says enough on its own, else the latest label
 /// described by its sentence.
-fn name(reports: &[Report], figures: &[Figure], members: &[usize], last: &Figure) -> String {
+fn name(of_report: &[&[Figure]], figures: &[Figure], members: &[usize], last: &Figure) -> String {
     let mut by_column: Vec<&Figure> = members.iter().map(|&f| &figures[f]).collect();
     by_column.sort_by_key(|f| std::cmp::Reverse(f.report));
     let full = std::iter::once(last)
         .chain(by_column)
-        .find(|f| !is_bare(reports, &f.stat.label, f));
+        .find(|f| !is_bare(of_report, &f.stat.label, f));
     match full {
         Some(f) => f.stat.label.to_string(),
-        None => describe(reports, &last.stat.label, last),
+        None => describe(of_report, &last.stat.label, last),
     }
 }
 

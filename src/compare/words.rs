@@ -3,6 +3,22 @@
 
 use std::collections::HashMap;
 
+/// A word as compared, in a number: a lexicon word (its canonical's number), or one char
+/// or two chars of a run no lexicon word covers. Two keys are equal exactly when the words
+/// they stand for are: a char is marked (`·办`, and no lexicon word holds `·`), and a
+/// pair is never a lexicon word (`words` would have taken it whole: every canonical word
+/// is a synonym of itself). Numbers, not strings: cutting builds no string per word.
+pub type WordKey = u64;
+/// One char (`·c`): weighs half.
+const SINGLE: WordKey = 1 << 62;
+const PAIR: WordKey = 2 << 62;
+const LEXICON: WordKey = 3 << 62;
+
+/// Whether a word is a single char of an unknown run (`·办`).
+pub fn is_single(word: WordKey) -> bool {
+    word >> 62 == SINGLE >> 62
+}
+
 /// The data file, compiled in; a test parses it.
 pub const WORDS: &str = include_str!("../../assets/compare-words.txt");
 
@@ -18,8 +34,10 @@ pub struct Tag {
 
 #[derive(Debug, Default)]
 pub struct Words {
-    /// Every synonym → its canonical word (the first of its line).
-    canonical: HashMap<String, String>,
+    /// Every synonym → its canonical word (the first of its line), by number.
+    canonical: HashMap<String, u32>,
+    /// Canonical word → its number.
+    canonical_ids: HashMap<String, u32>,
     /// Look-alike word → its tag.
     tags: HashMap<String, Tag>,
     /// Groups whose absence also keeps figures apart (`!!`).
@@ -62,8 +80,10 @@ impl Words {
                     let Some(first) = items.first() else {
                         return Err(format!("line {}: `=` needs words", n + 1));
                     };
+                    let next = w.canonical_ids.len() as u32;
+                    let id = *w.canonical_ids.entry(first.to_string()).or_insert(next);
                     for item in &items {
-                        w.canonical.insert(item.to_string(), first.to_string());
+                        w.canonical.insert(item.to_string(), id);
                     }
                 }
                 "!" | "!!" | "!@" => {
@@ -148,7 +168,7 @@ impl Words {
     /// The comparable words of a label: filler and `strip` (the report's place) removed,
     /// lexicon words kept whole and made canonical, the rest as character pairs and
     /// single characters (the latter marked with a leading `·`, to weigh less).
-    pub fn words(&self, text: &str, strip: &str) -> Vec<String> {
+    pub fn words(&self, text: &str, strip: &str) -> Vec<WordKey> {
         let stripped;
         let mut s = text;
         if !strip.is_empty() && text.contains(strip) {
@@ -168,11 +188,11 @@ impl Words {
                 continue;
             }
             match self.longest(&chars, i, &self.canonical_starts, |w| {
-                self.canonical.get(w).cloned()
+                self.canonical.get(w).copied()
             }) {
                 Some((len, canon)) => {
                     flush(&mut run, &mut out);
-                    out.push(canon);
+                    out.push(LEXICON | u64::from(canon));
                     i += len;
                 }
                 None => {
@@ -292,18 +312,11 @@ fn is_word_char(c: char) -> bool {
 
 /// An unknown run as single characters and character pairs, in reading order
 /// (`劳资` → ·劳 劳资 ·资), so a word's position in the label is kept.
-fn flush(run: &mut Vec<char>, out: &mut Vec<String>) {
+fn flush(run: &mut Vec<char>, out: &mut Vec<WordKey>) {
     for (i, &c) in run.iter().enumerate() {
-        // Pushed, not `format!`ted: this runs for every char of every figure's text.
-        let mut single = String::with_capacity(2 + c.len_utf8());
-        single.push('·');
-        single.push(c);
-        out.push(single);
+        out.push(SINGLE | u64::from(c));
         if let Some(&next) = run.get(i + 1) {
-            let mut pair = String::with_capacity(c.len_utf8() + next.len_utf8());
-            pair.push(c);
-            pair.push(next);
-            out.push(pair);
+            out.push(PAIR | (u64::from(c) << 21) | u64::from(next));
         }
     }
     run.clear();

@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 use super::library::Library;
 use super::line_input::LineInput;
 use crate::compare::{self, Aliases, Change};
-use crate::export::comparison::{column_names, Line};
+use crate::export::comparison::{column_names, statistics, Line};
 use crate::export::{delimited, Separator};
-use crate::model::{Report, Short};
+use crate::model::{Report, Short, Statistic};
 use crate::tui::lang::Lang;
 
 /// One figure of a row, as the screen needs it.
@@ -119,10 +119,11 @@ fn aligned(reports: &[Report]) -> Aligned {
     // The screen shows no confidence: rows only (see `compare::align_rows`).
     let alignment = compare::align_rows(reports, &Aliases::default());
     let names = column_names(reports, &alignment);
+    let listed = statistics(reports);
     let rows = alignment
         .rows
         .iter()
-        .map(|row| to_row(reports, row))
+        .map(|row| to_row(&listed, row))
         .collect();
     (names, rows)
 }
@@ -271,8 +272,8 @@ impl CompareView {
     }
 }
 
-fn to_row(reports: &[Report], row: &compare::Row) -> CompareRow {
-    let line = Line::new(reports, row);
+fn to_row(listed: &[Vec<(&str, &Statistic)>], row: &compare::Row) -> CompareRow {
+    let line = Line::new(listed, row);
     let cells = line
         .stats
         .iter()
