@@ -119,57 +119,19 @@ impl Hasher for Mix {
 
 /// Every statistic of every report, in report then document order.
 pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
+    // Cutting is each report's own work, done on every core; numbering the words
+    // after, in report order, gives them the ids a single pass gives.
+    let which: Vec<usize> = (0..reports.len()).collect();
+    let cuts = crate::parallel::map(&which, |_, &r| cut(&reports[r], words));
     let mut raw: Vec<Raw> = Vec::new();
     let mut interner = Interner::default();
-    for (r, report) in reports.iter().enumerate() {
-        let place = Identity::of(report).place;
-        let mut index = 0;
-        for (node, paragraph) in report.all_paragraphs() {
-            if paragraph.statistics.is_empty() {
-                continue;
-            }
-            let titles: String = report
-                .section_path(node)
-                .iter()
-                .map(|s| s.title.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            // The headings' words, cut once a paragraph: cutting `titles after` is
-            // cutting each apart, since no lexicon word, filler or place (checked)
-            // holds the space between them.
-            let apart = !place.contains(char::is_whitespace);
-            let title_words = apart.then(|| words.words(&titles, &place));
-            for stat in &paragraph.statistics {
-                let sentence = paragraph
-                    .measures
-                    .iter()
-                    .find(|m| m.id == stat.measure)
-                    .map_or("", |m| m.text.as_str());
-                // What is counted stands at the end of a label, right before the
-                // figure (`…调解纠纷`, `…办结率`); modifiers come first and weigh less.
-                let own = format!("{} {}", stat.label, before_figure(stat));
-                let head = words.words(&own, &place);
-                let mut label =
-                    interner.weighted(head, |i, n| 0.6 + 0.4 * (i + 1) as f64 / n.max(1) as f64);
-                // A short label leans on the clauses before it in its sentence
-                // (`受理行政复议申请11件，办结9件`): they count, marked to be capped.
-                let (lead, after) = sentence
-                    .split_once(stat.quote.as_str())
-                    .unwrap_or(("", sentence));
-                label.extend(interner.weighted(words.words(lead, &place), |_, _| -1.0));
-                let context_words = match &title_words {
-                    Some(t) => {
-                        let mut all = t.clone();
-                        all.extend(words.words(after, &place));
-                        all
-                    }
-                    None => words.words(&format!("{titles} {after}"), &place),
-                };
-                let context = interner.weighted(context_words, |_, _| 1.0);
-                let tags = words.figure_tags(&own, lead);
-                raw.push((r, index, stat, label, context, tags));
-                index += 1;
-            }
+    for (r, cuts) in cuts.into_iter().enumerate() {
+        for (index, (stat, head, lead, context, tags)) in cuts.into_iter().enumerate() {
+            let mut label =
+                interner.weighted(head, |i, n| 0.6 + 0.4 * (i + 1) as f64 / n.max(1) as f64);
+            label.extend(interner.weighted(lead, |_, _| -1.0));
+            let context = interner.weighted(context, |_, _| 1.0);
+            raw.push((r, index, stat, label, context, tags));
         }
     }
     // Inverse document frequency over statistics, shared by labels and contexts.
@@ -240,6 +202,64 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
             tags: tags.clone(),
         })
         .collect()
+}
+
+/// A statistic's words as cut: its label's (head, then the lead's) and its context's.
+type Cut<'a> = (
+    &'a Statistic,
+    Vec<WordKey>,
+    Vec<WordKey>,
+    Vec<WordKey>,
+    Vec<Tag>,
+);
+
+/// Every statistic of one report, cut into words, in document order.
+fn cut<'a>(report: &'a Report, words: &Words) -> Vec<Cut<'a>> {
+    let place = Identity::of(report).place;
+    // The headings' words are cut once a paragraph: cutting `titles after` is cutting
+    // each apart, since no lexicon word, filler or place (checked) holds the space
+    // between them.
+    let apart = !place.contains(char::is_whitespace);
+    let mut out = Vec::new();
+    for (node, paragraph) in report.all_paragraphs() {
+        if paragraph.statistics.is_empty() {
+            continue;
+        }
+        let titles: String = report
+            .section_path(node)
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let title_words = apart.then(|| words.words(&titles, &place));
+        for stat in &paragraph.statistics {
+            let sentence = paragraph
+                .measures
+                .iter()
+                .find(|m| m.id == stat.measure)
+                .map_or("", |m| m.text.as_str());
+            // What is counted stands at the end of a label, right before the figure
+            // (`…调解纠纷`, `…办结率`); modifiers come first and weigh less.
+            let own = format!("{} {}", stat.label, before_figure(stat));
+            let head = words.words(&own, &place);
+            // A short label leans on the clauses before it in its sentence
+            // (`受理行政复议申请11件，办结9件`): they count, marked to be capped.
+            let (lead, after) = sentence
+                .split_once(stat.quote.as_str())
+                .unwrap_or(("", sentence));
+            let context = match &title_words {
+                Some(t) => {
+                    let mut all = t.clone();
+                    all.extend(words.words(after, &place));
+                    all
+                }
+                None => words.words(&format!("{titles} {after}"), &place),
+            };
+            let tags = words.figure_tags(&own, lead);
+            out.push((stat, head, words.words(lead, &place), context, tags));
+        }
+    }
+    out
 }
 
 /// The part of the clause before the figure (`实际出庭数量` of `实际出庭数量6件`).

@@ -132,12 +132,17 @@ fn edges(scorer: &pairing::Scorer, reports: usize, columns: &[usize]) -> Vec<(us
     } else {
         REACH
     };
-    let mut edges = Vec::new();
+    let mut pairs = Vec::new();
     for (i, &p) in columns.iter().enumerate() {
         for &q in columns.iter().skip(i + 1).take(reach) {
-            edges.extend(scorer.assign(&by_report[p], &by_report[q]));
+            pairs.push((p, q));
         }
     }
+    // Each assignment is its own work: on every core, the pairs kept in this order.
+    let assigned = crate::parallel::map(&pairs, |_, &(p, q)| {
+        scorer.assign(&by_report[p], &by_report[q])
+    });
+    let mut edges: Vec<(usize, usize, f64)> = assigned.into_iter().flatten().collect();
     // Best pairs first; of equal ones, the nearer columns (the next year before the
     // one after), since an indicator is most alike to its neighbour.
     edges.sort_by(|x, y| {
