@@ -67,7 +67,7 @@ pub struct Figure<'a> {
 /// again for its frequency and its weight.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<WordKey, u32, BuildHasherDefault<Mix>>,
+    ids: HashMap<WordKey, u32, MixState>,
     /// Per id: single characters (`·办`) weigh half.
     single: Vec<bool>,
 }
@@ -92,12 +92,6 @@ impl Interner {
     }
 }
 
-/// A hash for word keys: splitmix64's finaliser, not SipHash's rounds (a lookup per
-/// word of every figure). Keys differ in high bits too (a pair's first char), so the
-/// bits are mixed both ways.
-#[derive(Default)]
-struct Mix(u64);
-
 impl Hasher for Mix {
     fn finish(&self) -> u64 {
         let mut x = self.0;
@@ -112,8 +106,15 @@ impl Hasher for Mix {
         }
     }
 
+    // A word is looked up for every word of every figure. Keys differ in high bits too
+    // (a pair's first char): `finish` mixes the bits both ways. The multiply spreads a
+    // tuple's first number before the next comes in, so (a, b) and (a ^ 1, b ^ 32) differ.
     fn write_u64(&mut self, n: u64) {
-        self.0 = self.0.rotate_left(5) ^ n;
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 }
 
@@ -192,17 +193,27 @@ pub fn figures<'a>(reports: &'a [Report], words: &Words) -> Vec<Figure<'a>> {
         let total = items.iter().map(|(_, w)| w).sum();
         Bag { items, total }
     };
-    raw.iter()
-        .map(|(r, index, stat, label, context, tags)| Figure {
-            report: *r,
-            index: *index,
+    // Each statistic's words freed as its bags are made: both at once were half the
+    // peak memory (10,000 reports: 2 GB).
+    raw.into_iter()
+        .map(|(report, index, stat, label, context, tags)| Figure {
+            report,
+            index,
             stat,
-            label: bag(label),
-            context: bag(context),
-            tags: tags.clone(),
+            label: bag(&label),
+            context: bag(&context),
+            tags,
         })
         .collect()
 }
+
+/// A hash for numbers that are keys (word keys, figure and report numbers):
+/// splitmix64's finaliser, not SipHash's rounds.
+#[derive(Default)]
+pub struct Mix(u64);
+
+/// Hash maps and sets keyed by numbers.
+pub type MixState = BuildHasherDefault<Mix>;
 
 /// A statistic's words as cut: its label's (head, then the lead's) and its context's.
 type Cut<'a> = (

@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::features::MixState;
 use super::pairing::Scorer;
 
 /// One group while merging.
@@ -61,7 +62,8 @@ pub fn merge(scorer: &Scorer, count: usize, edges: &[(usize, usize, f64)]) -> Ve
     let mut slot: Vec<usize> = (0..count).collect();
     let mut groups: Vec<Group> = (0..count).map(|f| Group::of(scorer, f)).collect();
     // (slot, report) of every figure: whether a group has a figure of a report.
-    let mut held: HashSet<(usize, usize)> = (0..count).map(|f| (f, figures[f].report)).collect();
+    let mut held: HashSet<(usize, usize), MixState> =
+        (0..count).map(|f| (f, figures[f].report)).collect();
     for &(a, b, _) in edges {
         let (sa, sb) = (slot[a], slot[b]);
         if sa == sb {
