@@ -5,8 +5,8 @@
 //! scripts read them from `--json` output, so rename nothing.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
+mod by_measure;
 mod names;
 mod outline;
 mod safe_text;
@@ -255,30 +255,6 @@ impl Section {
     }
 }
 
-impl Paragraph {
-    /// Each sentence with the figures it holds, in order, then the figures no sentence
-    /// claims (possible in a model edited by hand). One pass: filtering every figure for
-    /// every sentence is quadratic, and a hostile paragraph can hold hundreds of thousands
-    /// of each. A figure goes with the first sentence of its id only.
-    pub fn statistics_by_measure(&self) -> (Vec<(&Measure, Vec<&Statistic>)>, Vec<&Statistic>) {
-        let mut by_measure: HashMap<&str, Vec<&Statistic>> = HashMap::new();
-        for s in &self.statistics {
-            by_measure.entry(s.measure.as_str()).or_default().push(s);
-        }
-        let sentences = self
-            .measures
-            .iter()
-            .map(|m| (m, by_measure.remove(m.id.as_str()).unwrap_or_default()))
-            .collect();
-        let unclaimed = self
-            .statistics
-            .iter()
-            .filter(|s| by_measure.contains_key(s.measure.as_str()))
-            .collect();
-        (sentences, unclaimed)
-    }
-}
-
 impl Report {
     /// Every section and sub-item in document order.
     pub fn all_sections(&self) -> Vec<&Section> {
@@ -340,33 +316,5 @@ impl Report {
             .windows(4)
             .position(|w| w.iter().all(u8::is_ascii_digit))?;
         t.get(i..i + 4)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::embedded;
-
-    #[test]
-    fn figures_go_with_their_sentence_and_the_unclaimed_come_last() {
-        let r = embedded::report().expect("the embedded report parses");
-        let (_, p) = r
-            .all_paragraphs()
-            .into_iter()
-            .find(|(_, p)| p.statistics.len() > 1 && p.measures.len() > 1)
-            .expect("a paragraph with figures in several sentences");
-        let mut p = p.clone();
-        let (sentences, unclaimed) = p.statistics_by_measure();
-        let claimed: usize = sentences.iter().map(|(_, s)| s.len()).sum();
-        assert_eq!((claimed, unclaimed.len()), (p.statistics.len(), 0));
-        for (m, statistics) in &sentences {
-            assert!(statistics
-                .iter()
-                .all(|s| s.measure == m.id && m.text.contains(s.display.as_str())));
-        }
-        p.statistics[0].measure = "nowhere".into();
-        let (_, unclaimed) = p.statistics_by_measure();
-        assert_eq!(unclaimed.len(), 1);
-        assert_eq!(unclaimed[0].id, p.statistics[0].id);
     }
 }

@@ -216,7 +216,7 @@ fn sections(
             };
             let id = match open.last() {
                 Some((_, p)) => child_id(&p.id, ".", siblings + 1),
-                None => compact_str::format_compact!("{}", siblings + 1),
+                None => child_id("", "", siblings + 1),
             };
             open.push((level, item(id, number, marker, rest, view)));
         } else if let Some((_, s)) = open.last_mut() {
@@ -259,7 +259,7 @@ fn item(
         .trim();
     let mut s = Section {
         title: title.to_string(),
-        heading: format!("{marker}{first}"),
+        heading: [marker, first].concat(),
         number: Short::new(number),
         inline: !inline_text.is_empty(),
         id,

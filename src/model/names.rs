@@ -54,7 +54,14 @@ impl Section {
         let rest = self.heading.trim_start().strip_prefix(self.number.as_str());
         let printed = match self.title.is_empty() {
             true => rest.map(|r| r.trim_end_matches(CLOSING)),
-            false => rest.and_then(|r| r.find(self.title.as_str()).map(|i| &r[..i])),
+            // Where the title first appears, looked for only where a separator of up to
+            // two chars can end (`str::find` set up a substring search per section).
+            false => rest.and_then(|r| {
+                let ends = r.char_indices().map(|(i, _)| i).chain([r.len()]).take(3);
+                ends.into_iter()
+                    .find(|&i| r[i..].starts_with(self.title.as_str()))
+                    .map(|i| &r[..i])
+            }),
         };
         // A separator is a mark or a space; anything longer means the heading and the
         // title disagree, so fall back to the usual form.
@@ -109,5 +116,32 @@ mod tests {
         let r = crate::import::import(text, "t").expect("imports");
         let labels: Vec<String> = r.all_sections().iter().map(|s| s.label()).collect();
         assert_eq!(labels, ["一、总体", "1、优化营商环境"]);
+    }
+
+    /// The separator read from the heading as `str::find` read it before: the first place
+    /// the title appears, kept when at most two chars follow the number.
+    #[test]
+    fn the_separator_is_where_the_title_first_appears_within_two_chars() {
+        use proptest::prelude::*;
+        fn by_find(s: &crate::model::Section) -> String {
+            let rest = s.heading.trim_start().strip_prefix(s.number.as_str());
+            let printed = rest.and_then(|r| r.find(s.title.as_str()).map(|i| &r[..i]));
+            match printed.filter(|p| p.chars().count() <= 2) {
+                Some(p) => p.to_string(),
+                None if s.number.chars().all(|c| c.is_alphanumeric()) => "、".into(),
+                None => String::new(),
+            }
+        }
+        let piece =
+            || prop::sample::select(vec!["", "、", ".", " ", "　", "：", "法", "治法", "a"]);
+        let number = prop::sample::select(vec!["一", "（一）", "1", "(3)"]);
+        let title = prop::sample::select(vec!["法治", "治", "依法行政", "法治法治"]);
+        proptest!(|(n in number, sep in piece(), t in title, tail in piece())| {
+            let mut s = crate::import::import("一、x\n", "t").unwrap().sections.remove(0);
+            s.number = n.into();
+            s.title = t.to_string();
+            s.heading = format!("{n}{sep}{t}{tail}");
+            prop_assert_eq!(s.numbered(), format!("{n}{}", by_find(&s)));
+        });
     }
 }

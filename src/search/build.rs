@@ -34,6 +34,45 @@ type Span = [u64; 2];
 /// statistic's label, display and quote are spans of its item's text. Nothing else is
 /// copied on the way (no `format!`, no string per item).
 impl Part {
+    /// Room for a report's items, counted first: growing the blob and the columns item by
+    /// item reallocated and copied them (1.5% of indexing, callgrind).
+    fn sized_for(report: &Report) -> Part {
+        let (mut text, mut items, mut figures, mut nodes) = (0, 0, 0, 1);
+        let mut paragraphs: Vec<&Paragraph> = report.intro.iter().collect();
+        let mut stack: Vec<&Section> = report.sections.iter().collect();
+        while let Some(s) = stack.pop() {
+            nodes += 1;
+            text += 2 * s.heading.len() + s.id.len();
+            paragraphs.extend(&s.paragraphs);
+            stack.extend(&s.subsections);
+        }
+        for p in paragraphs {
+            // Each sentence is an item; a figure's item repeats its clause with its label.
+            text += p.text.len() + p.lead.as_ref().map_or(0, |l| l.len());
+            items += p.measures.len() + p.statistics.len() + 1;
+            figures += p.statistics.len();
+            text += p
+                .statistics
+                .iter()
+                .map(|s| 2 * s.quote.len())
+                .sum::<usize>();
+        }
+        items += nodes;
+        Part {
+            // Ids are short; a measure's id and its text, a node's id and its heading.
+            strings: String::with_capacity(text + 16 * items),
+            item_strs: Vec::with_capacity(4 * items),
+            item_refs: Vec::with_capacity(2 * items),
+            kinds: Vec::with_capacity(items),
+            node_strs: Vec::with_capacity(4 * nodes),
+            node_crumbs: Vec::with_capacity(2 * nodes),
+            crumbs: Vec::with_capacity(8 * nodes),
+            fig_strs: Vec::with_capacity(8 * figures),
+            fig_values: Vec::with_capacity(figures),
+            fig_approx: Vec::with_capacity(figures),
+        }
+    }
+
     fn string(&mut self, s: &str) -> Span {
         let at = self.strings.len() as u64;
         self.strings.push_str(s);
@@ -125,7 +164,7 @@ impl Part {
 }
 
 fn part(report: &Report) -> Part {
-    let mut part = Part::default();
+    let mut part = Part::sized_for(report);
     let (intro, _) = part.node("intro", "intro", &[]);
     for p in &report.intro {
         part.paragraph(p, intro);

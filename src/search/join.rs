@@ -111,8 +111,9 @@ struct TextIndex {
     text: Buf,
     starts: Vec<u32>,
     blooms: Vec<u64>,
-    /// The current item's symbols as bytes (reused).
-    scratch: Vec<u8>,
+    /// The current item's symbols (reused), and the same narrowed to `u16`.
+    syms: Vec<u32>,
+    narrow: Vec<u16>,
     /// Basic Multilingual Plane char as written → its symbol id + 1 (0: not seen yet), so
     /// a char met before is neither folded nor looked up again.
     seen: Vec<u32>,
@@ -127,7 +128,8 @@ impl TextIndex {
             text: Buf::default(),
             starts: vec![0],
             blooms: Vec::new(),
-            scratch: Vec::new(),
+            syms: Vec::new(),
+            narrow: Vec::new(),
             seen: vec![0; 0x10000],
         }
     }
@@ -146,29 +148,55 @@ impl TextIndex {
     }
 
     fn item(&mut self, s: &str) {
+        // The item's symbols go to typed scratch vectors sized for the worst case (one
+        // symbol a byte), then to the column at once: the column's aligned buffer grows
+        // per call, a copy of 2 bytes per character was a call to memcpy each, and
+        // `extend` from `chars()` checked capacity at every character.
         let mut bloom = Bloom::default();
-        let mut count = 0;
-        // At most one symbol a byte.
-        self.text.reserve(s.len() * if self.wide { 4 } else { 2 });
-        // The item's symbols go to a scratch vector, then to the column at once: the
-        // column's aligned buffer grows per call, too much work a character.
-        let mut bytes = std::mem::take(&mut self.scratch);
-        bytes.clear();
-        for c in s.chars() {
-            let sym = self.symbol(c);
-            bloom_add(&mut bloom, sym);
-            count += 1;
-            match (self.wide, u16::try_from(sym)) {
-                (true, _) => bytes.extend_from_slice(&sym.to_ne_bytes()),
-                (false, Ok(narrow)) => bytes.extend_from_slice(&narrow.to_ne_bytes()),
-                (false, Err(_)) => self.fits = false,
-            }
+        let count;
+        if self.wide {
+            let mut syms = std::mem::take(&mut self.syms);
+            syms.resize(s.len(), 0);
+            count = self.fill(s, &mut syms, &mut bloom, |sym| sym);
+            self.text
+                .extend_from_slice(bytemuck::cast_slice(&syms[..count]));
+            self.syms = syms;
+        } else {
+            let mut narrow = std::mem::take(&mut self.narrow);
+            narrow.resize(s.len(), 0);
+            let mut high = 0;
+            count = self.fill(s, &mut narrow, &mut bloom, |sym| {
+                high |= sym;
+                sym as u16
+            });
+            // A symbol past `u16`: `finish` indexes every text again, wide.
+            self.fits &= high <= u32::from(u16::MAX);
+            self.text
+                .extend_from_slice(bytemuck::cast_slice(&narrow[..count]));
+            self.narrow = narrow;
         }
-        self.text.extend_from_slice(&bytes);
-        self.scratch = bytes;
         let last = self.starts[self.starts.len() - 1];
-        self.starts.push(last + count);
+        self.starts.push(last + count as u32);
         self.blooms.extend(bloom);
+    }
+
+    /// Each char of `s` as a symbol into `out` (at least `s.len()` long), added to
+    /// `bloom`; how many were written.
+    fn fill<T>(
+        &mut self,
+        s: &str,
+        out: &mut [T],
+        bloom: &mut Bloom,
+        mut put: impl FnMut(u32) -> T,
+    ) -> usize {
+        let mut count = 0;
+        for (slot, c) in out.iter_mut().zip(s.chars()) {
+            let sym = self.symbol(c);
+            bloom_add(bloom, sym);
+            *slot = put(sym);
+            count += 1;
+        }
+        count
     }
 
     fn write(self, w: &mut Writer) -> Symbols {

@@ -296,3 +296,34 @@ fn an_index_built_while_importing_is_the_index_of_the_models() {
     assert!(built.len() > 100);
     assert_eq!(streamed.as_bytes(), built.as_bytes());
 }
+
+/// More than 65,536 distinct characters: the index's text turns wide (`u32` symbols) and
+/// still finds each sentence by a character only it holds, past the narrow range too.
+#[test]
+fn a_text_with_more_distinct_characters_than_u16_holds_is_indexed_wide() {
+    let chars = ('\u{4E00}'..='\u{9FA5}')
+        .chain('\u{AC00}'..='\u{D7A3}')
+        .chain('\u{20000}'..='\u{2A6D6}');
+    let chars: Vec<char> = chars.collect();
+    assert!(chars.len() > 70_000);
+    // Sentences of 100 characters each, one paragraph per 50 sentences.
+    let mut text = String::from("一、总体\n");
+    for (i, sentence) in chars.chunks(100).enumerate() {
+        text.extend(sentence);
+        text.push('。');
+        if i % 50 == 49 {
+            text.push('\n');
+        }
+    }
+    let index = Index::build(&[crate::import::import(&text, "宽").unwrap()]);
+    for c in [chars[5], chars[30_000], chars[chars.len() - 3]] {
+        let hits = ids(&index, &c.to_string());
+        let holder = index
+            .items()
+            .filter(|i| i.kind == Kind::Measure && i.text.contains(c))
+            .map(|i| i.id.to_string())
+            .collect::<Vec<_>>();
+        assert_eq!(holder.len(), 1, "{c}");
+        assert_eq!(hits, holder, "{c}");
+    }
+}
