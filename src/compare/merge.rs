@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use super::features::MixState;
+use super::mix::MixState;
 use super::pairing::Scorer;
 
 /// One group while merging.

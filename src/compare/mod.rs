@@ -8,10 +8,12 @@
 
 pub mod aliases;
 pub mod change;
+mod cutting;
 #[cfg(test)]
 mod differential;
 mod features;
 mod merge;
+mod mix;
 mod pairing;
 pub mod unit_match;
 pub mod words;

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::cutting::{firsts, replace_all, starts, Chars};
+use super::mix::MixState;
+
 /// A word as compared, in a number: a lexicon word (its canonical's number), or one char
 /// or two chars of a run no lexicon word covers. Two keys are equal exactly when the words
 /// they stand for are: a char is marked (`·办`, and no lexicon word holds `·`), and a
@@ -23,7 +26,7 @@ pub fn is_single(word: WordKey) -> bool {
 pub const WORDS: &str = include_str!("../../assets/compare-words.txt");
 
 /// Longest lexicon word we look for, in chars (`法治宣传教育` is six).
-const MAX_WORD: usize = 8;
+pub(super) const MAX_WORD: usize = 8;
 
 /// One look-alike word found in a label: which group, which side of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,11 +54,11 @@ pub struct Words {
     /// First char of a synonym → the lengths (bit `n - 1`: `n` chars) it comes in, so a
     /// position no word starts at costs one lookup, not eight (1,000 reports: the words
     /// were four fifths of `compare`).
-    canonical_starts: HashMap<char, u8>,
-    tag_starts: HashMap<char, u8>,
+    canonical_starts: HashMap<char, u8, MixState>,
+    tag_starts: HashMap<char, u8, MixState>,
     /// First char → the masks or filler starting with it, by position in their list.
-    mask_starts: HashMap<char, Vec<usize>>,
-    filler_starts: HashMap<char, Vec<usize>>,
+    mask_starts: HashMap<char, Vec<usize>, MixState>,
+    filler_starts: HashMap<char, Vec<usize>, MixState>,
 }
 
 impl Words {
@@ -211,7 +214,7 @@ impl Words {
         &self,
         chars: &Chars,
         i: usize,
-        starts: &HashMap<char, u8>,
+        starts: &HashMap<char, u8, MixState>,
         find: impl Fn(&str) -> Option<T>,
     ) -> Option<(usize, T)> {
         let lengths = starts.get(&chars.at(i)).copied().unwrap_or(0);
@@ -224,85 +227,6 @@ impl Words {
             .filter(|len| lengths & (1 << (len - 1)) != 0)
             .find_map(|len| find(chars.slice(i, len)).map(|t| (len, t)))
     }
-}
-
-/// A text with its chars' byte offsets, to look up a run of chars without copying it.
-struct Chars<'t> {
-    text: &'t str,
-    /// Byte offset of each char, and the text's length last.
-    offsets: Vec<usize>,
-}
-
-impl<'t> Chars<'t> {
-    fn of(text: &'t str) -> Chars<'t> {
-        let mut offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
-        offsets.push(text.len());
-        Chars { text, offsets }
-    }
-
-    fn len(&self) -> usize {
-        self.offsets.len() - 1
-    }
-
-    fn at(&self, i: usize) -> char {
-        self.text[self.offsets[i]..].chars().next().unwrap_or(' ')
-    }
-
-    /// `len` chars from char `i`.
-    fn slice(&self, i: usize, len: usize) -> &'t str {
-        &self.text[self.offsets[i]..self.offsets[i + len]]
-    }
-}
-
-/// For each first char, the lengths (bit `n - 1`) of the words starting with it, up to
-/// MAX_WORD chars (longer ones are never looked up).
-fn starts<'w>(words: impl Iterator<Item = &'w String>) -> HashMap<char, u8> {
-    let mut out: HashMap<char, u8> = HashMap::new();
-    for w in words {
-        let n = w.chars().count();
-        if let (Some(c), 1..=MAX_WORD) = (w.chars().next(), n) {
-            *out.entry(c).or_default() |= 1 << (n - 1);
-        }
-    }
-    out
-}
-
-/// First char → positions of the patterns starting with it.
-fn firsts(patterns: &[String]) -> HashMap<char, Vec<usize>> {
-    let mut out: HashMap<char, Vec<usize>> = HashMap::new();
-    for (i, p) in patterns.iter().enumerate() {
-        if let Some(c) = p.chars().next() {
-            out.entry(c).or_default().push(i);
-        }
-    }
-    out
-}
-
-/// Every pattern replaced by `with`, one pattern after another in list order (as a
-/// chain of `str::replace`). Only patterns whose first char is in the text are tried:
-/// replacing takes chars out and puts `with` (no pattern's char) in, so it never makes
-/// a pattern appear whose first char was not there.
-fn replace_all(
-    text: &str,
-    patterns: &[String],
-    starts: &HashMap<char, Vec<usize>>,
-    with: &str,
-) -> String {
-    let mut tried: Vec<usize> = text
-        .chars()
-        .filter_map(|c| starts.get(&c))
-        .flatten()
-        .copied()
-        .collect();
-    tried.sort_unstable();
-    tried.dedup();
-    let mut out = text.to_string();
-    for p in tried {
-        if out.contains(patterns[p].as_str()) {
-            out = out.replace(patterns[p].as_str(), with);
-        }
-    }
-    out
 }
 
 /// Letters, digits and hanzi; punctuation and spaces end a run.
