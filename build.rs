@@ -1,11 +1,13 @@
 //! Build script: a hash of the sources that decide what an import gives (`src/`,
 //! `assets/`, the manifest and lock file), so a cache entry written by another build is
 //! known as stale without reading the executable at run time. And the label dictionary
-//! as Rust arrays (`build/label_words.rs`).
+//! as Rust arrays (`build/label_words.rs`, `build/label_trie.rs`).
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+#[path = "build/label_trie.rs"]
+mod label_trie;
 #[path = "build/label_words.rs"]
 mod label_words;
 

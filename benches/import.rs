@@ -101,28 +101,36 @@ fn corpus_figures_only(bencher: divan::Bencher) {
     });
 }
 
-/// What labels cost: loading the segmenter with the label dictionary (once per process,
-/// on the first text import), against jieba's full dictionary.
-#[divan::bench(sample_count = 5)]
-fn segmenter_load_label_dictionary() -> jieba_rs::Jieba {
-    report_tui::import::load_segmenter()
-}
+/// One label's segmentation: a 24-character window beside a figure, with the label
+/// segmenter (compile-time tables, nothing to load) and, side by side, jieba-rs 0.11's
+/// `tag` with the same dictionary, which it replaced (loaded before timing: ~3 ms a
+/// process).
+const WINDOW: &str = "全年受理群众来访，排查化解矛盾纠纷，政务服务事项网上可办率";
 
-#[divan::bench(sample_count = 3)]
-fn segmenter_load_full_jieba_dictionary() -> jieba_rs::Jieba {
-    jieba_rs::Jieba::new()
-}
-
-/// One label's segmentation: a 24-character window beside a figure.
 #[divan::bench]
-fn segment_one_window(bencher: divan::Bencher) {
-    let jieba = report_tui::import::load_segmenter();
-    bencher.bench(|| {
-        jieba
-            .tag(
-                divan::black_box("全年受理群众来访，排查化解矛盾纠纷，政务服务事项网上可办率"),
-                false,
-            )
-            .len()
-    });
+fn segment_one_window() -> usize {
+    report_tui::import::segment(divan::black_box(WINDOW)).len()
+}
+
+#[divan::bench]
+fn segment_one_window_jieba(bencher: divan::Bencher) {
+    let dict: String = include_str!("../assets/words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    let jieba = jieba_rs::Jieba::with_dict(&mut dict.as_bytes()).expect("dictionary loads");
+    bencher.bench(|| jieba.tag(divan::black_box(WINDOW), false).len());
+}
+
+/// Loading jieba-rs with the label dictionary, as every process that imported a text file
+/// did before the segmenter's tables were compiled in (they need no load).
+#[divan::bench(sample_count = 5)]
+fn segmenter_load_jieba_label_dictionary() -> jieba_rs::Jieba {
+    let dict: String = include_str!("../assets/words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    jieba_rs::Jieba::with_dict(&mut dict.as_bytes()).expect("dictionary loads")
 }

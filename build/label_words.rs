@@ -1,9 +1,12 @@
 //! Build script part: turns the label dictionary (`assets/words.txt`) and jieba's guesses
 //! for lone characters (`assets/char-tags.txt`) into Rust arrays, so a process that labels
-//! figures parses neither: parsing the dictionary was half of loading it (24 of 49 million instructions,
-//! ~3 ms per process), and a word's tag is found by binary search without building a map.
+//! figures neither parses nor loads anything: the words as a trie (`build/label_trie.rs`)
+//! with each word's tag and log frequency. (Loading the dictionary into jieba-rs cost
+//! ~3 ms in every process that imported a text file.)
 
 use std::fmt::Write as _;
+
+use super::label_trie;
 
 /// Writes `$OUT_DIR/label_words.rs`, which `src/import/labels/segmenter.rs` includes.
 /// (`build.rs` already reruns when anything under `assets/` changes.)
@@ -22,86 +25,75 @@ pub fn write() {
 /// (0 when missing) and part of speech (empty when missing). A frequency that is not a
 /// number fails the build, where jieba would have refused the whole dictionary.
 fn write_entries(out: &mut String, words: &str) {
-    let entries: Vec<(&str, usize, &str)> = words
+    let entries = words
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let mut fields = l.split_whitespace();
             let word = fields.next().expect("a word");
-            let freq = fields.next().map_or(0, |f| {
+            let freq: usize = fields.next().map_or(0, |f| {
                 f.parse()
                     .unwrap_or_else(|_| panic!("assets/words.txt: {l:?}: not a frequency"))
             });
             (word, freq, fields.next().unwrap_or(""))
-        })
-        .collect();
-    // Of a word listed twice, the first: jieba keeps the tag of its first entry.
-    let mut by_word: Vec<usize> = (0..entries.len()).collect();
-    by_word.sort_by_key(|&i| (entries[i].0, i));
-    by_word.dedup_by_key(|i| entries[*i].0);
-    assert!(entries.len() <= usize::from(u16::MAX), "indices are u16");
+        });
+    // Each word once, as jieba keeps a word listed twice: the tag of its first entry, the
+    // frequency of its last; the total is the sum of those frequencies.
+    let mut distinct: Vec<(&str, usize, &str)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (word, freq, tag) in entries {
+        match seen.get(word) {
+            Some(&i) => distinct[i].1 = freq,
+            None => {
+                seen.insert(word, distinct.len());
+                distinct.push((word, freq, tag));
+            }
+        }
+    }
+    let total: usize = distinct.iter().map(|d| d.1).sum();
 
-    // Offsets into one string and indices into a short list of tags, not a `&str` an
-    // entry: each pointer in a static array is a relocation the loader applies at every
-    // start (72,000 of them were ~0.7 ms of every process, searches included).
-    let mut tags: Vec<&str> = entries.iter().map(|e| e.2).collect();
+    // Indices into a short list of tags, not a `&str` a word: each pointer in a static
+    // array is a relocation the loader applies at every start (72,000 of them were
+    // ~0.7 ms of every process, searches included).
+    let mut tags: Vec<&str> = distinct.iter().map(|e| e.2).collect();
     tags.sort_unstable();
     tags.dedup();
     assert!(tags.len() <= 256, "tag indices are u8");
-    let text: String = entries.iter().map(|e| e.0).collect();
-    let _ = writeln!(out, "/// The words of `assets/words.txt`, back to back.");
-    let _ = writeln!(out, "static WORD_TEXT: &str = {text:?};");
-    let _ = write!(
-        out,
-        "/// Where each entry's word ends in `WORD_TEXT`.\nstatic WORD_ENDS: [u32; {}] = [",
-        entries.len()
-    );
-    let mut end = 0;
-    for (word, _, _) in &entries {
-        end += word.len();
-        let _ = write!(out, "{end},");
-    }
-    let _ = writeln!(out, "];");
-    let _ = write!(
-        out,
-        "/// Each entry's frequency.\nstatic FREQS: [usize; {}] = [",
-        entries.len()
-    );
-    for (_, freq, _) in &entries {
-        let _ = write!(out, "{freq},");
-    }
-    let _ = writeln!(out, "];");
     let _ = writeln!(
         out,
-        "/// The parts of speech the entries name.\nstatic TAG_NAMES: [&str; {}] = {tags:?};",
+        "/// The parts of speech the words have.\npub(super) static TAG_NAMES: [&str; {}] = {tags:?};",
         tags.len()
     );
+    let tag_of: Vec<usize> = distinct
+        .iter()
+        .map(|e| tags.binary_search(&e.2).unwrap_or(0))
+        .collect();
+    label_trie::array(
+        out,
+        "Each word's part of speech, in `TAG_NAMES`.",
+        "WORD_TAGS",
+        "u8",
+        &tag_of,
+    );
+    // `ln` as jieba takes it at load, `(freq as f64).ln()`, computed here on the build
+    // machine and stored as bits (a test checks them against the target's `ln`).
+    let bits = |x: usize| (x as f64).ln().to_bits();
     let _ = write!(
         out,
-        "/// Each entry's part of speech, in `TAG_NAMES`.\nstatic TAGS: [u8; {}] = [",
-        entries.len()
+        "/// Each word's `ln(frequency)`, as `f64` bits.\npub(super) static WORD_LOG_FREQS: [u64; {}] = [",
+        distinct.len()
     );
-    for (_, _, tag) in &entries {
-        let _ = write!(out, "{},", tags.binary_search(tag).unwrap_or(0));
+    for (_, freq, _) in &distinct {
+        let _ = write!(out, "{:#x},", bits(*freq));
     }
     let _ = writeln!(out, "];");
     let _ = writeln!(
         out,
-        "/// Entry `i` of `assets/words.txt`: word, frequency, part of speech.\n\
-         fn entry(i: usize) -> (&'static str, usize, &'static str) {{\n\
-         let start = if i == 0 {{ 0 }} else {{ WORD_ENDS[i - 1] as usize }};\n\
-         (&WORD_TEXT[start..WORD_ENDS[i] as usize], FREQS[i], TAG_NAMES[usize::from(TAGS[i])])\n}}"
+        "/// `ln` of the sum of the words' frequencies, as `f64` bits.\npub(super) static LOG_TOTAL: u64 = {:#x};",
+        bits(total)
     );
-    let _ = writeln!(
-        out,
-        "/// Indices of entries sorted by word, each word once (its first entry).\n\
-         static BY_WORD: [u16; {}] = [",
-        by_word.len()
-    );
-    for i in &by_word {
-        let _ = write!(out, "{i},");
-    }
-    let _ = writeln!(out, "];");
+    let words: Vec<&str> = distinct.iter().map(|e| e.0).collect();
+    label_trie::write(out, &words);
 }
 
 /// `tag<TAB>characters` lines, as (character, tag) sorted by character.
@@ -118,12 +110,12 @@ fn write_char_tags(out: &mut String, char_tags: &str) {
     names.dedup();
     let _ = writeln!(
         out,
-        "/// jieba's part-of-speech guesses for lone CJK characters.\nstatic GUESS_NAMES: [&str; {}] = {names:?};",
+        "/// jieba's part-of-speech guesses for lone CJK characters.\npub(super) static GUESS_NAMES: [&str; {}] = {names:?};",
         names.len()
     );
     let _ = write!(
         out,
-        "/// Each CJK character that gets a guess other than `x`, sorted.\nstatic GUESSED: [char; {}] = [",
+        "/// Each CJK character that gets a guess other than `x`, sorted.\npub(super) static GUESSED: [char; {}] = [",
         tags.len()
     );
     for (c, _) in &tags {
@@ -132,7 +124,7 @@ fn write_char_tags(out: &mut String, char_tags: &str) {
     let _ = writeln!(out, "];");
     let _ = write!(
         out,
-        "/// Its guess, in `GUESS_NAMES`.\nstatic GUESSES: [u8; {}] = [",
+        "/// Its guess, in `GUESS_NAMES`.\npub(super) static GUESSES: [u8; {}] = [",
         tags.len()
     );
     for (_, tag) in &tags {

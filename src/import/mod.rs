@@ -17,7 +17,7 @@ mod units;
 pub use decode::decode;
 pub use figures::{base_of, figures, Figure};
 pub use headings::date_line;
-pub use labels::{load_segmenter, Labels};
+pub use labels::{segment, Labels, Words};
 pub use paragraph::paragraph;
 pub use sentences::{clause_around, sentences};
 pub use structure::is_unnumbered;

@@ -4,17 +4,19 @@
 use super::words::{
     is_benefactive, is_connective, is_level_verb, is_measure, is_place, is_subject_end,
 };
-use super::{is_number, joined, noun_like, one_char, several_chars, tags, window, WINDOW_CHARS};
+use super::{is_number, joined, noun_like, one_char, segment, several_chars, window, WINDOW_CHARS};
 
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
 /// time words, prepositions and the verbs that govern the phrase off its start.
 pub(super) fn noun_before(head: &str, level: bool) -> String {
     let whole = head.trim();
     let head = window(whole, WINDOW_CHARS, true);
-    let mut words = tags(head);
+    let all = segment(head);
+    // The words are cut off the ends of this slice, not moved.
+    let mut words: &[(&str, &str)] = &all;
     // A window that starts inside the clause may start inside a word: that word goes.
     if head.len() < whole.len() && !words.is_empty() {
-        words.remove(0);
+        words = &words[1..];
     }
     // Connectives off the end, then a verb that reports a level (`占比提高|到`, `时限
     // 压缩|至`) when a noun or the figure it starts from (`由20天|缩短|到`) stands before it.
@@ -41,18 +43,14 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         unit_like.then_some(k)
     };
     let ends_in_figure = |words: &[(&str, &str)]| figure_at(words).is_some();
-    loop {
+    while let Some(((w, _), rest)) = words.split_last() {
         let n = words.len();
         let last_is_verb = level
             && n >= 2
-            && is_level_verb(words[n - 1].0)
-            && (noun_like(words[n - 2].1) || ends_in_figure(&words[..n - 1]));
-        if words
-            .last()
-            .is_some_and(|(w, _)| is_connective(w) || w.trim().is_empty())
-            || last_is_verb
-        {
-            words.pop();
+            && is_level_verb(w)
+            && (noun_like(words[n - 2].1) || ends_in_figure(rest));
+        if is_connective(w) || w.trim().is_empty() || last_is_verb {
+            words = rest;
         } else {
             break;
         }
@@ -60,17 +58,20 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
     // A figure ending the clause before this one's (`来访１０５批|３１２人次`, `审批时间由
     // 20天|缩短到10天`) shares its label: its number and unit come off the end, and then
     // what joined the label to it (`由`).
-    if let Some(k) = figure_at(&words) {
-        words.truncate(k);
+    if let Some(k) = figure_at(words) {
+        words = &words[..k];
         // The rest of a decimal (`8.`) and the number's other digits.
-        while words
-            .last()
-            .is_some_and(|(w, t)| is_number(w, t) || matches!(*w, "." | "．"))
-        {
-            words.pop();
+        while let Some(((w, t), rest)) = words.split_last() {
+            if !(is_number(w, t) || matches!(*w, "." | "．")) {
+                break;
+            }
+            words = rest;
         }
-        while words.last().is_some_and(|(w, _)| is_connective(w)) {
-            words.pop();
+        while let Some(((w, _), rest)) = words.split_last() {
+            if !is_connective(w) {
+                break;
+            }
+            words = rest;
         }
     }
     // Everything up to the last verb that opens a noun phrase (`接受|群众咨询`).

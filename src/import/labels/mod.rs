@@ -1,19 +1,21 @@
 //! Labels that name what a figure counts, from the clause around it, cut at word
-//! boundaries (jieba-rs, in `segmenter.rs`): the choice between the noun after a figure
+//! boundaries (jieba's segmentation, rebuilt in `segmenter.rs` and `route.rs`): the choice between the noun after a figure
 //! and the noun phrase before it. The rules for each side and the word lists they use
 //! are in the files beside this one; labels as data in `data.rs`.
 
 mod before;
 mod data;
+mod route;
 mod segmenter;
+#[cfg(test)]
+mod segmenter_tests;
 mod words;
 
 use super::figures::Figure;
 use super::sentences::Clauses;
 use before::noun_before;
 pub use data::Labels;
-pub use segmenter::load_segmenter;
-use segmenter::tags;
+pub use segmenter::{segment, Words};
 use words::COMPARISONS;
 
 /// A number as jieba leaves it: tagged `m`, or digits it does not know (full-width).
@@ -118,8 +120,8 @@ fn is_comparison(label: &str) -> bool {
     true
 }
 
-/// Segment only this many characters next to a figure: a label is shorter, and jieba's
-/// cost grows with the text it is given.
+/// Segment only this many characters next to a figure: a label is shorter, and the
+/// segmenter's cost grows with the text it is given.
 const WINDOW_CHARS: usize = 24;
 
 /// The last (`from_end`) or first `n` characters of `text`.
@@ -139,7 +141,7 @@ fn noun_after(tail: &str) -> Option<String> {
         return None; // No word, so no noun (the figure ends its clause, the usual case).
     }
     let tail = window(tail, WINDOW_CHARS, false);
-    let words = tags(tail);
+    let words = segment(tail);
     if !words.first().is_some_and(|(_, t)| noun_like(t)) {
         return None;
     }
