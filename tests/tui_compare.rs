@@ -64,6 +64,41 @@ fn c_on_a_table_figure_shows_its_indicator_in_every_report() {
     assert_eq!(app.mode, Mode::Stats);
 }
 
+/// Many reports are lined up on a thread of their own: the screen says so and keys
+/// still answer; when the rows arrive (a tick without a key), the figure asked for is
+/// the row shown, as when lined up at once.
+#[test]
+fn rows_lined_up_in_the_background_arrive_on_the_figure_asked_for() {
+    let mut app = series_app();
+    let reports = std::sync::Arc::clone(&app.reports);
+    app.compare.start_on_thread(&reports);
+    play(&mut app, [Action::Statistics, Action::Filter]);
+    play(&mut app, typing("罚没款"));
+    play(&mut app, [Action::KeepFilter, Action::CompareFigure]);
+    assert_eq!(app.mode, Mode::Compare);
+    let text = screen(&app);
+    assert!(
+        text.contains("Lining up the indicators of 3 reports"),
+        "{text}"
+    );
+    play(&mut app, [Action::Down, Action::Right]);
+    let waited = std::time::Instant::now();
+    while !report_tui::tui::update::background(&mut app) {
+        assert!(waited.elapsed().as_secs() < 60, "the rows never arrived");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(app.compare.visible.len(), 1);
+    let row = app.compare.selected_row().unwrap();
+    let shown: Vec<&str> = row
+        .cells
+        .iter()
+        .flatten()
+        .map(|c| c.display.as_str())
+        .collect();
+    assert_eq!(shown, ["38.6万元", "52.3万元", "41.2万元"]);
+    assert!(screen(&app).contains("+13.7 (+35.5%)"));
+}
+
 #[test]
 fn c_in_the_text_needs_a_figure_and_then_compares_it() {
     let mut app = series_app();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::compare::{self, Aliases};
 use crate::error::{Error, Result};
-use crate::export::comparison::{render, Line};
+use crate::export::comparison::{render, statistics, Line};
 use crate::export::StatFormat;
 use crate::model::Report;
 
@@ -36,11 +36,16 @@ pub fn run(args: &CompareArgs, reports: &[Report]) -> Result<String> {
         Some(path) => read_aliases(path)?,
         None => Aliases::default(),
     };
-    let alignment = compare::align(reports, &aliases);
+    // Only JSON shows each cell's confidence, the costly part over many reports.
+    let alignment = match args.format {
+        StatFormat::Json => compare::align(reports, &aliases),
+        _ => compare::align_rows(reports, &aliases),
+    };
+    let listed = statistics(reports);
     let lines: Vec<Line> = alignment
         .rows
         .iter()
-        .map(|row| Line::new(reports, row))
+        .map(|row| Line::new(&listed, row))
         .filter(|l| !args.changed || l.changed())
         .filter(|l| match &args.section {
             None => true,

@@ -8,7 +8,12 @@
 
 pub mod aliases;
 pub mod change;
+mod cutting;
+#[cfg(test)]
+mod differential;
 mod features;
+mod merge;
+mod mix;
 mod pairing;
 pub mod unit_match;
 pub mod words;
@@ -28,7 +33,8 @@ pub struct Cell {
     pub index: usize,
     /// How sure the pairing is, 0–1: for a paired figure, its best link to the row's
     /// others (1 when pinned); for a figure alone, 1 less its best rejected candidate.
-    pub confidence: f64,
+    /// `None` when the alignment was made without it (`align_rows`).
+    pub confidence: Option<f64>,
 }
 
 /// One indicator across the reports.
@@ -82,13 +88,32 @@ pub fn column_order(reports: &[Report]) -> Vec<usize> {
     order
 }
 
-/// Group the statistics of `reports` into indicators.
+/// Group the statistics of `reports` into indicators, each cell with its confidence.
 pub fn align(reports: &[Report], aliases: &Aliases) -> Alignment {
+    aligned(reports, aliases, true)
+}
+
+/// As `align`, without the cells' confidence (`None`): finding it compares each figure
+/// of a row with the row's others, and only the JSON output shows it.
+pub fn align_rows(reports: &[Report], aliases: &Aliases) -> Alignment {
+    aligned(reports, aliases, false)
+}
+
+fn aligned(reports: &[Report], aliases: &Aliases, confidence: bool) -> Alignment {
     let words = words::Words::builtin();
     let figures = features::figures(reports, &words);
     let scorer = pairing::Scorer::new(&words, &figures, reports, aliases);
     let columns = column_order(reports);
-    let mut by_report: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
+    let edges = edges(&scorer, reports.len(), &columns);
+    let groups = merge::merge(&scorer, figures.len(), &edges);
+    let rows = rows::build(reports, &figures, &scorer, &columns, groups, confidence);
+    Alignment { columns, rows }
+}
+
+/// The pairs the assignments make, best first.
+fn edges(scorer: &pairing::Scorer, reports: usize, columns: &[usize]) -> Vec<(usize, usize, f64)> {
+    let figures = scorer.figures;
+    let mut by_report: Vec<Vec<usize>> = vec![Vec::new(); reports];
     for (f, figure) in figures.iter().enumerate() {
         if let Some(of) = by_report.get_mut(figure.report) {
             of.push(f);
@@ -96,7 +121,7 @@ pub fn align(reports: &[Report], aliases: &Aliases) -> Alignment {
     }
     // Each report's column, looked up in the sort below (a search of the columns per
     // comparison was a tenth of aligning 1,000 reports).
-    let mut column_of = vec![0; reports.len()];
+    let mut column_of = vec![0; reports];
     for (at, &r) in columns.iter().enumerate() {
         column_of[r] = at;
     }
@@ -109,12 +134,17 @@ pub fn align(reports: &[Report], aliases: &Aliases) -> Alignment {
     } else {
         REACH
     };
-    let mut edges = Vec::new();
+    let mut pairs = Vec::new();
     for (i, &p) in columns.iter().enumerate() {
         for &q in columns.iter().skip(i + 1).take(reach) {
-            edges.extend(scorer.assign(&by_report[p], &by_report[q]));
+            pairs.push((p, q));
         }
     }
+    // Each assignment is its own work: on every core, the pairs kept in this order.
+    let assigned = crate::parallel::map(&pairs, |_, &(p, q)| {
+        scorer.assign(&by_report[p], &by_report[q])
+    });
+    let mut edges: Vec<(usize, usize, f64)> = assigned.into_iter().flatten().collect();
     // Best pairs first; of equal ones, the nearer columns (the next year before the
     // one after), since an indicator is most alike to its neighbour.
     edges.sort_by(|x, y| {
@@ -123,9 +153,7 @@ pub fn align(reports: &[Report], aliases: &Aliases) -> Alignment {
         };
         y.2.total_cmp(&x.2).then(gap(x).cmp(&gap(y)))
     });
-    let groups = rows::merge(&scorer, figures.len(), &edges);
-    let rows = rows::build(reports, &figures, &scorer, &columns, groups);
-    Alignment { columns, rows }
+    edges
 }
 
 mod rows;

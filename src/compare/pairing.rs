@@ -2,7 +2,7 @@
 //! (Kuhn–Munkres) per pair of reports, so each figure pairs at most once per report and
 //! the best whole matching wins, not the first come.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pathfinding::prelude::{kuhn_munkres, Matrix};
 
@@ -21,12 +21,25 @@ pub const THRESHOLD: f64 = 0.3;
 const ONE_SIDED: f64 = 0.85;
 /// Weight of the label against the context (headings and the rest of the sentence).
 const LABEL_WEIGHT: f64 = 0.8;
+/// Most gate classes kept as a table (4,096² entries of 16 bytes: 256 MB would be too
+/// many; 1,024² is 16 MB). The fixtures and generated corpora have well under 200.
+const MAX_CLASSES: usize = 1024;
 
 pub struct Scorer<'a> {
     pub words: &'a Words,
     pub figures: &'a [Figure<'a>],
     pins: HashSet<(usize, usize)>,
     apart: HashSet<(usize, usize)>,
+    /// Each figure's gate class: figures with one (change, base unit, tags) pass or
+    /// fail the gate alike against any other figure, so it is worked out once per pair
+    /// of classes (a few hundred) instead of once per pair of figures (millions).
+    pub class: Vec<u32>,
+    /// Whether a figure is named by an alias rule: only pairs of two such figures can
+    /// be pinned or kept apart, so only they need the rule sets.
+    pub special: Vec<bool>,
+    /// `table[c * classes + d]`: the gate of classes `c` and `d` (`None` when never).
+    table: Vec<Option<f64>>,
+    classes: usize,
 }
 
 fn key(a: usize, b: usize) -> (usize, usize) {
@@ -45,6 +58,10 @@ impl<'a> Scorer<'a> {
             figures,
             pins: HashSet::new(),
             apart: HashSet::new(),
+            class: Vec::new(),
+            special: vec![false; figures.len()],
+            table: Vec::new(),
+            classes: 0,
         };
         let matching = |r: &super::aliases::FigureRef| -> Vec<usize> {
             (0..figures.len())
@@ -56,6 +73,9 @@ impl<'a> Scorer<'a> {
                 Rule::Same(refs) => {
                     let all: Vec<usize> = refs.iter().flat_map(matching).collect();
                     for &a in &all {
+                        s.special[a] = true;
+                    }
+                    for &a in &all {
                         for &b in &all {
                             if figures[a].report != figures[b].report {
                                 s.pins.insert(key(a, b));
@@ -64,15 +84,82 @@ impl<'a> Scorer<'a> {
                     }
                 }
                 Rule::Apart(x, y) => {
-                    for a in matching(x) {
-                        for b in matching(y) {
+                    let (xs, ys) = (matching(x), matching(y));
+                    for &a in xs.iter().chain(&ys) {
+                        s.special[a] = true;
+                    }
+                    for &a in &xs {
+                        for &b in &ys {
                             s.apart.insert(key(a, b));
                         }
                     }
                 }
             }
         }
+        s.classify();
         s
+    }
+
+    /// Give each figure its gate class and work out the gate of every pair of classes.
+    fn classify(&mut self) {
+        let mut ids: HashMap<(usize, &str, &[Tag]), u32> = HashMap::new();
+        let mut first: Vec<usize> = Vec::new();
+        // The model's `Change` has no hash: its few values are numbered by first sight.
+        let mut changes: Vec<Option<crate::model::Change>> = Vec::new();
+        self.class = self
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(f, x)| {
+                let next = ids.len() as u32;
+                let unit = unit_match::base(x.stat).1;
+                let change = match changes.iter().position(|c| *c == x.stat.change) {
+                    Some(at) => at,
+                    None => {
+                        changes.push(x.stat.change);
+                        changes.len() - 1
+                    }
+                };
+                *ids.entry((change, unit, &x.tags)).or_insert_with(|| {
+                    first.push(f);
+                    next
+                })
+            })
+            .collect();
+        let n = first.len();
+        // Past this many classes the table would outgrow what it saves; then each pair
+        // of figures is gated as before.
+        if n > MAX_CLASSES {
+            return;
+        }
+        self.classes = n;
+        self.table = Vec::with_capacity(n * n);
+        for &a in &first {
+            for &b in &first {
+                let gate = self.class_gate(a, b);
+                self.table.push(gate);
+            }
+        }
+    }
+
+    /// The gate of `a` and `b` by their classes alone: change, unit and look-alikes.
+    fn class_gate(&self, a: usize, b: usize) -> Option<f64> {
+        let (x, y) = (&self.figures[a], &self.figures[b]);
+        // A change (`同比增长12%`) never pairs with a level (`办结率12%`).
+        if x.stat.change != y.stat.change {
+            return None;
+        }
+        let unit = unit_match::compatibility(self.words, x.stat, y.stat)?;
+        let tags = self.tag_factor(&x.tags, &y.tags)?;
+        Some(unit * tags)
+    }
+
+    /// The gate of two classes (see `class`), for figures no alias rule names.
+    pub fn classes_gate(&self, c: u32, d: u32, a: usize, b: usize) -> Option<f64> {
+        if self.classes == 0 {
+            return self.class_gate(a, b);
+        }
+        self.table[c as usize * self.classes + d as usize]
     }
 
     /// How likely figures `a` and `b` (indices into `figures`) count the same thing;
@@ -92,19 +179,18 @@ impl<'a> Scorer<'a> {
     /// never, `PINNED` when pinned, else the unit and look-alike factor of their score.
     pub fn gate(&self, a: usize, b: usize) -> Option<f64> {
         let (x, y) = (&self.figures[a], &self.figures[b]);
-        if x.report == y.report || self.apart.contains(&key(a, b)) {
+        if x.report == y.report {
             return None;
         }
-        if self.pins.contains(&key(a, b)) {
-            return Some(PINNED);
+        if self.special[a] && self.special[b] {
+            if self.apart.contains(&key(a, b)) {
+                return None;
+            }
+            if self.pins.contains(&key(a, b)) {
+                return Some(PINNED);
+            }
         }
-        // A change (`同比增长12%`) never pairs with a level (`办结率12%`).
-        if x.stat.change != y.stat.change {
-            return None;
-        }
-        let unit = unit_match::compatibility(self.words, x.stat, y.stat)?;
-        let tags = self.tag_factor(&x.tags, &y.tags)?;
-        Some(unit * tags)
+        self.classes_gate(self.class[a], self.class[b], a, b)
     }
 
     /// 1 when the look-alike words agree; `None` when they contradict (受理 vs 办结);
@@ -182,5 +268,43 @@ impl<'a> Scorer<'a> {
                 Some(if flipped { (b, a, s) } else { (a, b, s) })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The gate as it was, every step for every pair: the class table must agree.
+    fn plain_gate(s: &Scorer, a: usize, b: usize) -> Option<f64> {
+        let (x, y) = (&s.figures[a], &s.figures[b]);
+        if x.report == y.report || s.apart.contains(&key(a, b)) {
+            return None;
+        }
+        if s.pins.contains(&key(a, b)) {
+            return Some(PINNED);
+        }
+        if x.stat.change != y.stat.change {
+            return None;
+        }
+        let unit = unit_match::compatibility(s.words, x.stat, y.stat)?;
+        let tags = s.tag_factor(&x.tags, &y.tags)?;
+        Some(unit * tags)
+    }
+
+    #[test]
+    fn the_class_table_gates_every_pair_as_the_plain_gate() {
+        let words = Words::builtin();
+        for seed in 1..12 {
+            let (reports, aliases) = super::super::differential::random_reports(seed * 7919);
+            let figures = super::super::features::figures(&reports, &words);
+            let s = Scorer::new(&words, &figures, &reports, &aliases);
+            for a in 0..figures.len() {
+                for b in 0..figures.len() {
+                    let bits = |g: Option<f64>| g.map(f64::to_bits);
+                    assert_eq!(bits(s.gate(a, b)), bits(plain_gate(&s, a, b)), "{a} {b}");
+                }
+            }
+        }
     }
 }

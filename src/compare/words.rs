@@ -3,14 +3,33 @@
 
 use std::collections::HashMap;
 
+use super::cutting::{firsts, replace_all, starts, Chars};
+use super::mix::MixState;
+
+/// A word as compared, in a number: a lexicon word (its canonical's number), or one char
+/// or two chars of a run no lexicon word covers. Two keys are equal exactly when the words
+/// they stand for are: a char is marked (`·办`, and no lexicon word holds `·`), and a
+/// pair is never a lexicon word (`words` would have taken it whole: every canonical word
+/// is a synonym of itself). Numbers, not strings: cutting builds no string per word.
+pub type WordKey = u64;
+/// One char (`·c`): weighs half.
+const SINGLE: WordKey = 1 << 62;
+const PAIR: WordKey = 2 << 62;
+const LEXICON: WordKey = 3 << 62;
+
+/// Whether a word is a single char of an unknown run (`·办`).
+pub fn is_single(word: WordKey) -> bool {
+    word >> 62 == SINGLE >> 62
+}
+
 /// The data file, compiled in; a test parses it.
 pub const WORDS: &str = include_str!("../../assets/compare-words.txt");
 
 /// Longest lexicon word we look for, in chars (`法治宣传教育` is six).
-const MAX_WORD: usize = 8;
+pub(super) const MAX_WORD: usize = 8;
 
 /// One look-alike word found in a label: which group, which side of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Tag {
     pub group: u16,
     pub side: u16,
@@ -18,8 +37,10 @@ pub struct Tag {
 
 #[derive(Debug, Default)]
 pub struct Words {
-    /// Every synonym → its canonical word (the first of its line).
-    canonical: HashMap<String, String>,
+    /// Every synonym → its canonical word (the first of its line), by number.
+    canonical: HashMap<String, u32>,
+    /// Canonical word → its number.
+    canonical_ids: HashMap<String, u32>,
     /// Look-alike word → its tag.
     tags: HashMap<String, Tag>,
     /// Groups whose absence also keeps figures apart (`!!`).
@@ -30,6 +51,14 @@ pub struct Words {
     filler: Vec<String>,
     /// Unit → its group number.
     units: HashMap<String, usize>,
+    /// First char of a synonym → the lengths (bit `n - 1`: `n` chars) it comes in, so a
+    /// position no word starts at costs one lookup, not eight (1,000 reports: the words
+    /// were four fifths of `compare`).
+    canonical_starts: HashMap<char, u8, MixState>,
+    tag_starts: HashMap<char, u8, MixState>,
+    /// First char → the masks or filler starting with it, by position in their list.
+    mask_starts: HashMap<char, Vec<usize>, MixState>,
+    filler_starts: HashMap<char, Vec<usize>, MixState>,
 }
 
 impl Words {
@@ -54,8 +83,10 @@ impl Words {
                     let Some(first) = items.first() else {
                         return Err(format!("line {}: `=` needs words", n + 1));
                     };
+                    let next = w.canonical_ids.len() as u32;
+                    let id = *w.canonical_ids.entry(first.to_string()).or_insert(next);
                     for item in &items {
-                        w.canonical.insert(item.to_string(), first.to_string());
+                        w.canonical.insert(item.to_string(), id);
                     }
                 }
                 "!" | "!!" | "!@" => {
@@ -86,6 +117,10 @@ impl Words {
         // Longest first, so `本街道` goes before `本街`.
         w.filler
             .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        w.canonical_starts = starts(w.canonical.keys());
+        w.tag_starts = starts(w.tags.keys());
+        w.mask_starts = firsts(&w.masks);
+        w.filler_starts = firsts(&w.filler);
         Ok(w)
     }
 
@@ -96,15 +131,12 @@ impl Words {
 
     /// The look-alike words of `text` (longest match first, masks skipped), sorted.
     pub fn tags(&self, text: &str) -> Vec<Tag> {
-        let mut masked = text.to_string();
-        for m in &self.masks {
-            masked = masked.replace(m.as_str(), "\u{3000}");
-        }
-        let chars: Vec<char> = masked.chars().collect();
+        let masked = replace_all(text, &self.masks, &self.mask_starts, "\u{3000}");
+        let chars = Chars::of(&masked);
         let mut out = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            match self.longest(&chars, i, |w| self.tags.get(w).copied()) {
+            match self.longest(&chars, i, &self.tag_starts, |w| self.tags.get(w).copied()) {
                 Some((len, tag)) => {
                     out.push(tag);
                     i += len;
@@ -139,32 +171,35 @@ impl Words {
     /// The comparable words of a label: filler and `strip` (the report's place) removed,
     /// lexicon words kept whole and made canonical, the rest as character pairs and
     /// single characters (the latter marked with a leading `·`, to weigh less).
-    pub fn words(&self, text: &str, strip: &str) -> Vec<String> {
-        let mut s = text.to_string();
-        if !strip.is_empty() {
-            s = s.replace(strip, " ");
+    pub fn words(&self, text: &str, strip: &str) -> Vec<WordKey> {
+        let stripped;
+        let mut s = text;
+        if !strip.is_empty() && text.contains(strip) {
+            stripped = text.replace(strip, " ");
+            s = &stripped;
         }
-        for f in &self.filler {
-            s = s.replace(f.as_str(), " ");
-        }
-        let chars: Vec<char> = s.chars().collect();
+        let s = replace_all(s, &self.filler, &self.filler_starts, " ");
+        let chars = Chars::of(&s);
         let mut out = Vec::new();
         let mut run: Vec<char> = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            if !is_word_char(chars[i]) {
+            let c = chars.at(i);
+            if !is_word_char(c) {
                 flush(&mut run, &mut out);
                 i += 1;
                 continue;
             }
-            match self.longest(&chars, i, |w| self.canonical.get(w).cloned()) {
+            match self.longest(&chars, i, &self.canonical_starts, |w| {
+                self.canonical.get(w).copied()
+            }) {
                 Some((len, canon)) => {
                     flush(&mut run, &mut out);
-                    out.push(canon);
+                    out.push(LEXICON | u64::from(canon));
                     i += len;
                 }
                 None => {
-                    run.push(chars[i]);
+                    run.push(c);
                     i += 1;
                 }
             }
@@ -173,18 +208,24 @@ impl Words {
         out
     }
 
-    /// The longest lexicon entry starting at `i`, with its length in chars.
+    /// The longest lexicon entry starting at `i`, with its length in chars; `starts`
+    /// says which lengths the lexicon has for the char at `i`.
     fn longest<T>(
         &self,
-        chars: &[char],
+        chars: &Chars,
         i: usize,
+        starts: &HashMap<char, u8, MixState>,
         find: impl Fn(&str) -> Option<T>,
     ) -> Option<(usize, T)> {
+        let lengths = starts.get(&chars.at(i)).copied().unwrap_or(0);
+        if lengths == 0 {
+            return None;
+        }
         let max = MAX_WORD.min(chars.len() - i);
-        (1..=max).rev().find_map(|len| {
-            let w: String = chars[i..i + len].iter().collect();
-            find(&w).map(|t| (len, t))
-        })
+        (1..=max)
+            .rev()
+            .filter(|len| lengths & (1 << (len - 1)) != 0)
+            .find_map(|len| find(chars.slice(i, len)).map(|t| (len, t)))
     }
 }
 
@@ -195,11 +236,11 @@ fn is_word_char(c: char) -> bool {
 
 /// An unknown run as single characters and character pairs, in reading order
 /// (`劳资` → ·劳 劳资 ·资), so a word's position in the label is kept.
-fn flush(run: &mut Vec<char>, out: &mut Vec<String>) {
-    for (i, c) in run.iter().enumerate() {
-        out.push(format!("·{c}"));
-        if let Some(next) = run.get(i + 1) {
-            out.push(format!("{c}{next}"));
+fn flush(run: &mut Vec<char>, out: &mut Vec<WordKey>) {
+    for (i, &c) in run.iter().enumerate() {
+        out.push(SINGLE | u64::from(c));
+        if let Some(&next) = run.get(i + 1) {
+            out.push(PAIR | (u64::from(c) << 21) | u64::from(next));
         }
     }
     run.clear();

@@ -77,13 +77,24 @@ where
             .map_err(io::Error::other)?;
         // Events that mean nothing here (mouse moves, key releases) do not redraw.
         // Waiting a tick at a time (not blocking) lets a signal end the loop promptly.
+        // A tick without a key also takes in work finished on another thread (the
+        // comparison's rows), and draws it.
         let action = loop {
             if stop.load(Ordering::SeqCst) != 0 {
                 return Ok(());
             }
-            if let Some(a) = console.event(TICK)?.and_then(|e| to_action(app, e)) {
-                break a;
+            match console.event(TICK)? {
+                Some(e) => {
+                    if let Some(a) = to_action(app, e) {
+                        break Some(a);
+                    }
+                }
+                None if update::background(app) => break None,
+                None => {}
             }
+        };
+        let Some(action) = action else {
+            continue;
         };
         match update::update(app, action) {
             Some(Effect::Quit) => return Ok(()),

@@ -71,8 +71,9 @@ pub struct Hits {
 }
 
 pub struct App {
-    /// The open reports, with the index the tree and panes look nodes up in.
-    pub reports: Library,
+    /// The open reports, with the index the tree and panes look nodes up in; shared with
+    /// the thread that lines them up for the comparison screen.
+    pub reports: std::sync::Arc<Library>,
     pub lang: Lang,
     pub width: u16,
     pub height: u16,
@@ -127,7 +128,7 @@ impl App {
         let table = StatsTable::default();
         let doc = Doc::build(&reports, &key, width);
         App {
-            reports,
+            reports: std::sync::Arc::new(reports),
             lang,
             width: size.0,
             height: size.1,

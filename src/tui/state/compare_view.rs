@@ -2,11 +2,14 @@
 //! `compare::align`, worked out once, when the screen first opens), filtered like the
 //! statistics table, sorted by change, and the TSV that `Y` copies.
 
+use std::sync::{Arc, Mutex};
+
+use super::library::Library;
 use super::line_input::LineInput;
 use crate::compare::{self, Aliases, Change};
-use crate::export::comparison::{column_names, Line};
+use crate::export::comparison::{column_names, statistics, Line};
 use crate::export::{delimited, Separator};
-use crate::model::{Report, Short};
+use crate::model::{Report, Short, Statistic};
 use crate::tui::lang::Lang;
 
 /// One figure of a row, as the screen needs it.
@@ -18,7 +21,6 @@ pub struct CellView {
     pub display: Short,
     /// In the base unit, for the chart.
     pub base: f64,
-    pub confidence: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +99,33 @@ pub struct CompareView {
     pub column: usize,
     /// `c` on a figure: only that indicator's row.
     pub only: Option<usize>,
+    /// The rows being worked out on a thread of their own (many reports), put here when
+    /// done; `poll` takes them.
+    pub pending: Option<Arc<Mutex<Option<Aligned>>>>,
+    /// A figure whose indicator to show once the rows arrive: (report, statistic id).
+    pub wanted: Option<(usize, String)>,
+}
+
+/// Column names and rows.
+pub type Aligned = (Vec<String>, Vec<CompareRow>);
+
+/// Over this many reports the rows are lined up on a thread of their own while the
+/// screen says so: 1,000 reports take about a second and a half of CPU, 10,000 tens of
+/// seconds, and the keys must keep answering meanwhile.
+pub const IN_BACKGROUND: usize = 100;
+
+/// Every indicator across `reports` as the screen shows it.
+fn aligned(reports: &[Report]) -> Aligned {
+    // The screen shows no confidence: rows only (see `compare::align_rows`).
+    let alignment = compare::align_rows(reports, &Aliases::default());
+    let names = column_names(reports, &alignment);
+    let listed = statistics(reports);
+    let rows = alignment
+        .rows
+        .iter()
+        .map(|row| to_row(&listed, row))
+        .collect();
+    (names, rows)
 }
 
 impl CompareView {
@@ -105,13 +134,58 @@ impl CompareView {
         if self.ready {
             return;
         }
-        let alignment = compare::align(reports, &Aliases::default());
-        self.names = column_names(reports, &alignment);
-        self.rows = alignment
-            .rows
-            .iter()
-            .map(|row| to_row(reports, row))
-            .collect();
+        self.arrive(aligned(reports));
+    }
+
+    /// Align the reports once: here for a few, on a thread of their own past
+    /// IN_BACKGROUND (`poll` takes the rows when they are done).
+    pub fn start(&mut self, library: &Arc<Library>) {
+        if self.ready || self.pending.is_some() {
+            return;
+        }
+        if library.len() <= IN_BACKGROUND {
+            self.prepare(library.all());
+            return;
+        }
+        self.start_on_thread(library);
+    }
+
+    /// Align the reports on a thread of their own; `poll` takes the rows.
+    pub fn start_on_thread(&mut self, library: &Arc<Library>) {
+        let slot = Arc::new(Mutex::new(None));
+        let (reports, done) = (Arc::clone(library), Arc::clone(&slot));
+        let spawned = std::thread::Builder::new().spawn(move || {
+            let rows = aligned(reports.all());
+            if let Ok(mut done) = done.lock() {
+                *done = Some(rows);
+            }
+        });
+        match spawned {
+            Ok(_) => self.pending = Some(slot),
+            // No thread to be had: the work is done here, as for a few reports.
+            Err(_) => self.prepare(library.all()),
+        }
+    }
+
+    /// Whether the rows being lined up on their thread arrived just now.
+    pub fn poll(&mut self) -> bool {
+        let arrived = match &self.pending {
+            Some(slot) => slot.lock().ok().and_then(|mut s| s.take()),
+            None => None,
+        };
+        match arrived {
+            Some(rows) => {
+                self.pending = None;
+                self.arrive(rows);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn arrive(&mut self, (names, rows): Aligned) {
+        self.names = names;
+        self.rows = rows;
         self.ready = true;
         self.refresh();
     }
@@ -198,8 +272,8 @@ impl CompareView {
     }
 }
 
-fn to_row(reports: &[Report], row: &compare::Row) -> CompareRow {
-    let line = Line::new(reports, row);
+fn to_row(listed: &[Vec<(&str, &Statistic)>], row: &compare::Row) -> CompareRow {
+    let line = Line::new(listed, row);
     let cells = line
         .stats
         .iter()
@@ -212,7 +286,6 @@ fn to_row(reports: &[Report], row: &compare::Row) -> CompareRow {
                 id: s.id.clone(),
                 display: s.display.clone(),
                 base: compare::unit_match::base_value(s),
-                confidence: c.confidence,
             })
         })
         .collect();
@@ -246,6 +319,30 @@ mod tests {
         let tsv = v.tsv(Lang::En);
         assert!(tsv.starts_with("Indicator\tUnit\t市桥街 2020\t市桥街 2021\tΔ 市桥街 2021\n"));
         assert_eq!(tsv.lines().count(), v.rows.len() + 1);
+    }
+
+    #[test]
+    fn rows_lined_up_on_a_thread_are_those_lined_up_here() {
+        let here = view();
+        let mut two = crate::embedded::report().unwrap();
+        two.title = "市桥街2021年法治政府建设工作报告".into();
+        two.date = None;
+        let library = Arc::new(Library::new(vec![crate::embedded::report().unwrap(), two]));
+        let mut v = CompareView::default();
+        v.start_on_thread(&library);
+        assert!(
+            !v.ready && v.pending.is_some(),
+            "not ready before the thread is done"
+        );
+        let waited = std::time::Instant::now();
+        while !v.poll() {
+            assert!(waited.elapsed().as_secs() < 60, "the thread never finished");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(v.ready && v.pending.is_none());
+        assert_eq!((&v.names, &v.rows), (&here.names, &here.rows));
+        assert_eq!(v.visible, here.visible);
+        assert!(!v.poll(), "taken once");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::tui::state::status::{CopySummary, Status};
 pub fn open_all(app: &mut App, filter: Option<String>) {
     enter(app);
     app.compare.only = None;
+    app.compare.wanted = None;
     if let Some(text) = filter {
         app.compare.filter = LineInput::default();
         app.compare.filter.apply(&Edit::Insert(text));
@@ -22,9 +23,15 @@ pub fn open_all(app: &mut App, filter: Option<String>) {
     app.compare.refresh();
 }
 
-/// Open the screen on the indicator of figure `id` of report `report`.
+/// Open the screen on the indicator of figure `id` of report `report` (once the rows
+/// are there, when they are lined up in the background).
 pub fn open_figure(app: &mut App, report: usize, id: &str) {
     enter(app);
+    if !app.compare.ready {
+        app.compare.wanted = Some((report, id.to_string()));
+        return;
+    }
+    app.compare.wanted = None;
     let row = app.compare.rows.iter().position(|r| r.holds(report, id));
     app.compare.only = row;
     app.compare.filter = LineInput::default();
@@ -45,7 +52,21 @@ fn enter(app: &mut App) {
         app.compare_from = app.mode;
     }
     app.mode = Mode::Compare;
-    app.compare.prepare(app.reports.all());
+    app.compare.start(&app.reports);
+}
+
+/// The rows lined up in the background arrived: show them (on the figure asked for, if
+/// one was). Whether there is anything new to draw.
+pub fn arrived(app: &mut App) -> bool {
+    if !app.compare.poll() {
+        return false;
+    }
+    if let Some((report, id)) = app.compare.wanted.take() {
+        if app.mode == Mode::Compare {
+            open_figure(app, report, &id);
+        }
+    }
+    true
 }
 
 pub fn compare(app: &mut App, action: Action) -> Option<Effect> {

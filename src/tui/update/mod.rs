@@ -16,6 +16,12 @@ use crate::tui::state::app::{App, Hits, Mode};
 use crate::tui::state::status::Status;
 use navigate::{jump, step, sync_detail};
 
+/// Work finished on another thread (the comparison's rows) taken into the state, when
+/// no key came within a tick; whether there is anything new to draw.
+pub fn background(app: &mut App) -> bool {
+    compare_screen::arrived(app)
+}
+
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = dispatch(app, action);
     // A report met damaged in the cache (while drawing or now) is said once, here.

@@ -93,6 +93,18 @@ pub fn draw(frame: &mut Frame, app: &App, areas: StatsAreas) {
         }
     }
 
+    if v.pending.is_some() {
+        // Lined up on a thread of their own (see `CompareView::start`): say so.
+        let n = app.reports.len();
+        let note = match l {
+            crate::tui::lang::Lang::Zh => format!(" 正在后台比对 {n} 份报告中的指标……"),
+            crate::tui::lang::Lang::En => {
+                format!(" Lining up the indicators of {n} reports in the background...")
+            }
+        };
+        frame.render_widget(Paragraph::new(note).style(t.dim()), areas.rows);
+        return;
+    }
     let cols = usize::from(areas.rows.width);
     let chart = if v.names.len() >= 3 {
         v.names.len().clamp(3, 12) + 1
