@@ -57,7 +57,7 @@ pub fn paragraph(id: Short, shared: Shared) -> Paragraph {
             let t = sentences::strip_terminator(&first.text);
             // A lead reads as a heading: short, one clause closed by a full stop (not the
             // `；` of an enumeration such as 一是…；二是…), no figure of its own.
-            (t.chars().count() <= LEAD_MAX_CHARS
+            (t.chars().nth(LEAD_MAX_CHARS).is_none()
                 && first
                     .text
                     .trim_end()
