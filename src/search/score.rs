@@ -59,48 +59,36 @@ pub(crate) fn run<T: Sym>(symbols: &Symbols, text: &[T], start: usize, end: usiz
 /// Every mark of `text`, into `out` (cleared first): for the summaries, which score a
 /// run at every character, so each mark is worked out once (`run_marked`).
 pub(crate) fn marks<T: Sym>(symbols: &Symbols, text: &[T], out: &mut Vec<u8>) {
-    // `mark_at` in three linear passes over one flag byte a character (its class, whether
-    // it is a point, then whether it is in a figure), each neighbour's class looked up
-    // once: the summaries fill marks for tens of millions of characters.
-    const DIGIT: u8 = 1;
-    const OTHER: u8 = 2;
-    const POINT: u8 = 4;
-    const IN_FIGURE: u8 = 8;
+    // `mark_at` in two linear passes: each character's flags (digit, other, point) read
+    // from one table a symbol, then each mark from its own and its neighbours' flags,
+    // whether a neighbour is in a figure worked out as the pass reaches it. The summaries
+    // fill marks for tens of millions of characters, and every keystroke for its hits.
+    use super::symbols::{MARK_DIGIT as DIGIT, MARK_OTHER as OTHER, MARK_POINT as POINT};
     let n = text.len();
     out.clear();
-    out.extend(text.iter().map(|s| {
-        let class = match symbols.class_or_other(s.id()) {
-            Class::Digit => DIGIT,
-            Class::Other => OTHER,
-            Class::Letter => 0,
-        };
-        class
-            | if symbols.char_or_nul(s.id()) == '.' {
-                POINT
-            } else {
-                0
-            }
-    }));
+    out.extend(text.iter().map(|s| symbols.mark_flags_or_other(s.id())));
+    // Whether the character at `i` (flags `f`, neighbours `b` and `a`) is in a figure.
+    let in_figure = |b: Option<u8>, f: u8, a: Option<u8>| {
+        f & DIGIT != 0
+            || (f & POINT != 0
+                && b.is_some_and(|b| b & DIGIT != 0)
+                && a.is_some_and(|a| a & DIGIT != 0))
+    };
+    let (mut before, mut before_in) = (0u8, false);
+    let mut here_in = n > 0 && in_figure(None, out[0], out.get(1).copied());
     for i in 0..n {
-        let digit_at = |j: usize| out[j] & DIGIT != 0;
-        let in_figure = digit_at(i)
-            || (out[i] & POINT != 0 && i > 0 && digit_at(i - 1) && i + 1 < n && digit_at(i + 1));
-        if in_figure {
-            out[i] |= IN_FIGURE;
-        }
-    }
-    let mut before = 0u8;
-    for i in 0..n {
-        let (here, after) = (out[i], out.get(i + 1).copied());
+        let here = out[i];
+        let after = out.get(i + 1).copied();
+        let after_in = after.is_some_and(|a| in_figure(Some(here), a, out.get(i + 2).copied()));
         let bonus = match i {
             0 => 2 * HEAD,
-            _ if before & OTHER != 0 && before & IN_FIGURE == 0 => HEAD,
-            _ if here & DIGIT != 0 && before & IN_FIGURE == 0 => FIGURE,
+            _ if before & OTHER != 0 && !before_in => HEAD,
+            _ if here & DIGIT != 0 && !before_in => FIGURE,
             _ => 0,
         };
-        let ends = here & DIGIT != 0 && after.is_none_or(|a| a & IN_FIGURE == 0);
+        let ends = here & DIGIT != 0 && !after_in;
         out[i] = bonus as u8 | if ends { ENDS_FIGURE } else { 0 };
-        before = here;
+        (before, before_in, here_in) = (here, here_in, after_in);
     }
 }
 

@@ -64,6 +64,8 @@ pub(crate) struct Symbols {
     astral: HashMap<char, u32>,
     chars: Vec<char>,
     classes: Vec<Class>,
+    /// Per symbol, what scoring marks need of it (`score::marks`): digit, other, point.
+    mark_flags: Vec<u8>,
     /// Looked up on the first query with a letter: a search for hanzi or digits never
     /// needs it, and looking up ~800 characters' readings was a tenth of a search on the
     /// embedded report.
@@ -103,6 +105,20 @@ impl Pinyin {
     }
 }
 
+/// What `score::marks` reads of a symbol, one bit each.
+pub(crate) const MARK_DIGIT: u8 = 1;
+pub(crate) const MARK_OTHER: u8 = 2;
+pub(crate) const MARK_POINT: u8 = 4;
+
+fn mark_flags(class: Class, c: char) -> u8 {
+    let class = match class {
+        Class::Digit => MARK_DIGIT,
+        Class::Other => MARK_OTHER,
+        Class::Letter => 0,
+    };
+    class | if c == '.' { MARK_POINT } else { 0 }
+}
+
 pub(crate) fn letter_bit(letter: u8) -> u32 {
     1 << (letter - b'a')
 }
@@ -139,13 +155,15 @@ impl Symbols {
         // A new symbol: pinyin worked out before it is out of date.
         self.pinyin.take();
         self.chars.push(c);
-        self.classes.push(if c.is_ascii_digit() {
+        let class = if c.is_ascii_digit() {
             Class::Digit
         } else if c.is_alphanumeric() {
             Class::Letter
         } else {
             Class::Other
-        });
+        };
+        self.classes.push(class);
+        self.mark_flags.push(mark_flags(class, c));
         id
     }
 
@@ -165,6 +183,11 @@ impl Symbols {
     /// A symbol's class; an id out of range (only read from a damaged cache) is `Other`.
     pub(crate) fn class_or_other(&self, sym: usize) -> Class {
         self.classes.get(sym).copied().unwrap_or(Class::Other)
+    }
+
+    /// `mark_flags` of a symbol; out of range reads as other, as `class_or_other` does.
+    pub(crate) fn mark_flags_or_other(&self, sym: usize) -> u8 {
+        self.mark_flags.get(sym).copied().unwrap_or(MARK_OTHER)
     }
 
     /// `char_of`, for an id read from an index: out of range is NUL.
