@@ -101,6 +101,15 @@ fn mkfifo(path: &Path) {
     assert!(ok.success());
 }
 
+/// Nothing half-written left behind in `dir`.
+fn no_temporary_files(dir: &Dir) {
+    let names: Vec<String> = std::fs::read_dir(&dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
 fn one_error_line(r: &Run) -> &str {
     assert_eq!(r.stderr.lines().count(), 1, "{:?}", r.stderr);
     r.stderr.trim_end()
@@ -370,11 +379,7 @@ fn import_never_replaces_its_input() {
     let r = run(&["import", a.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     report_tui::embedded::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let names: Vec<String> = std::fs::read_dir(&dir.0)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    no_temporary_files(&dir);
     // An output folder that does not exist: an error, the input untouched.
     let r = run(&[
         "import",
@@ -419,11 +424,7 @@ fn import_writes_through_a_device_or_fifo_and_keeps_a_symlink() {
         .file_type()
         .is_symlink());
     report_tui::embedded::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let names: Vec<String> = std::fs::read_dir(&dir.0)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    no_temporary_files(&dir);
 }
 
 #[test]

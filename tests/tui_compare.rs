@@ -32,6 +32,16 @@ fn copied(effects: &[Effect]) -> &str {
     }
 }
 
+/// The figures of the selected row, as the cells show them.
+fn shown_row(app: &App) -> Vec<String> {
+    let row = app.compare.selected_row().unwrap();
+    row.cells
+        .iter()
+        .flatten()
+        .map(|c| c.display.to_string())
+        .collect()
+}
+
 #[test]
 fn c_on_a_table_figure_shows_its_indicator_in_every_report() {
     let mut app = series_app();
@@ -40,14 +50,7 @@ fn c_on_a_table_figure_shows_its_indicator_in_every_report() {
     play(&mut app, [Action::KeepFilter, Action::CompareFigure]);
     assert_eq!(app.mode, Mode::Compare);
     assert_eq!(app.compare.visible.len(), 1);
-    let row = app.compare.selected_row().unwrap();
-    let shown: Vec<&str> = row
-        .cells
-        .iter()
-        .flatten()
-        .map(|c| c.display.as_str())
-        .collect();
-    assert_eq!(shown, ["38.6万元", "52.3万元", "41.2万元"]);
+    assert_eq!(shown_row(&app), ["38.6万元", "52.3万元", "41.2万元"]);
     let text = screen(&app);
     assert!(
         text.contains("+13.7 (+35.5%)") && text.contains("-11.1 (-21.2%)"),
@@ -88,14 +91,7 @@ fn rows_lined_up_in_the_background_arrive_on_the_figure_asked_for() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert_eq!(app.compare.visible.len(), 1);
-    let row = app.compare.selected_row().unwrap();
-    let shown: Vec<&str> = row
-        .cells
-        .iter()
-        .flatten()
-        .map(|c| c.display.as_str())
-        .collect();
-    assert_eq!(shown, ["38.6万元", "52.3万元", "41.2万元"]);
+    assert_eq!(shown_row(&app), ["38.6万元", "52.3万元", "41.2万元"]);
     assert!(screen(&app).contains("+13.7 (+35.5%)"));
 }
 

@@ -151,13 +151,17 @@ fn check(seed: u64) -> Result<(), TestCaseError> {
     let groups = merge::merge(&scorer, figures.len(), &edges);
     prop_assert_eq!(&groups, &plain_merge(&scorer, figures.len(), &edges));
     let signatures = rows::signatures(&figures, &scorer);
-    for members in &groups {
-        let plain: Vec<f64> = members
-            .iter()
-            .map(|&f| plain_confidence(&figures, &scorer, members, f))
-            .collect();
-        prop_assert_eq!(rows::confidences(&scorer, members, &signatures), plain);
-    }
+    let same_confidences = |groups: &[Vec<usize>]| -> Result<(), TestCaseError> {
+        for members in groups {
+            let plain: Vec<f64> = members
+                .iter()
+                .map(|&f| plain_confidence(&figures, &scorer, members, f))
+                .collect();
+            prop_assert_eq!(rows::confidences(&scorer, members, &signatures), plain);
+        }
+        Ok(())
+    };
+    same_confidences(&groups)?;
     let mut rng = Rng(seed ^ 0x9E37_79B9_7F4A_7C15);
     let mut random = Vec::new();
     for a in 0..figures.len() {
@@ -172,13 +176,7 @@ fn check(seed: u64) -> Result<(), TestCaseError> {
     }
     let groups = merge::merge(&scorer, figures.len(), &random);
     prop_assert_eq!(&groups, &plain_merge(&scorer, figures.len(), &random));
-    for members in &groups {
-        let plain: Vec<f64> = members
-            .iter()
-            .map(|&f| plain_confidence(&figures, &scorer, members, f))
-            .collect();
-        prop_assert_eq!(rows::confidences(&scorer, members, &signatures), plain);
-    }
+    same_confidences(&groups)?;
     Ok(())
 }
 

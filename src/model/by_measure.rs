@@ -50,15 +50,19 @@ impl Paragraph {
 mod tests {
     use crate::embedded;
 
-    #[test]
-    fn figures_go_with_their_sentence_and_the_unclaimed_come_last() {
+    fn with_figures_in_several_sentences() -> super::Paragraph {
         let r = embedded::report().expect("the embedded report parses");
         let (_, p) = r
             .all_paragraphs()
             .into_iter()
             .find(|(_, p)| p.statistics.len() > 1 && p.measures.len() > 1)
             .expect("a paragraph with figures in several sentences");
-        let mut p = p.clone();
+        p.clone()
+    }
+
+    #[test]
+    fn figures_go_with_their_sentence_and_the_unclaimed_come_last() {
+        let mut p = with_figures_in_several_sentences();
         let (sentences, unclaimed) = p.statistics_by_measure();
         let claimed: usize = sentences.iter().map(|(_, s)| s.len()).sum();
         assert_eq!((claimed, unclaimed.len()), (p.statistics.len(), 0));
@@ -78,12 +82,7 @@ mod tests {
     #[test]
     fn both_ways_of_pairing_figures_with_sentences_agree() {
         use proptest::prelude::*;
-        let r = embedded::report().expect("the embedded report parses");
-        let (_, p) = r
-            .all_paragraphs()
-            .into_iter()
-            .find(|(_, p)| p.statistics.len() > 1 && p.measures.len() > 1)
-            .expect("a paragraph with figures in several sentences");
+        let p = with_figures_in_several_sentences();
         let ids = || prop::collection::vec(0..6usize, 1..8);
         proptest!(|(measures in ids(), statistics in ids())| {
             let mut p = p.clone();
