@@ -65,7 +65,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     let final_newline = body.ends_with('\n');
     // A final line feed ends the last line: the empty piece after it is no line.
     let lines_text = body.strip_suffix('\n').unwrap_or(body);
-    let crlf = body.as_bytes().contains(&b'\r') && {
+    let crlf = memchr::memchr(b'\r', body.as_bytes()).is_some() && {
         let (mut breaks, mut every_cr, mut last) = (0usize, true, "");
         for (k, piece) in body.split('\n').enumerate() {
             every_cr &= k == 0 || last.ends_with('\r');
@@ -73,7 +73,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         }
         breaks > 0 && every_cr && (final_newline || !last.ends_with('\r'))
     };
-    let raw = lines_text.split('\n');
+    let raw = lines_of(lines_text);
     let mut layout = Layout {
         line_ending: if crlf { "\r\n" } else { "\n" }.to_string(),
         final_newline,
@@ -102,4 +102,31 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
     let kinds = lines.iter().map(|l| headings::classify(l)).collect();
     let report = structure::build(&source, &lines, kinds, layout, fallback_title);
     Ok(report)
+}
+
+/// The pieces of `text` between line feeds, as `text.split('\n')` gives them, found by
+/// the memchr crate's SIMD search: std's byte search was 4% of an import (callgrind).
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.map(move |end| {
+        // A line feed is ASCII: both ends fall on character boundaries.
+        let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        line
+    })
+}
+
+#[cfg(test)]
+mod lines_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn lines_are_the_pieces_split_gives(text in "[a\n\r法。 ]{0,40}") {
+            let ours: Vec<&str> = super::lines_of(&text).collect();
+            let split: Vec<&str> = text.split('\n').collect();
+            prop_assert_eq!(ours, split);
+        }
+    }
 }
