@@ -35,7 +35,7 @@ pub fn paragraph(id: Short, shared: Shared) -> Paragraph {
         let m = spans.partition_point(|&(_, end)| end <= f.start);
         statistics.push(Statistic {
             id: child_id(&id, ".s", i + 1),
-            label: label.into(),
+            label,
             value: f.value,
             display: Short::new(&text[f.start..f.end]),
             approx: f.approx(),

@@ -5,10 +5,11 @@ use super::words::{
     is_benefactive, is_connective, is_level_verb, is_measure, is_place, is_subject_end,
 };
 use super::{is_number, joined, noun_like, one_char, segment, several_chars, window, WINDOW_CHARS};
+use crate::model::Short;
 
 /// The noun phrase that ends `head`: connectives off its end; enumerators, place and
 /// time words, prepositions and the verbs that govern the phrase off its start.
-pub(super) fn noun_before(head: &str, level: bool) -> String {
+pub(super) fn noun_before(head: &str, level: bool) -> Short {
     let whole = head.trim();
     let head = window(whole, WINDOW_CHARS, true);
     let all = segment(head);
@@ -171,7 +172,8 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
         after_dropped_verb = drop && tag.starts_with('v') && !subject_end;
     }
     let start = start.min(words.len()) + long_phrase_cut(&words[start.min(words.len())..]);
-    joined(head, &words[start..])
+    let label = joined(head, &words[start..]);
+    let label = label
         // Pauses off both ends; an opening mark only off the end, a closing only off the start.
         // (`matches!`, not `"，、；：）》”".contains(c)`: a string search per character.)
         .trim_start_matches(|c: char| {
@@ -185,8 +187,8 @@ pub(super) fn noun_before(head: &str, level: bool) -> String {
                 c,
                 ',' | ';' | ':' | '(' | '，' | '、' | '；' | '：' | '（' | '《' | '“'
             )
-        })
-        .to_string()
+        });
+    Short::new(label)
 }
 
 /// Longest label kept whole; past it, a subject and its verb are dropped too

@@ -13,6 +13,7 @@ mod words;
 
 use super::figures::Figure;
 use super::sentences::Clauses;
+use crate::model::Short;
 use before::noun_before;
 pub use data::Labels;
 pub use segmenter::{segment, Words};
@@ -64,7 +65,7 @@ pub fn quote_and_label<'a>(
     text: &str,
     f: &Figure,
     previous: Option<&str>,
-) -> (&'a str, String) {
+) -> (&'a str, Short) {
     let quote = clauses.around(f.start, f.end);
     let display = &text[f.start..f.end];
     // Split at the figure itself, not at the first place its text appears: `5个工作日` is
@@ -93,8 +94,10 @@ pub fn quote_and_label<'a>(
     }
     let label = noun_before(head, f.change.is_none());
     let label = match (label.is_empty() || is_comparison(&label), previous) {
-        (true, Some(p)) if f.change.is_some() || is_comparison(&label) => format!("{p}{label}"),
-        (true, _) if label.is_empty() => head.trim().to_string(),
+        (true, Some(p)) if f.change.is_some() || is_comparison(&label) => {
+            Short::from_iter([p, label.as_str()])
+        }
+        (true, _) if label.is_empty() => Short::new(head.trim()),
         _ => label,
     };
     (quote, label)
@@ -136,7 +139,7 @@ fn window(text: &str, n: usize, from_end: bool) -> &str {
 }
 
 /// The noun phrase that opens `tail` (`政务服务事项提供…` → 政务服务事项).
-fn noun_after(tail: &str) -> Option<String> {
+fn noun_after(tail: &str) -> Option<Short> {
     if tail.is_empty() {
         return None; // No word, so no noun (the figure ends its clause, the usual case).
     }
@@ -167,7 +170,7 @@ fn noun_after(tail: &str) -> Option<String> {
             break;
         }
     }
-    (end > 0).then(|| tail[..end].to_string())
+    (end > 0).then(|| Short::new(&tail[..end]))
 }
 
 /// `（…）` holding only nouns, closed within the window (`（社区）`).
