@@ -111,8 +111,11 @@ pub(super) fn child_id(parent: &str, sep: &str, n: usize) -> Short {
     out[..parent.len()].copy_from_slice(parent.as_bytes());
     out[parent.len()..parent.len() + sep.len()].copy_from_slice(sep.as_bytes());
     out[parent.len() + sep.len()..].copy_from_slice(digits);
-    // Parent and separator are whole strs and the digits ASCII, so this cannot fail.
-    Short::new(std::str::from_utf8(out).unwrap_or_default())
+    // SAFETY: `out` is a whole `str` (parent), another (separator) and ASCII digits, one
+    // after another: valid UTF-8. Checking it again was a third of this function, which
+    // runs for every paragraph, sentence and figure (6% of an import, callgrind).
+    debug_assert!(std::str::from_utf8(out).is_ok());
+    Short::new(unsafe { std::str::from_utf8_unchecked(out) })
 }
 
 #[cfg(test)]
