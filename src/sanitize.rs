@@ -67,7 +67,7 @@ pub fn name(path: &std::path::Path) -> String {
 /// (CJK punctuation and hanzi, lead bytes E3..E9), where no unsafe character is, so only
 /// the rest is decoded. Sixteen bytes at a time where the CPU allows (4% of an import
 /// went to this scan one character at a time).
-fn has_unsafe(text: &str) -> bool {
+pub(crate) fn has_unsafe(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(mut hits) = wide::suspects(b, i) {

@@ -74,6 +74,9 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         breaks > 0 && every_cr && (final_newline || !last.ends_with('\r'))
     };
     let raw = lines_of(lines_text);
+    // One check of the whole text (nearly always clean) instead of one per line; a text
+    // with anything to clean (a `\r` of CRLF counts) is checked line by line.
+    let clean = !crate::sanitize::has_unsafe(lines_text);
     let mut layout = Layout {
         line_ending: if crlf { "\r\n" } else { "\n" }.to_string(),
         final_newline,
@@ -97,7 +100,10 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
         if !lead.is_empty() || !trail.is_empty() {
             layout.padding.push((n, lead.into(), trail.into()));
         }
-        lines.push(sanitize_cow(content));
+        lines.push(match clean {
+            true => std::borrow::Cow::Borrowed(content),
+            false => sanitize_cow(content),
+        });
     }
     let kinds = lines.iter().map(|l| headings::classify(l)).collect();
     let report = structure::build(&source, &lines, kinds, layout, fallback_title);
