@@ -29,17 +29,10 @@ impl Section {
     pub fn write_label(&self, out: &mut String) {
         out.push_str(&self.number);
         out.push_str(self.separator());
-        if !self.title.is_empty() {
-            out.push_str(&self.title);
-            return;
-        }
-        let text = self.paragraphs.first().map_or("", |p| p.text.as_str());
-        match text.char_indices().nth(UNTITLED_CHARS) {
-            None => out.push_str(text),
-            Some((cut, _)) => {
-                out.push_str(&text[..cut]);
-                out.push_str("...");
-            }
+        let (title, cut) = self.title_or_opening(UNTITLED_CHARS);
+        out.push_str(title);
+        if cut {
+            out.push_str("...");
         }
     }
 
@@ -75,16 +68,25 @@ impl Section {
     /// The title, or for an untitled item the start of its text (`本次新冠肺炎疫情时间长...`)
     /// cut at `max_chars`. A title is never cut: it is the item's name, verbatim.
     pub fn display_title(&self, max_chars: usize) -> String {
+        let (title, cut) = self.title_or_opening(max_chars);
+        match cut {
+            // ASCII dots: `…` is ambiguous-width and shifts layouts in CJK terminals.
+            true => format!("{title}..."),
+            false => title.to_string(),
+        }
+    }
+
+    /// The title, or the first `max_chars` chars of an untitled item's text, and whether
+    /// that text was cut (then shown followed by `...`).
+    fn title_or_opening(&self, max_chars: usize) -> (&str, bool) {
         if !self.title.is_empty() {
-            return self.title.clone();
+            return (&self.title, false);
         }
         let text = self.paragraphs.first().map_or("", |p| p.text.as_str());
-        if text.chars().count() <= max_chars {
-            return text.to_string();
+        match text.char_indices().nth(max_chars) {
+            None => (text, false),
+            Some((cut, _)) => (&text[..cut], true),
         }
-        // ASCII dots: `…` is ambiguous-width and shifts layouts in CJK terminals.
-        let cut: String = text.chars().take(max_chars).collect();
-        format!("{cut}...")
     }
 }
 
