@@ -58,7 +58,7 @@ pub fn import(text: &str, fallback_title: &str) -> Result<Report> {
             limit: u64::from(u32::MAX),
         });
     }
-    let source = arcstr::ArcStr::from(body);
+    let source = crate::model::Shared::from(body);
     let body: &str = &source;
     // CRLF when every line break is `\r\n`; otherwise any `\r` stays in the padding. A
     // text without `\r` (one memchr) is not read line by line for it.

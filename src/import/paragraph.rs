@@ -78,9 +78,9 @@ pub fn paragraph(id: Short, shared: Shared) -> Paragraph {
     }
 }
 
-/// `part` as a view into `text` when it is a slice of it (as clauses and sentences are),
-/// else in a buffer of its own.
-fn view(text: &Shared, part: &str) -> Shared {
+/// `part` as a view into `text` when it is a slice of it (as lines, clauses and sentences
+/// are), else (a line that sanitising changed) in a buffer of its own.
+pub(super) fn view(text: &Shared, part: &str) -> Shared {
     text.try_substr_from(part)
         .unwrap_or_else(|| Shared::from(part))
 }

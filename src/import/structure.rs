@@ -3,10 +3,9 @@
 //! section, so it still opens.
 
 use super::headings::{Line, KINDS};
-use super::paragraph::{child_id, paragraph};
+use super::paragraph::{child_id, paragraph, view};
 use super::sentences;
 use crate::model::{Layout, Paragraph, Report, Section, Shared, Short};
-use arcstr::ArcStr;
 
 /// A content line: borrowed from the decoded text unless sanitising changed it.
 pub type Text<'a> = std::borrow::Cow<'a, str>;
@@ -20,7 +19,7 @@ const SALUTATION_MAX_CHARS: usize = 30;
 
 /// `source` is the text the lines were cut from: paragraphs are views into it.
 pub fn build(
-    source: &ArcStr,
+    source: &Shared,
     lines: &[Text],
     kinds: Vec<Line>,
     layout: Layout,
@@ -103,14 +102,6 @@ pub fn build(
         sections,
         layout,
     }
-}
-
-/// `part` as a view into `source` when it is a slice of it, else (a line that sanitising
-/// changed) in a buffer of its own.
-fn view(source: &ArcStr, part: &str) -> Shared {
-    source
-        .try_substr_from(part)
-        .unwrap_or_else(|| Shared::from(part))
 }
 
 /// The one section of a text whose headings were not recognised: no number, no title,
